@@ -1,0 +1,1 @@
+"""Stage 2: what the outputs say, independent of PDF or PPTX (no fonts, sizes or pages here)."""

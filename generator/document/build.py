@@ -1,0 +1,183 @@
+"""Build the format-independent :class:`Document` for one condition, language and audience.
+
+Here the audience decides the wording: patient blocks and patient treatment texts for the
+leaflet, clinician ones for the deck. The comparison table is assembled from the treatments and
+put where the content's ``- table: treatments`` block stands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from urllib.parse import quote, urlsplit, urlunsplit
+
+from generator.document.inline import parse_inline
+from generator.document.model import (
+    Audience, BulletList, Cell, Clinic, ComparisonTable, Document, Figure, Paragraph, ReviewNote,
+    Section, TableRow, TreatmentDetail, Trust,
+)
+from generator.loading import schema
+from generator.loading.content import ConditionContent
+from generator.loading.validate import resolve_image
+
+
+def build_document(content: ConditionContent, language: str, audience: Audience, clinic: schema.Clinic,
+                   labels: schema.Labels, images_dir: Path, today: dt.date) -> Document:
+    condition = content.condition
+    text = content.texts[language]
+    label_map = labels.model_dump(exclude={"at"})
+    notes: list[ReviewNote] = []
+
+    def noted(item: schema.Model) -> str | None:
+        note = getattr(item, "needs_review", None)
+        if note:
+            notes.append(ReviewNote(item.where("needs_review"), note))
+        return note
+
+    images = {asset.id: asset for asset in condition.images}
+    image_texts = {t.id: t for t in text.images}
+
+    def figure(image_id: str, source_item: schema.Model) -> Figure:
+        asset, words = images[image_id], image_texts[image_id]
+        path, _, _ = resolve_image(asset.file, images_dir)
+        return Figure(path, words.alt, parse_inline(words.caption), asset.credit,
+                      source_item.where(), noted(source_item))
+
+    groups = {g.id: g.label for g in text.treatment_groups}
+    refs = {t.id: t for t in condition.treatments}
+    citations = {s.id: s.citation for s in condition.sources}
+    treatments = [t for t in text.treatments if t.id in refs]
+    treatments.sort(key=lambda t: list(refs).index(t.id))
+    table = _comparison_table(text, treatments, refs, groups, audience, label_map, noted)
+
+    sections = []
+    for section in text.sections:
+        blocks_in = getattr(section, audience.value)
+        if not blocks_in:
+            continue
+        blocks = []
+        for block in blocks_in:
+            if isinstance(block, schema.Paragraph):
+                blocks.append(Paragraph(parse_inline(block.text), block.where("p"), noted(block)))
+            elif isinstance(block, schema.BulletList):
+                blocks.append(BulletList(tuple(parse_inline(i) for i in block.items), block.where("list"), noted(block)))
+            elif isinstance(block, schema.FigureRef):
+                blocks.append(figure(block.image, block))
+            elif isinstance(block, schema.TableRef):
+                noted(block)
+                blocks.append(table)
+        title = section.title if audience is Audience.PATIENT else (section.clinician_title or section.title)
+        sections.append(Section(section.id, title, tuple(blocks), section.where(), section.callout, noted(section)))
+
+    details = tuple(
+        TreatmentDetail(
+            id=t.id, name=t.name, group=groups.get(refs[t.id].group, refs[t.id].group),
+            what=parse_inline(words.what), course=parse_inline(words.course),
+            indications=tuple(parse_inline(i) for i in words.indications),
+            contraindications=tuple(parse_inline(i) for i in words.contraindications),
+            evidence=parse_inline(words.evidence or ""),
+            sources=tuple(citations[s] for s in refs[t.id].sources if s in citations),
+            source=t.where(), needs_review=t.needs_review,
+        )
+        for t in treatments
+        for words in [getattr(t, audience.value)]
+    )
+
+    cover = figure(condition.images[0].id, condition.images[0]) if condition.images else None
+    review = condition.review
+    reasons = []
+    if review.status != "approved":
+        reasons.append(f"review status is '{review.status}'")
+    if review.next_review < today:
+        reasons.append(f"next review date {review.next_review.isoformat()} has passed")
+    if notes:
+        reasons.append(f"{len(notes)} item(s) marked needs_review")
+
+    return Document(
+        condition_id=condition.id,
+        audience=audience,
+        language=language,
+        language_tag=labels.language_tag,
+        title=text.title,
+        subtitle=text.subtitle,
+        summary=parse_inline(text.summary),
+        icd10=condition.icd10,
+        sections=tuple(sections),
+        table=table,
+        treatments=details,
+        cover_figure=cover,
+        trust=Trust(
+            authors=tuple(p.name for p in condition.authors),
+            clinical_reviewer=condition.clinical_reviewer.name if condition.clinical_reviewer else None,
+            organisation=condition.organisation.name,
+            organisation_contact=condition.organisation.contact,
+            version=review.version,
+            published=review.published,
+            last_reviewed=review.last_reviewed,
+            next_review=review.next_review,
+            status=review.status,
+            sources=tuple(s.citation for s in condition.sources),
+            disclaimer=text.disclaimer,
+            feedback=text.feedback,
+        ),
+        clinic=clinic_info(clinic, images_dir),
+        labels=label_map,
+        draft=bool(reasons),
+        draft_reasons=tuple(reasons),
+        review_notes=tuple(dict.fromkeys(notes)),
+    )
+
+
+def _comparison_table(text, treatments, refs, groups, audience, labels, noted) -> ComparisonTable:
+    if audience is Audience.PATIENT:
+        columns = (labels["treatment"], labels["indications_patient"],
+                   labels["contraindications_patient"], labels["course"])
+    else:
+        columns = (labels["treatment"], labels["indications_clinician"],
+                   labels["contraindications_clinician"], labels["course"])
+    rows = []
+    for t in treatments:
+        words: schema.TreatmentText = getattr(t, audience.value)
+        name_cell = Cell(paragraphs=(parse_inline(f"**{_escape_md(t.name)}**"), parse_inline(words.what)))
+        rows.append(TableRow(
+            key=t.id,
+            group=groups.get(refs[t.id].group, refs[t.id].group),
+            cells=(
+                name_cell,
+                Cell(bullets=tuple(parse_inline(i) for i in words.indications)),
+                Cell(bullets=tuple(parse_inline(i) for i in words.contraindications)),
+                Cell(paragraphs=(parse_inline(words.course),)),
+            ),
+            source=t.where(),
+            needs_review=noted(t),
+        ))
+    return ComparisonTable(columns, tuple(rows), text.where("treatments"))
+
+
+def _escape_md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("*", "\\*")
+
+
+def clinic_info(clinic: schema.Clinic, images_dir: Path) -> Clinic:
+    logo = resolve_image(clinic.logo, images_dir)[0] if clinic.logo else None
+    return Clinic(
+        name=clinic.name, phone=clinic.phone, address=clinic.address, email=clinic.email,
+        web_display=web_display(clinic.web) if clinic.web else None,
+        web_url=web_url(clinic.web) if clinic.web else None,
+        logo=logo, colours=clinic.colours.model_dump(exclude={"at"}),
+    )
+
+
+def web_display(url: str) -> str:
+    """A web address as printed: no scheme, no trailing slash."""
+    parts = urlsplit(url if "://" in url else f"https://{url}")
+    return parts.netloc + parts.path.rstrip("/") + (f"?{parts.query}" if parts.query else "")
+
+
+def web_url(url: str) -> str:
+    """The address percent-encoded (IDNA host), safe for QR codes and PDF links."""
+    parts = urlsplit(url if "://" in url else f"https://{url}")
+    host = parts.hostname.encode("idna").decode("ascii") if parts.hostname else ""
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, quote(parts.path, safe="/%"),
+                       quote(parts.query, safe="=&%"), quote(parts.fragment, safe="%")))

@@ -1,0 +1,173 @@
+"""The format-independent document: what a leaflet or a deck says, in reading order.
+
+Built by :mod:`generator.document.build` from the loaded content for one language and one
+audience. Renderers turn it into pages or slides; checks read it. Every element remembers the
+content position it came from, so a late problem ("does not fit on slide 7") can still name the
+YAML line. Nothing here knows about fonts, sizes or pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Mapping, Union
+
+from generator.diagnostics import Location
+
+
+class Audience(str, Enum):
+    PATIENT = "patient"
+    CLINICIAN = "clinician"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with one emphasis."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+Inline = tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: Inline
+    source: Location
+    needs_review: str | None = None
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[Inline, ...]
+    source: Location
+    needs_review: str | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    path: Path
+    alt: str
+    caption: Inline
+    credit: str
+    source: Location
+    needs_review: str | None = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: paragraphs, then bullet points."""
+
+    paragraphs: tuple[Inline, ...] = ()
+    bullets: tuple[Inline, ...] = ()
+
+
+@dataclass(frozen=True)
+class TableRow:
+    key: str                       # the treatment id
+    group: str                     # the treatment group's label
+    cells: tuple[Cell, ...]
+    source: Location
+    needs_review: str | None = None
+
+
+@dataclass(frozen=True)
+class ComparisonTable:
+    """Treatments x (what, indications, contraindications, course), in the audience's wording."""
+
+    columns: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    source: Location
+    needs_review: str | None = None
+
+
+Block = Union[Paragraph, BulletList, Figure, ComparisonTable]
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+    source: Location
+    callout: bool = False
+    needs_review: str | None = None
+
+
+@dataclass(frozen=True)
+class TreatmentDetail:
+    """Everything about one treatment in this audience's wording (for deck slides and notes)."""
+
+    id: str
+    name: str
+    group: str
+    what: Inline
+    course: Inline
+    indications: tuple[Inline, ...]
+    contraindications: tuple[Inline, ...]
+    evidence: Inline
+    sources: tuple[str, ...]
+    source: Location
+    needs_review: str | None = None
+
+
+@dataclass(frozen=True)
+class Clinic:
+    name: str
+    phone: str | None
+    address: str | None
+    email: str | None
+    web_display: str | None        # without scheme, as printed
+    web_url: str | None            # percent-encoded, for QR codes and links
+    logo: Path | None
+    colours: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Trust:
+    """Who wrote it, who checked it, when, and on what evidence."""
+
+    authors: tuple[str, ...]
+    clinical_reviewer: str | None
+    organisation: str
+    organisation_contact: str
+    version: str
+    published: dt.date
+    last_reviewed: dt.date
+    next_review: dt.date
+    status: str
+    sources: tuple[str, ...]
+    disclaimer: str
+    feedback: str
+
+
+@dataclass(frozen=True)
+class ReviewNote:
+    where: Location
+    note: str
+
+
+@dataclass(frozen=True)
+class Document:
+    condition_id: str
+    audience: Audience
+    language: str                  # content language code, e.g. nb
+    language_tag: str              # BCP 47 tag for file metadata, e.g. nb-NO
+    title: str
+    subtitle: str
+    summary: Inline
+    icd10: str
+    sections: tuple[Section, ...]
+    table: ComparisonTable
+    treatments: tuple[TreatmentDetail, ...]
+    cover_figure: Figure | None
+    trust: Trust
+    clinic: Clinic
+    labels: Mapping[str, str]
+    draft: bool
+    draft_reasons: tuple[str, ...] = ()
+    review_notes: tuple[ReviewNote, ...] = field(default_factory=tuple)

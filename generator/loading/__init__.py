@@ -1,0 +1,1 @@
+"""Stage 1: content files (YAML 1.2) -> validated, immutable model that remembers source positions."""

@@ -1,0 +1,124 @@
+"""Find and load every content file: conditions, their translations, clinics and UI labels.
+
+``load_content`` is the whole of stage 1 as the rest of the program sees it: it returns an
+immutable :class:`Content` or raises :class:`ContentError` with every problem found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from generator.diagnostics import ContentError, Diagnostics, Location, display_path
+from generator.loading.errors import report_validation_error
+from generator.loading.schema import Clinic, Condition, Labels, LanguageFile
+from generator.loading.validate import check_clinic, check_condition, check_labels
+from generator.loading.yaml_source import load_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+CONDITION_FILE = "condition.yaml"
+DEFAULT_CLINIC = "default"
+
+
+@dataclass(frozen=True)
+class ConditionContent:
+    """One condition: its language-neutral facts and one text file per language."""
+
+    folder: Path
+    condition: Condition
+    texts: Mapping[str, LanguageFile]
+
+
+@dataclass(frozen=True)
+class Content:
+    root: Path
+    images_dir: Path
+    conditions: tuple[ConditionContent, ...]
+    clinics: Mapping[str, Clinic]
+    labels: Mapping[str, Labels]
+
+    def condition(self, condition_id: str) -> ConditionContent:
+        return next(c for c in self.conditions if c.condition.id == condition_id)
+
+
+def load_model(path: Path, model: type[M], diagnostics: Diagnostics) -> M | None:
+    """Parse and validate one YAML file into ``model``; problems go to ``diagnostics``."""
+    source = load_yaml(path, display_path(path), diagnostics)
+    if source is None:
+        return None
+    if not isinstance(source.data, dict):
+        diagnostics.error(Location(source.display, 1, 1),
+                          "the file must be a mapping of 'key: value' lines",
+                          f"see content/schema/ for the keys of a {model.__name__} file")
+        return None
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as exc:
+        report_validation_error(exc, source, model, diagnostics)
+        return None
+
+
+def load_content(content_dir: Path, images_dir: Path, diagnostics: Diagnostics | None = None) -> Content:
+    """Load and check everything under ``content_dir``. Raises ContentError listing all problems."""
+    diagnostics = diagnostics if diagnostics is not None else Diagnostics()
+    content_dir, images_dir = Path(content_dir), Path(images_dir)
+    if not content_dir.is_dir():
+        diagnostics.error(Location(display_path(content_dir)), "content folder not found",
+                          "pass the folder that holds the condition folders with --content")
+        raise ContentError(diagnostics)
+
+    labels: dict[str, Labels] = {}
+    for path in sorted((content_dir / "labels").glob("*.yaml")):
+        loaded = load_model(path, Labels, diagnostics)
+        if loaded is not None and check_labels(loaded, path, diagnostics):
+            labels[loaded.language] = loaded
+
+    clinics: dict[str, Clinic] = {}
+    for path in sorted((content_dir / "clinics").glob("*.yaml")):
+        loaded = load_model(path, Clinic, diagnostics)
+        if loaded is not None and check_clinic(loaded, path, images_dir, diagnostics):
+            clinics[loaded.id] = loaded
+
+    conditions = []
+    folders = sorted(p.parent for p in content_dir.glob(f"*/{CONDITION_FILE}"))
+    if not folders:
+        diagnostics.error(Location(display_path(content_dir)), "no condition found",
+                          f"a condition is a folder with a {CONDITION_FILE}, e.g. content/heel-spur/")
+    for folder in folders:
+        loaded = _load_condition(folder, images_dir, labels, diagnostics)
+        if loaded is not None:
+            conditions.append(loaded)
+
+    diagnostics.raise_if_errors()
+    return Content(content_dir, images_dir, tuple(conditions), clinics, labels)
+
+
+def _load_condition(folder: Path, images_dir: Path, labels: Mapping[str, Labels],
+                    diagnostics: Diagnostics) -> ConditionContent | None:
+    condition = load_model(folder / CONDITION_FILE, Condition, diagnostics)
+    # Without a valid condition.yaml, still check each language file on its own, so an editor
+    # sees every mistake in one run.
+    languages = condition.languages if condition else sorted(p.stem for p in folder.glob("*.yaml") if p.name != CONDITION_FILE)
+    texts: dict[str, LanguageFile] = {}
+    for lang in languages:
+        path = folder / f"{lang}.yaml"
+        if not path.exists():
+            diagnostics.error(condition.where("languages"), f"language '{lang}' is listed but {display_path(path)} does not exist",
+                              f"create {display_path(path)} (copy {condition.source_language}.yaml and translate it)")
+            continue
+        loaded = load_model(path, LanguageFile, diagnostics)
+        if loaded is not None:
+            texts[lang] = loaded
+    if condition is None:
+        return None
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name != CONDITION_FILE and path.stem not in condition.languages:
+            diagnostics.warning(Location(display_path(path)), f"'{path.stem}' is not in the languages of {CONDITION_FILE}; file ignored",
+                                f"add {path.stem} to 'languages:' in {display_path(folder / CONDITION_FILE)}")
+    content = ConditionContent(folder, condition, texts)
+    check_condition(content, images_dir, labels, diagnostics)
+    return content

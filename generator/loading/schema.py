@@ -1,0 +1,315 @@
+"""What authors write: the typed, immutable model of the content files.
+
+One pydantic model per YAML mapping. Models are strict (``0450`` where text is expected is an
+error, not a number), frozen, and refuse unknown keys. Every model keeps the source positions of
+its mapping in ``at`` (filled by :mod:`generator.loading.yaml_source`), so any later stage can
+point a message at the line that caused it. ``content/schema/*.schema.json`` is generated from
+these classes (``python -m generator.loading.jsonschema``) and a test keeps the two in sync.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag
+from pydantic.json_schema import SkipJsonSchema
+
+from generator.diagnostics import Location
+from generator.loading.yaml_source import POSITIONS_KEY, Positions
+
+NOWHERE = Positions(Location("<unknown>"), {}, {}, {})
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+Text = Annotated[str, StringConstraints(min_length=1)]
+Texts = Annotated[tuple[Text, ...], Field(min_length=1)]
+# Dates come from YAML as dates; a quoted "2026-11-25" is accepted too.
+Date = Annotated[dt.date, Field(strict=False)]
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+
+
+class Model(BaseModel):
+    """Base of every content mapping: strict, frozen, no unknown keys, remembers its position."""
+
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+    at: SkipJsonSchema[Positions] = Field(default=NOWHERE, alias=POSITIONS_KEY, exclude=True, repr=False)
+
+    def where(self, key: str | None = None, index: int | None = None) -> Location:
+        """Source position of this mapping, or of one of its values (or list items)."""
+        return self.at.at if key is None else self.at.of(key, index)
+
+
+def _keyed(value: Any) -> Any:
+    """Turn an ``{id: {...}}`` mapping into a tuple of mappings carrying their ``id``.
+
+    Authors write translations keyed by id (easy to scan); the model wants one shape for
+    every list of identified things, each with the position of its id.
+    """
+    if not isinstance(value, dict):
+        return value
+    parent: Positions = value.get(POSITIONS_KEY, NOWHERE)
+    out = []
+    for key, item in value.items():
+        if key == POSITIONS_KEY:
+            continue
+        if isinstance(item, dict):
+            pos: Positions = item.get(POSITIONS_KEY, NOWHERE)
+            key_loc = parent.keys.get(key, pos.at)
+            pos = dataclasses.replace(
+                pos, keys={**pos.keys, "id": key_loc},
+                values={**pos.values, "id": key_loc})
+            item = {**item, "id": key, POSITIONS_KEY: pos}
+        out.append(item)
+    return tuple(out)
+
+
+def Keyed(model: type, value_schema: dict) -> Any:  # noqa: N802 - reads like a type
+    return Annotated[tuple[model, ...], BeforeValidator(_keyed, json_schema_input_type=value_schema)]
+
+
+# --- condition.yaml -----------------------------------------------------------------------------
+
+class Review(Model):
+    status: Literal["draft", "approved"]
+    version: Text
+    published: Date
+    last_reviewed: Date
+    next_review: Date
+
+
+class Person(Model):
+    name: Text
+    role: Literal["author", "editor", "translator", "illustrator"] = "author"
+
+
+class Reviewer(Model):
+    name: Text
+
+
+class Organisation(Model):
+    name: Text
+    contact: Text
+    web: Text | None = None
+
+
+class Source(Model):
+    id: Id
+    citation: Text
+    url: Text | None = None
+
+
+class ImageAsset(Model):
+    id: Id
+    file: Text
+    credit: Text
+
+
+class TreatmentRef(Model):
+    id: Id
+    group: Id
+    sources: tuple[Id, ...] = ()
+
+
+class Condition(Model):
+    """``content/<condition>/condition.yaml``: the language-neutral facts of one condition."""
+
+    id: Id
+    icd10: Text
+    source_language: LanguageCode
+    languages: Annotated[tuple[LanguageCode, ...], Field(min_length=1)]
+    review: Review
+    authors: Annotated[tuple[Person, ...], Field(min_length=1)]
+    clinical_reviewer: Reviewer | None = None
+    organisation: Organisation
+    sources: tuple[Source, ...] = ()
+    images: tuple[ImageAsset, ...] = ()
+    treatments: Annotated[tuple[TreatmentRef, ...], Field(min_length=1)]
+
+
+# --- <lang>.yaml --------------------------------------------------------------------------------
+
+class Paragraph(Model):
+    text: Text = Field(alias="p")
+    needs_review: Text | None = None
+
+
+class BulletList(Model):
+    items: Texts = Field(alias="list")
+    needs_review: Text | None = None
+
+
+class FigureRef(Model):
+    image: Id = Field(alias="figure")
+    needs_review: Text | None = None
+
+
+class TableRef(Model):
+    table: Literal["treatments"]
+    needs_review: Text | None = None
+
+
+BLOCK_KINDS = {"p": Paragraph, "list": BulletList, "figure": FigureRef, "table": TableRef}
+
+
+def _block_kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        present = [kind for kind in BLOCK_KINDS if kind in value]
+        return present[0] if len(present) == 1 else None
+    return getattr(value, "kind", None)
+
+
+Block = Annotated[
+    Union[tuple(Annotated[model, Tag(kind)] for kind, model in BLOCK_KINDS.items())],
+    Discriminator(
+        _block_kind,
+        custom_error_type="block_kind",
+        custom_error_message="a block needs exactly one of the keys: " + ", ".join(BLOCK_KINDS),
+    ),
+]
+
+
+class Section(Model):
+    id: Id
+    title: Text
+    clinician_title: Text | None = None
+    callout: bool = False
+    needs_review: Text | None = None
+    patient: tuple[Block, ...] = ()        # leaflet wording; empty = not in the leaflet
+    clinician: tuple[Block, ...] = ()      # deck wording; empty = not in the deck
+
+
+class TreatmentText(Model):
+    what: Text
+    course: Text
+    indications: Texts
+    contraindications: Texts
+    evidence: Text | None = None
+
+
+class Treatment(Model):
+    id: Id
+    name: Text
+    needs_review: Text | None = None
+    patient: TreatmentText
+    clinician: TreatmentText
+
+
+class ImageText(Model):
+    id: Id
+    alt: Text
+    caption: Text
+
+
+class GroupLabel(Model):
+    id: Id
+    label: Text
+
+
+def _group_labels(value: Any) -> Any:
+    if not isinstance(value, dict):
+        return value
+    pos: Positions = value.get(POSITIONS_KEY, NOWHERE)
+    return tuple(
+        {"id": key, "label": label,
+         POSITIONS_KEY: Positions(pos.keys.get(key, pos.at),
+                                  {"id": pos.keys.get(key, pos.at)},
+                                  {"id": pos.keys.get(key, pos.at), "label": pos.values.get(key, pos.at)},
+                                  {})}
+        for key, label in value.items() if key != POSITIONS_KEY
+    )
+
+
+class LanguageFile(Model):
+    """``content/<condition>/<lang>.yaml``: every text of one condition in one language."""
+
+    language: LanguageCode
+    title: Text
+    subtitle: Text
+    summary: Text
+    disclaimer: Text
+    feedback: Text
+    treatment_groups: Annotated[
+        tuple[GroupLabel, ...],
+        BeforeValidator(_group_labels, json_schema_input_type=dict[Id, Text]),
+    ]
+    images: Keyed(ImageText, dict[Id, "ImageTextInput"]) = ()
+    sections: Annotated[tuple[Section, ...], Field(min_length=1)]
+    treatments: Annotated[tuple[Treatment, ...], Field(min_length=1)]
+
+
+class ImageTextInput(BaseModel):
+    """How authors write one image's texts (the id is the key above it)."""
+
+    model_config = ConfigDict(extra="forbid")
+    alt: Text
+    caption: Text
+
+
+# --- content/clinics/<id>.yaml ------------------------------------------------------------------
+
+class Colours(Model):
+    primary: Colour = "#1F4E79"
+    accent: Colour = "#B3541E"
+    text: Colour = "#1A1A1A"
+    callout_background: Colour = "#FFF4D6"
+
+
+class Clinic(Model):
+    """A clinic's details and branding, printed on the leaflet and the deck."""
+
+    id: Id
+    name: Text
+    logo: Text | None = None
+    phone: Text | None = None
+    address: Text | None = None
+    email: Text | None = None
+    web: Text | None = None
+    colours: Colours = Field(default_factory=Colours)
+
+
+# --- content/labels/<lang>.yaml -----------------------------------------------------------------
+
+class Labels(Model):
+    """Fixed words of the outputs in one language (table headers, page numbers, trust block)."""
+
+    language: LanguageCode
+    language_tag: Text                      # BCP 47 tag written into PDF/PPTX, e.g. nb-NO
+    draft: Text
+    needs_review: Text
+    treatment: Text
+    what: Text
+    indications_patient: Text
+    contraindications_patient: Text
+    indications_clinician: Text
+    contraindications_clinician: Text
+    course: Text
+    evidence: Text
+    page_of: Text                           # "side {page} av {pages}"
+    continued: Text
+    contents: Text
+    about_this_leaflet: Text
+    authors: Text
+    clinical_reviewer: Text
+    not_reviewed: Text
+    organisation: Text
+    version: Text
+    published: Text
+    last_reviewed: Text
+    next_review: Text
+    sources: Text
+    contact: Text
+    phone: Text
+    web: Text
+    figure_credit: Text
+    sources_of_treatment: Text
+    review_notes: Text
+    icd10: Text
+    leaflet_subject: Text
+    deck_subject: Text
+
+
+LanguageFile.model_rebuild()

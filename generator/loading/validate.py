@@ -1,0 +1,200 @@
+"""Checks that span more than one value or file: ids, translations, references, image files.
+
+Each check reports into ``diagnostics`` and goes on, so an editor sees every problem at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Mapping
+
+from PIL import Image, UnidentifiedImageError
+
+from generator.diagnostics import Diagnostics, Location, display_path
+from generator.loading.schema import Clinic, Labels, LanguageFile, Model
+
+if TYPE_CHECKING:
+    from generator.loading.content import ConditionContent
+
+IMAGE_FORMATS = {"PNG", "JPEG"}
+
+
+def resolve_image(file: str, images_dir: Path) -> tuple[Path | None, str, str]:
+    """The image's real path inside ``images_dir``, or (None, problem, hint).
+
+    Symlinks and ``..`` are resolved first, so neither can reach a file outside ``images/``.
+    """
+    root = images_dir.resolve()
+    candidate = Path(file)
+    if candidate.is_absolute():
+        return None, f"image path '{file}' is absolute", "write the path relative to the images/ folder"
+    resolved = (root / candidate).resolve()
+    if not resolved.is_relative_to(root):
+        return None, f"image path '{file}' leads outside the images/ folder", "copy the image into images/ and write its name"
+    if not resolved.is_file():
+        close = difflib.get_close_matches(file, [str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()], n=1) if root.is_dir() else []
+        hint = f"did you mean '{close[0]}'?" if close else f"put the file into {display_path(images_dir)}/"
+        return None, f"image '{file}' not found in {display_path(images_dir)}/", hint
+    try:
+        with Image.open(resolved) as img:
+            img.verify()
+            kind = img.format
+    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
+        return None, f"image '{file}' cannot be read ({exc.__class__.__name__})", "export it again as PNG or JPEG"
+    if kind not in IMAGE_FORMATS:
+        return None, f"image '{file}' is {kind}, not PNG or JPEG", "export it as PNG (drawings) or JPEG (photos)"
+    return resolved, "", ""
+
+
+def _duplicates(items: Iterable[Model], diagnostics: Diagnostics, what: str, key: str = "id") -> None:
+    seen: dict[str, Model] = {}
+    for item in items:
+        value = getattr(item, key)
+        if value in seen:
+            diagnostics.error(item.where(key), f"duplicate {what} id '{value}'",
+                              f"it is already used at line {seen[value].where(key).line}; ids must be unique")
+        else:
+            seen[value] = item
+
+
+def _expect_same_ids(actual: Iterable[Model], expected: list[str], where_missing: Location, what: str,
+                     reference: str, diagnostics: Diagnostics) -> None:
+    """Report ids missing from or extra in ``actual`` compared with ``expected`` (from ``reference``)."""
+    actual = list(actual)
+    actual_ids = [item.id for item in actual]
+    for item in actual:
+        if item.id not in expected:
+            close = difflib.get_close_matches(item.id, expected, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"add it to {reference} first, or remove it here"
+            diagnostics.error(item.where("id"), f"{what} '{item.id}' is not in {reference}", hint)
+    for missing in expected:
+        if missing not in actual_ids:
+            diagnostics.error(where_missing, f"{what} '{missing}' from {reference} is missing here",
+                              f"add the {what} with id '{missing}' (translate it from {reference})")
+
+
+def check_labels(labels: Labels, path: Path, diagnostics: Diagnostics) -> bool:
+    ok = True
+    if labels.language != path.stem:
+        diagnostics.error(labels.where("language"), f"language '{labels.language}' does not match the file name {path.name}",
+                          f"name the file {labels.language}.yaml or set language: {path.stem}")
+        ok = False
+    for placeholder in ("{page}", "{pages}"):
+        if placeholder not in labels.page_of:
+            diagnostics.error(labels.where("page_of"), f"page_of must contain {placeholder}",
+                              "e.g. page_of: \"side {page} av {pages}\"")
+            ok = False
+    return ok
+
+
+def check_clinic(clinic: Clinic, path: Path, images_dir: Path, diagnostics: Diagnostics) -> bool:
+    ok = True
+    if clinic.id != path.stem:
+        diagnostics.error(clinic.where("id"), f"clinic id '{clinic.id}' does not match the file name {path.name}",
+                          f"name the file {clinic.id}.yaml or set id: {path.stem}")
+        ok = False
+    if clinic.logo:
+        resolved, problem, hint = resolve_image(clinic.logo, images_dir)
+        if resolved is None:
+            diagnostics.error(clinic.where("logo"), problem, hint)
+            ok = False
+    return ok
+
+
+def check_condition(content: "ConditionContent", images_dir: Path, labels: Mapping[str, Labels],
+                    diagnostics: Diagnostics) -> None:
+    condition = content.condition
+    if condition.id != content.folder.name:
+        diagnostics.error(condition.where("id"), f"id '{condition.id}' does not match the folder name '{content.folder.name}'",
+                          f"rename the folder or set id: {content.folder.name}")
+    if condition.source_language not in condition.languages:
+        diagnostics.error(condition.where("source_language"), f"source language '{condition.source_language}' is not in 'languages'",
+                          f"add {condition.source_language} to languages")
+    for lang in condition.languages:
+        if lang not in labels:
+            diagnostics.error(condition.where("languages"), f"no labels for language '{lang}' (content/labels/{lang}.yaml)",
+                              "copy content/labels/en.yaml to that name and translate the values")
+
+    review = condition.review
+    if not review.published <= review.last_reviewed <= review.next_review:
+        diagnostics.error(review.where("next_review"), "review dates are out of order",
+                          "published <= last_reviewed <= next_review must hold")
+    if review.status == "approved" and condition.clinical_reviewer is None:
+        diagnostics.error(review.where("status"), "status is 'approved' but no clinical_reviewer is named",
+                          "add clinical_reviewer: {name: ...} or keep status: draft")
+
+    _duplicates(condition.sources, diagnostics, "source")
+    _duplicates(condition.images, diagnostics, "image")
+    _duplicates(condition.treatments, diagnostics, "treatment")
+    source_ids = [s.id for s in condition.sources]
+    for treatment in condition.treatments:
+        for i, ref in enumerate(treatment.sources):
+            if ref not in source_ids:
+                close = difflib.get_close_matches(ref, source_ids, n=1)
+                diagnostics.error(treatment.where("sources", i), f"source '{ref}' is not listed under 'sources'",
+                                  f"did you mean '{close[0]}'?" if close else "add it to sources: with a citation")
+    for image in condition.images:
+        resolved, problem, hint = resolve_image(image.file, images_dir)
+        if resolved is None:
+            diagnostics.error(image.where("file"), problem, hint)
+
+    reference_name = f"{condition.source_language}.yaml"
+    reference = content.texts.get(condition.source_language)
+    for lang, text in content.texts.items():
+        _check_language_file(content, lang, text, reference if lang != condition.source_language else None,
+                             reference_name, diagnostics)
+
+
+def _check_language_file(content: "ConditionContent", lang: str, text: LanguageFile,
+                         reference: LanguageFile | None, reference_name: str, diagnostics: Diagnostics) -> None:
+    condition = content.condition
+    if text.language != lang:
+        diagnostics.error(text.where("language"), f"language '{text.language}' does not match the file name {lang}.yaml",
+                          f"set language: {lang}")
+    _duplicates(text.sections, diagnostics, "section")
+    _duplicates(text.treatments, diagnostics, "treatment")
+
+    _expect_same_ids(text.treatments, [t.id for t in condition.treatments], text.where("treatments"),
+                     "treatment", "condition.yaml", diagnostics)
+    _expect_same_ids(text.images, [i.id for i in condition.images], text.where("images"),
+                     "image", "condition.yaml", diagnostics)
+    used_groups = sorted({t.group for t in condition.treatments})
+    labelled = {g.id for g in text.treatment_groups}
+    for group in used_groups:
+        if group not in labelled:
+            diagnostics.error(text.where("treatment_groups"), f"no label for treatment group '{group}'",
+                              f"add '{group}: <label>' under treatment_groups")
+    if [t.id for t in text.treatments] != [t.id for t in condition.treatments] and \
+            {t.id for t in text.treatments} == {t.id for t in condition.treatments}:
+        diagnostics.warning(text.where("treatments"), "treatments are in a different order than in condition.yaml",
+                            "the order of condition.yaml is used; reorder here to match")
+
+    image_ids = [i.id for i in condition.images]
+    for section in text.sections:
+        for audience in ("patient", "clinician"):
+            for i, block in enumerate(getattr(section, audience) or ()):
+                image = getattr(block, "image", None)
+                if image is not None and image not in image_ids:
+                    close = difflib.get_close_matches(image, image_ids, n=1)
+                    diagnostics.error(block.where("figure"), f"figure '{image}' is not an image of condition.yaml",
+                                      f"did you mean '{close[0]}'?" if close else "add it under images: in condition.yaml")
+        if not section.patient and not section.clinician:
+            diagnostics.error(section.where(), f"section '{section.id}' has neither patient nor clinician blocks",
+                              "add 'patient:' and/or 'clinician:' with at least one block")
+
+    if reference is not None:
+        _expect_same_ids(text.sections, [s.id for s in reference.sections], text.where("sections"),
+                         "section", reference_name, diagnostics)
+        ref_sections = {s.id: s for s in reference.sections}
+        for section in text.sections:
+            ref = ref_sections.get(section.id)
+            if ref is None:
+                continue
+            for audience in ("patient", "clinician"):
+                mine = [type(b).__name__ for b in getattr(section, audience) or ()]
+                theirs = [type(b).__name__ for b in getattr(ref, audience) or ()]
+                if mine != theirs:
+                    diagnostics.warning(section.where(audience), f"section '{section.id}' ({audience}) has a different block structure than in {reference_name}",
+                                        f"{len(mine)} blocks here, {len(theirs)} there: translate block by block")

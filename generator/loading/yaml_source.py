@@ -1,0 +1,182 @@
+"""Read YAML 1.2 with ruamel.yaml and keep where every value was written.
+
+ruamel's round-trip loader follows YAML 1.2 (so ``no``, ``nb`` and ``on`` stay text) and records
+line/column of every key, value and list item. We turn its tree into plain Python data that
+pydantic can validate strictly, and attach a :class:`Positions` record to every mapping under the
+reserved key ``__at__``. Text is checked here, once, for characters no renderer can carry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from generator.diagnostics import Diagnostics, Location
+
+POSITIONS_KEY = "__at__"
+
+# C0/C1 controls (tab and newline are whitespace and get folded) and code points XML 1.0 forbids;
+# reportlab's paragraph parser and the PPTX XML writer both choke on them.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Positions:
+    """Where a mapping, each of its keys, its values and the items of its list values were written."""
+
+    at: Location
+    keys: Mapping[str, Location]
+    values: Mapping[str, Location]
+    items: Mapping[str, tuple[Location, ...]]
+
+    def of(self, key: str, index: int | None = None) -> Location:
+        """Best position for ``key`` (or its ``index``-th item); the mapping itself if absent."""
+        if index is not None:
+            items = self.items.get(key, ())
+            if 0 <= index < len(items):
+                return items[index]
+        return self.values.get(key) or self.keys.get(key) or self.at
+
+
+@dataclass
+class YamlFile:
+    path: Path
+    display: str
+    data: Any
+    lines: list[str]
+
+    def token_at(self, location: Location) -> str:
+        """The raw source text of the scalar starting at ``location`` (for messages like '0450')."""
+        if not (0 < location.line <= len(self.lines)):
+            return ""
+        rest = self.lines[location.line - 1][max(location.col - 1, 0):]
+        return re.split(r"\s+#|\s*$", rest, maxsplit=1)[0].strip()
+
+
+def load_yaml(path: Path, display: str, diagnostics: Diagnostics) -> YamlFile | None:
+    """Parse one YAML file. Syntax problems are reported with their position; returns None then."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        diagnostics.error(Location(display), "file not found", "create it, or check the folder name")
+        return None
+    except UnicodeDecodeError as exc:
+        diagnostics.error(Location(display), f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+                          "save the file as UTF-8 in your editor")
+        return None
+    except OSError as exc:
+        diagnostics.error(Location(display), f"cannot read file: {exc.strerror}")
+        return None
+
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    try:
+        raw = yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        if "duplicate key" in problem or "found duplicate key" in str(exc):
+            diagnostics.error(where, f"duplicate key: {problem}", "remove or rename one of the two keys")
+        else:
+            diagnostics.error(where, f"invalid YAML: {problem}", _syntax_hint(problem))
+        return None
+    except YAMLError as exc:
+        diagnostics.error(Location(display), f"invalid YAML: {exc}")
+        return None
+
+    converter = _Converter(display, diagnostics)
+    data = converter.convert(raw, Location(display, 1, 1))
+    return YamlFile(path, display, data, text.splitlines())
+
+
+def _syntax_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return "a text containing ': ' must be put in quotes"
+    if "found character '\\t'" in problem or "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "could not find expected ':'" in problem:
+        return "each line in a mapping needs 'key: value'; check the line above for a missing quote"
+    return "check indentation and quotes around this position"
+
+
+class _Converter:
+    """Turns ruamel's tree into plain data, recording positions and checking text."""
+
+    def __init__(self, display: str, diagnostics: Diagnostics):
+        self.display = display
+        self.diagnostics = diagnostics
+
+    def loc(self, line_col: tuple[int, int] | None) -> Location:
+        if line_col is None:
+            return Location(self.display)
+        line, col = line_col
+        return Location(self.display, line + 1, col + 1)
+
+    def convert(self, node: Any, where: Location) -> Any:
+        if isinstance(node, CommentedMap):
+            return self._mapping(node)
+        if isinstance(node, CommentedSeq):
+            return tuple(self.convert(item, self.loc(node.lc.item(i))) for i, item in enumerate(node))
+        if isinstance(node, bool) or node is None:
+            return node
+        if isinstance(node, int):
+            return int(node)
+        if isinstance(node, float):
+            return float(node)
+        if isinstance(node, dt.datetime):
+            return dt.datetime(*node.timetuple()[:6])
+        if isinstance(node, dt.date):
+            return dt.date(node.year, node.month, node.day)
+        if isinstance(node, str):
+            return self._text(str(node), where)
+        return node
+
+    def _mapping(self, node: CommentedMap) -> dict[str, Any]:
+        keys, values, items = {}, {}, {}
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            key_text = str(key)
+            keys[key_text] = self.loc(node.lc.key(key))
+            values[key_text] = self.loc(node.lc.value(key))
+            if isinstance(value, CommentedSeq):
+                items[key_text] = tuple(self.loc(value.lc.item(i)) for i in range(len(value)))
+            out[key_text] = self.convert(value, values[key_text])
+        out[POSITIONS_KEY] = Positions(
+            at=self.loc((node.lc.line, node.lc.col)),
+            keys=keys,
+            values=values,
+            items=items,
+        )
+        return out
+
+    def _text(self, text: str, where: Location) -> str:
+        bad = _FORBIDDEN.search(text)
+        if bad:
+            name = unicodedata.name(bad.group(), "control character")
+            self.diagnostics.error(
+                where,
+                f"text contains the invisible character U+{ord(bad.group()):04X} ({name}) "
+                f"at character {bad.start() + 1} of the value",
+                "delete it and retype the text around it; it often comes from copying out of Word or PDF",
+            )
+        # Folded and literal scalars keep their line breaks; the renderers own line breaking.
+        return _WHITESPACE.sub(" ", text).strip()
+
+
+def strip_positions(data: Any) -> Any:
+    """The data without position records (for tests and schema checks)."""
+    if isinstance(data, dict):
+        return {k: strip_positions(v) for k, v in data.items() if k != POSITIONS_KEY}
+    if isinstance(data, (list, tuple)):
+        return [strip_positions(v) for v in data]
+    return data
