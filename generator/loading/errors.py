@@ -16,10 +16,23 @@ from generator.loading.yaml_source import POSITIONS_KEY, Positions, YamlFile
 
 def report_validation_error(error: ValidationError, source: YamlFile, root: type[BaseModel],
                             diagnostics: Diagnostics) -> None:
-    for item in error.errors(include_url=False):
+    items = error.errors(include_url=False)
+    for item in items:
+        if item["type"] == "missing" and _misspelt_elsewhere(item, items, root):
+            continue  # "unknown key 'subtitel' - did you mean 'subtitle'?" already says it
         where, node, parent_keys = _locate(source, item["loc"], at_key=item["type"] == "extra_forbidden")
         message, hint = _explain(item, source, where, root, parent_keys)
         diagnostics.error(where, message, hint)
+
+
+def _misspelt_elsewhere(missing: dict, items: list[dict], root: type[BaseModel]) -> bool:
+    parent, name = missing["loc"][:-1], missing["loc"][-1]
+    for other in items:
+        if other["type"] == "extra_forbidden" and other["loc"][:-1] == parent:
+            allowed = _allowed_keys(root, parent)
+            if difflib.get_close_matches(str(other["loc"][-1]), allowed, n=1, cutoff=0.6) == [name]:
+                return True
+    return False
 
 
 def _locate(source: YamlFile, loc: tuple, at_key: bool = False) -> tuple[Location, Any, list[str]]:

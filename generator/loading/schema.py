@@ -42,6 +42,10 @@ class Model(BaseModel):
         """Source position of this mapping, or of one of its values (or list items)."""
         return self.at.at if key is None else self.at.of(key, index)
 
+    def key_at(self, key: str) -> Location:
+        """Where ``key`` itself is written (for "something is missing under this key")."""
+        return self.at.keys.get(key, self.at.at)
+
 
 def _keyed(value: Any) -> Any:
     """Turn an ``{id: {...}}`` mapping into a tuple of mappings carrying their ``id``.

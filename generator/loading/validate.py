@@ -156,15 +156,15 @@ def _check_language_file(content: "ConditionContent", lang: str, text: LanguageF
     _duplicates(text.sections, diagnostics, "section")
     _duplicates(text.treatments, diagnostics, "treatment")
 
-    _expect_same_ids(text.treatments, [t.id for t in condition.treatments], text.where("treatments"),
+    _expect_same_ids(text.treatments, [t.id for t in condition.treatments], text.key_at("treatments"),
                      "treatment", "condition.yaml", diagnostics)
-    _expect_same_ids(text.images, [i.id for i in condition.images], text.where("images"),
+    _expect_same_ids(text.images, [i.id for i in condition.images], text.key_at("images"),
                      "image", "condition.yaml", diagnostics)
     used_groups = sorted({t.group for t in condition.treatments})
     labelled = {g.id for g in text.treatment_groups}
     for group in used_groups:
         if group not in labelled:
-            diagnostics.error(text.where("treatment_groups"), f"no label for treatment group '{group}'",
+            diagnostics.error(text.key_at("treatment_groups"), f"no label for treatment group '{group}'",
                               f"add '{group}: <label>' under treatment_groups")
     if [t.id for t in text.treatments] != [t.id for t in condition.treatments] and \
             {t.id for t in text.treatments} == {t.id for t in condition.treatments}:
@@ -185,7 +185,7 @@ def _check_language_file(content: "ConditionContent", lang: str, text: LanguageF
                               "add 'patient:' and/or 'clinician:' with at least one block")
 
     if reference is not None:
-        _expect_same_ids(text.sections, [s.id for s in reference.sections], text.where("sections"),
+        _expect_same_ids(text.sections, [s.id for s in reference.sections], text.key_at("sections"),
                          "section", reference_name, diagnostics)
         ref_sections = {s.id: s for s in reference.sections}
         for section in text.sections:

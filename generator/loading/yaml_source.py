@@ -18,6 +18,7 @@ from typing import Any, Mapping
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
 
 from generator.diagnostics import Diagnostics, Location
 
@@ -81,7 +82,27 @@ def load_yaml(path: Path, display: str, diagnostics: Diagnostics) -> YamlFile | 
     yaml.allow_duplicate_keys = False
     try:
         raw = yaml.load(text)
+    except ReaderError as exc:
+        # Raised for characters YAML itself forbids, before any parsing; position is an offset.
+        before = text[:exc.position]
+        where = Location(display, before.count("\n") + 1, len(before) - before.rfind("\n"))
+        diagnostics.error(where, _forbidden_message(chr(exc.character) if isinstance(exc.character, int) else str(exc.character)),
+                          _FORBIDDEN_HINT)
+        return None
     except MarkedYAMLError as exc:
+        if exc.context and "quoted scalar" in exc.context and exc.context_mark is not None:
+            mark = exc.context_mark
+            diagnostics.error(Location(display, mark.line + 1, mark.column + 1), "invalid YAML: a quoted text is never closed",
+                              "add the closing quote at the end of the text")
+            return None
+        if exc.context and "flow " in exc.context and exc.context_mark is not None:
+            mark = exc.context_mark
+            bracket = "[" if "sequence" in exc.context else "{"
+            diagnostics.error(Location(display, mark.line + 1, mark.column + 1),
+                              f"invalid YAML: the '{bracket}' here is never closed properly",
+                              f"close it with '{']' if bracket == '[' else '}'}', or put the whole text in quotes "
+                              f"if it starts with '{bracket}'")
+            return None
         mark = exc.problem_mark or exc.context_mark
         where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
         problem = (exc.problem or exc.context or "invalid YAML").strip()
@@ -97,6 +118,14 @@ def load_yaml(path: Path, display: str, diagnostics: Diagnostics) -> YamlFile | 
     converter = _Converter(display, diagnostics)
     data = converter.convert(raw, Location(display, 1, 1))
     return YamlFile(path, display, data, text.splitlines())
+
+
+_FORBIDDEN_HINT = "delete it and retype the text around it; it often comes from copying out of Word or PDF"
+
+
+def _forbidden_message(char: str) -> str:
+    name = unicodedata.name(char, "control character")
+    return f"text contains the invisible character U+{ord(char):04X} ({name})"
 
 
 def _syntax_hint(problem: str) -> str:
@@ -162,13 +191,8 @@ class _Converter:
     def _text(self, text: str, where: Location) -> str:
         bad = _FORBIDDEN.search(text)
         if bad:
-            name = unicodedata.name(bad.group(), "control character")
-            self.diagnostics.error(
-                where,
-                f"text contains the invisible character U+{ord(bad.group()):04X} ({name}) "
-                f"at character {bad.start() + 1} of the value",
-                "delete it and retype the text around it; it often comes from copying out of Word or PDF",
-            )
+            self.diagnostics.error(where, f"{_forbidden_message(bad.group())} at character {bad.start() + 1} of the value",
+                                   _FORBIDDEN_HINT)
         # Folded and literal scalars keep their line breaks; the renderers own line breaking.
         return _WHITESPACE.sub(" ", text).strip()
 

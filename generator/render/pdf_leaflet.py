@@ -104,6 +104,7 @@ def _section(section: Section, doc: Document, s: _Styles, width: float) -> list:
     # A callout is boxed with a thick rule, so it stands out in black-and-white print too.
     box = Table([[[heading, *body]]], colWidths=[width])
     box.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
         ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(doc.clinic.colours["callout_background"])),
         ("BOX", (0, 0), (-1, -1), 2.5, s.ink),
         ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),

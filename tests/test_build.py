@@ -1,0 +1,130 @@
+"""Building outputs from the small test content: files, text, fonts, metadata, safety."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from pptx import Presentation
+
+from conftest import ROOT, edit
+from tools import pdffonts, pdfinfo, pdftotext
+
+OUT = "output/default/tiny"
+
+
+@pytest.fixture
+def built(project, run):
+    result = run(project)
+    assert result.code == 0, result.err
+    return project
+
+
+def test_build_writes_a_leaflet_and_a_deck_per_language(built):
+    files = sorted(p.relative_to(built / "output").as_posix() for p in (built / "output").rglob("*.*"))
+    assert files == [
+        "default/tiny/en/tiny_en_deck.pptx", "default/tiny/en/tiny_en_leaflet.pdf",
+        "default/tiny/nb/tiny_nb_deck.pptx", "default/tiny/nb/tiny_nb_leaflet.pdf",
+    ]
+
+
+def test_leaflet_text_has_table_headers_and_literal_markup(built):
+    text = pdftotext(built / OUT / "nb/tiny_nb_leaflet.pdf")
+    for word in ("Behandling", "Når brukes den?", "Forløp", "Tabletter", "Magesår", "side 1 av"):
+        assert word in text
+    assert "<b>AT&T</b>" in text          # content characters are text, never markup
+    english = pdftotext(built / OUT / "en/tiny_en_leaflet.pdf")
+    assert "When is it used?" in english and "page 1 of" in english
+
+
+def test_leaflet_embeds_only_its_own_fonts(built):
+    fonts = pdffonts(built / OUT / "nb/tiny_nb_leaflet.pdf")
+    assert fonts, "no fonts listed"
+    for row in fonts:
+        name, emb = row[0], row[-5]
+        assert "FiraSans" in name and emb == "yes", row
+
+
+def test_leaflet_metadata(built):
+    pdf = built / OUT / "nb/tiny_nb_leaflet.pdf"
+    info = pdfinfo(pdf)
+    assert info["Title"].startswith("Liten tilstand")
+    assert info["Author"] == "Test Forfatter"
+    assert info["Page size"].startswith("595.276 x 841.89")
+    assert b"/Lang (nb-NO)" in pdf.read_bytes()
+
+
+def test_deck_is_16_9_with_native_table_notes_and_alt_text(built):
+    deck = Presentation(str(built / OUT / "nb/tiny_nb_deck.pptx"))
+    assert round(deck.slide_width / deck.slide_height, 3) == round(16 / 9, 3)
+    tables = [s.table for slide in deck.slides for s in slide.shapes if s.has_table]
+    assert tables and all(t.first_row for t in tables)
+    cells = " ".join(c.text for t in tables for row in t.rows for c in row.cells)
+    assert "Hvile" in cells and "Tabletter" in cells and "Indikasjoner" in cells
+    for slide in deck.slides:
+        assert slide.shapes.title is not None and slide.shapes.title.text
+        assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip()
+    titles = [slide.shapes.title.text for slide in deck.slides]
+    assert len(titles) == len(set(titles))
+    pictures = [s for slide in deck.slides for s in slide.shapes if s.shape_type == 13]
+    assert [p._element.nvPicPr.cNvPr.get("descr") for p in pictures] == ["En sirkel"]
+    langs = {r._r.get_or_add_rPr().get("lang") for slide in deck.slides for s in slide.shapes if s.has_text_frame
+             for p in s.text_frame.paragraphs for r in p.runs}
+    assert langs == {"nb-NO"}
+    assert deck.core_properties.language == "nb-NO"
+
+
+def test_same_content_gives_identical_bytes(project, run, tmp_path):
+    assert run(project, "--out", str(tmp_path / "a")).code == 0
+    assert run(project, "--out", str(tmp_path / "b")).code == 0
+    for first in (tmp_path / "a").rglob("*.*"):
+        second = tmp_path / "b" / first.relative_to(tmp_path / "a")
+        assert first.read_bytes() == second.read_bytes(), first.name
+
+
+def test_broken_content_leaves_earlier_outputs_untouched(built, run):
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (built / "output").rglob("*.*")}
+    edit(built / "content/tiny/nb.yaml", "subtitle: En test", "subtitle: [En test")
+    result = run(built)
+    assert result.code == 1
+    assert "content/tiny/nb.yaml:3:11: error: invalid YAML: the '[' here is never closed" in result.err
+    assert "nothing was written" in result.err
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (built / "output").rglob("*")  if p.is_file()}
+    assert after == before
+
+
+def test_check_writes_nothing(project, run):
+    result = run(project, "check")
+    assert result.code == 0 and "4 output(s) would be built" in result.out
+    assert not (project / "output").exists()
+
+
+def test_selection_by_language_and_product(project, run):
+    assert run(project, "--lang", "en", "--product", "deck").code == 0
+    assert [p.name for p in (project / "output").rglob("*.*")] == ["tiny_en_deck.pptx"]
+
+
+def test_unknown_clinic_is_a_content_error(project, run):
+    result = run(project, "--clinic", "nowhere")
+    assert result.code == 1 and "clinic 'nowhere' not found (known: default)" in result.err
+
+
+def test_unwritable_output_is_a_clear_error(project, run):
+    (project / "blocker").write_text("a file, not a folder")
+    result = run(project, "--out", "blocker")
+    assert result.code == 1
+    assert "cannot write the output" in result.err and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("args", [["--nope"], ["build", "--product", "poster"], ["publish"]])
+def test_usage_errors_exit_2(project, run, args):
+    with pytest.raises(SystemExit) as exc:
+        run(project, *args)
+    assert exc.value.code == 2
+
+
+@pytest.mark.parametrize("command", [[sys.executable, "generate.py", "--help"], [sys.executable, "-m", "generator", "--help"]])
+def test_entry_points_explain_themselves(command):
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert "check" in result.stdout and "exit status" in result.stdout

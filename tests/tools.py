@@ -1,0 +1,28 @@
+"""Real tools the tests read outputs with (poppler-utils; installed by .ci/run)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    assert path, f"{name} is not installed: run .ci/run, or apt-get install poppler-utils"
+    return path
+
+
+def pdftotext(pdf: Path) -> str:
+    return subprocess.run([_tool("pdftotext"), "-layout", str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def pdffonts(pdf: Path) -> list[list[str]]:
+    out = subprocess.run([_tool("pdffonts"), str(pdf)], check=True, capture_output=True, text=True).stdout
+    return [line.split() for line in out.splitlines()[2:] if line.strip()]
+
+
+def pdfinfo(pdf: Path) -> dict[str, str]:
+    out = subprocess.run([_tool("pdfinfo"), str(pdf)], check=True, capture_output=True, text=True).stdout
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
