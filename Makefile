@@ -1,0 +1,37 @@
+# One command each: `make` sets up and builds the outputs, `make test` sets up and runs the tests.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: all build check test setup system-tools schema clean
+
+all: build
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+build: setup
+	$(BIN)/python generate.py
+
+check: setup
+	$(BIN)/python generate.py check
+
+# The tests read the outputs back with real tools (poppler-utils).
+system-tools:
+	bash scripts/system-tools.sh
+
+test: setup system-tools
+	$(BIN)/python -m pytest
+
+schema: setup
+	$(BIN)/python -m generator.loading.jsonschema content/schema
+
+clean:
+	rm -rf $(VENV) output/*/ .pytest_cache

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Make sure the Debian tools the tests use are present; install them when we may (root or sudo).
+set -euo pipefail
+packages=()
+command -v pdftotext >/dev/null && command -v pdffonts >/dev/null && command -v pdfinfo >/dev/null || packages+=(poppler-utils)
+[ ${#packages[@]} -eq 0 ] && exit 0
+
+echo "installing system packages the tests need: ${packages[*]}"
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}"
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null && command -v apt-get >/dev/null; then
+  sudo apt-get update -qq
+  sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}"
+else
+  echo "error: missing ${packages[*]}; install with: sudo apt-get install ${packages[*]}" >&2
+  exit 1
+fi
