@@ -13,9 +13,10 @@ def _tool(name: str) -> str:
     return path
 
 
-def pdftotext(pdf: Path) -> str:
-    return subprocess.run([_tool("pdftotext"), "-layout", str(pdf), "-"], check=True, capture_output=True,
-                          text=True).stdout
+def pdftotext(pdf: Path, layout: bool = False) -> str:
+    """The PDF's text; in content order by default (table cells stay whole), or as laid out."""
+    args = [_tool("pdftotext"), *(["-layout"] if layout else []), str(pdf), "-"]
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
 
 
 def pdffonts(pdf: Path) -> list[list[str]]:

@@ -52,7 +52,8 @@ class _Styles:
         self.link = ParagraphStyle("link", parent=self.small, hyphenationLang="", embeddedHyphenation=0)
         self.cell = ParagraphStyle("cell", parent=self.body, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.3,
                                    spaceAfter=2)
-        self.head = ParagraphStyle("head", parent=self.cell, fontName=fonts["bold"], textColor=colors.white)
+        self.head = ParagraphStyle("head", parent=self.cell, fontName=fonts["bold"], textColor=colors.white,
+                                   hyphenationLang="", embeddedHyphenation=0)
         self.review = ParagraphStyle("review", parent=self.small, fontName=fonts["italic"])
         self.fonts, self.ink, self.primary = fonts, ink, primary
 
