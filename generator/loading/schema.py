@@ -102,6 +102,7 @@ class Organisation(Model):
 
 class Source(Model):
     id: Id
+    short: Text | None = None          # e.g. "Koc et al. 2023", where space is tight (brochure)
     citation: Text
     url: Text | None = None
 
