@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.diagnostics import ContentError, Diagnostics, Severity, display_path
-from generator.output import PRODUCTS
+from generator.output import DEFAULT_PRODUCTS, PAPERS, PRODUCTS
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -27,7 +27,7 @@ def parser() -> argparse.ArgumentParser:
             "commands:\n"
             "  build   (default) check the content, then write the outputs\n"
             "  check   check the content only; writes nothing\n\n"
-            "outputs: OUT/<clinic>/<condition>/<lang>/<condition>_<lang>_<product>.<ext>\n"
+            "outputs: OUT/<clinic>/<condition>/<lang>/<condition>_<lang>_<product>[_print][_letter].<ext>\n"
             "  e.g. output/default/heel-spur/nb/heel-spur_nb_leaflet.pdf\n\n"
             "exit status: 0 ok, 1 content errors (nothing written), 2 wrong command line"
         ),
@@ -43,8 +43,10 @@ def parser() -> argparse.ArgumentParser:
                    help="clinic from content/clinics/<ID>.yaml (default: default)")
     p.add_argument("--condition", type=_csv, default=(), metavar="ID[,ID]", help="only these conditions (default: all)")
     p.add_argument("--lang", type=_csv, default=(), metavar="LANG[,LANG]", help="only these languages (default: all)")
-    p.add_argument("--product", type=_csv, default=tuple(PRODUCTS), metavar="NAME[,NAME]",
-                   help=f"only these products: {', '.join(PRODUCTS)} (default: all)")
+    p.add_argument("--product", type=_csv, default=DEFAULT_PRODUCTS, metavar="NAME[,NAME]",
+                   help=f"products: {', '.join(PRODUCTS)} (default: {','.join(DEFAULT_PRODUCTS)}); "
+                        "print-shop = leaflet and brochure with 3 mm bleed and crop marks")
+    p.add_argument("--paper", choices=PAPERS, default="a4", help="paper size of the PDFs (default: a4)")
     p.add_argument("--today", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD",
                    help="date used to decide whether the next review is overdue (default: today)")
     p.add_argument("--version", action="version", version=f"leafdeck {__version__}")
@@ -61,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
 
     options = pipeline.Options(
         content_dir=args.content, images_dir=args.images, out_dir=args.out, clinic=args.clinic,
-        conditions=args.condition, languages=args.lang, products=args.product,
+        conditions=args.condition, languages=args.lang, products=args.product, paper=args.paper,
         today=args.today or dt.date.today(),
     )
     diagnostics = Diagnostics()

@@ -4,14 +4,41 @@ from __future__ import annotations
 
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
-PRODUCTS = {"leaflet": "pdf", "deck": "pptx"}
+EXTENSIONS = {"leaflet": "pdf", "brochure": "pdf", "deck": "pptx"}
+PRODUCTS = (*EXTENSIONS, "print-shop")        # what --product accepts
+DEFAULT_PRODUCTS = tuple(EXTENSIONS)
+PAPERS = ("a4", "letter")
 
 
-def output_path(out_dir: Path, clinic: str, condition: str, language: str, product: str) -> Path:
-    """``<out>/<clinic>/<condition>/<lang>/<condition>_<lang>_<product>.<ext>`` (documented in the README)."""
-    return Path(out_dir) / clinic / condition / language / f"{condition}_{language}_{product}.{PRODUCTS[product]}"
+@dataclass(frozen=True)
+class Variant:
+    """One output file kind: a product, on a paper size, for the office or for a print shop."""
+
+    product: str
+    paper: str = "a4"
+    print_shop: bool = False
+
+    @property
+    def suffix(self) -> str:
+        return "".join((self.product, "_print" if self.print_shop else "",
+                        f"_{self.paper}" if self.paper != "a4" and self.product != "deck" else ""))
+
+
+def variants(products: tuple[str, ...], paper: str = "a4") -> list[Variant]:
+    """The variants behind ``--product`` names; ``print-shop`` means print-shop leaflet and brochure."""
+    out = [Variant(p, paper) for p in EXTENSIONS if p in products]
+    if "print-shop" in products:
+        out += [Variant("leaflet", paper, True), Variant("brochure", paper, True)]
+    return out
+
+
+def output_path(out_dir: Path, clinic: str, condition: str, language: str, variant: Variant) -> Path:
+    """``<out>/<clinic>/<condition>/<lang>/<condition>_<lang>_<variant>.<ext>`` (documented in the README)."""
+    name = f"{condition}_{language}_{variant.suffix}.{EXTENSIONS[variant.product]}"
+    return Path(out_dir) / clinic / condition / language / name
 
 
 def write_atomic(path: Path, data: bytes) -> None:

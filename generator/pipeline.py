@@ -14,9 +14,10 @@ from generator.diagnostics import ContentError, Diagnostics, Location, display_p
 from generator.document.build import build_document
 from generator.document.model import Audience, Document
 from generator.loading.content import Content, load_content
-from generator.output import PRODUCTS, output_path, write_atomic
+from generator.output import DEFAULT_PRODUCTS, Variant, output_path, variants, write_atomic
+from generator.render.errors import LayoutProblem
 
-AUDIENCE_OF = {"leaflet": Audience.PATIENT, "deck": Audience.CLINICIAN}
+AUDIENCE_OF = {"leaflet": Audience.PATIENT, "brochure": Audience.PATIENT, "deck": Audience.CLINICIAN}
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,8 @@ class Options:
     clinic: str = "default"
     conditions: tuple[str, ...] = ()        # empty = all
     languages: tuple[str, ...] = ()         # empty = all of each condition
-    products: tuple[str, ...] = tuple(PRODUCTS)
+    products: tuple[str, ...] = DEFAULT_PRODUCTS
+    paper: str = "a4"
     today: dt.date = field(default_factory=dt.date.today)
 
     @property
@@ -39,9 +41,10 @@ class Options:
 class Planned:
     condition: str
     language: str
-    product: str
+    variant: Variant
     path: Path
     document: Document
+    source_file: Path          # the language file, for problems found while laying out
 
 
 def plan(options: Options, diagnostics: Diagnostics) -> list[Planned]:
@@ -56,11 +59,15 @@ def plan(options: Options, diagnostics: Diagnostics) -> list[Planned]:
         for lang in cc.condition.languages:
             if options.languages and lang not in options.languages:
                 continue
-            for product in options.products:
-                document = build_document(cc, lang, AUDIENCE_OF[product], clinic, content.labels[lang],
-                                          options.images, options.today)
-                path = output_path(options.out_dir, clinic.id, cc.condition.id, lang, product)
-                planned.append(Planned(cc.condition.id, lang, product, path, document))
+            documents: dict[Audience, Document] = {}
+            for variant in variants(options.products, options.paper):
+                audience = AUDIENCE_OF[variant.product]
+                if audience not in documents:
+                    documents[audience] = build_document(cc, lang, audience, clinic, content.labels[lang],
+                                                         options.images, options.today)
+                path = output_path(options.out_dir, clinic.id, cc.condition.id, lang, variant)
+                planned.append(Planned(cc.condition.id, lang, variant, path, documents[audience],
+                                       cc.folder / f"{lang}.yaml"))
     return planned
 
 
@@ -86,9 +93,13 @@ def _select(content: Content, options: Options, diagnostics: Diagnostics):
 
 def render(item: Planned) -> bytes:
     # Imported here so `check` and later no-op runs never pay for reportlab or python-pptx.
-    if item.product == "leaflet":
+    variant = item.variant
+    if variant.product == "leaflet":
         from generator.render.pdf_leaflet import render_leaflet
-        return render_leaflet(item.document)
+        return render_leaflet(item.document, variant.paper, variant.print_shop)
+    if variant.product == "brochure":
+        from generator.render.pdf_brochure import render_brochure
+        return render_brochure(item.document, variant.paper, variant.print_shop)
     from generator.render.pptx_deck import render_deck
     return render_deck(item.document)
 
@@ -101,14 +112,23 @@ def check(options: Options, diagnostics: Diagnostics) -> list[Planned]:
 def build(options: Options, diagnostics: Diagnostics) -> list[Path]:
     """Render every planned output in memory, then write them all. Raises ContentError."""
     planned = plan(options, diagnostics)
+    from generator.checks.glyphs import check_glyphs
+    for document in {id(p.document): p.document for p in planned if p.variant.product != "deck"}.values():
+        check_glyphs(document, diagnostics)
+    diagnostics.raise_if_errors()
     rendered = []
     for item in planned:
+        product = item.variant.suffix.replace("_", " ")
         try:
             rendered.append((item.path, render(item)))
-        except _layout_errors() as exc:
-            diagnostics.error(Location(display_path(Path(options.content_dir) / item.condition / f"{item.language}.yaml")),
-                              f"the {item.product} cannot be laid out: {exc}",
-                              "shorten the longest word or table cell; very long words cannot be broken")
+        except LayoutProblem as exc:
+            for problem in exc.each():
+                diagnostics.error(problem.source or Location(display_path(item.source_file)),
+                                  f"{product}: {problem.message}", problem.hint)
+        except _layout_errors():
+            # reportlab's own LayoutError: a single block taller than a page or panel.
+            diagnostics.error(Location(display_path(item.source_file)), f"{product}: a block is too large for a page",
+                              "shorten very long words, lists or table cells")
     diagnostics.raise_if_errors()
     written = []
     for path, data in rendered:

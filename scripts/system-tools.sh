@@ -2,7 +2,9 @@
 # Make sure the Debian tools the tests use are present; install them when we may (root or sudo).
 set -euo pipefail
 packages=()
-command -v pdftotext >/dev/null && command -v pdffonts >/dev/null && command -v pdfinfo >/dev/null || packages+=(poppler-utils)
+command -v pdftotext >/dev/null && command -v pdffonts >/dev/null && command -v pdfinfo >/dev/null \
+  && command -v pdftoppm >/dev/null || packages+=(poppler-utils)
+command -v zbarimg >/dev/null || packages+=(zbar-tools)      # decodes the leaflet's QR code
 [ ${#packages[@]} -eq 0 ] && exit 0
 
 echo "installing system packages the tests need: ${packages[*]}"

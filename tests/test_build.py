@@ -21,11 +21,13 @@ def built(project, run):
     return project
 
 
-def test_build_writes_a_leaflet_and_a_deck_per_language(built):
+def test_build_writes_leaflet_brochure_and_deck_per_language(built):
     files = sorted(p.relative_to(built / "output").as_posix() for p in (built / "output").rglob("*.*"))
     assert files == [
-        "default/tiny/en/tiny_en_deck.pptx", "default/tiny/en/tiny_en_leaflet.pdf",
-        "default/tiny/nb/tiny_nb_deck.pptx", "default/tiny/nb/tiny_nb_leaflet.pdf",
+        "default/tiny/en/tiny_en_brochure.pdf", "default/tiny/en/tiny_en_deck.pptx",
+        "default/tiny/en/tiny_en_leaflet.pdf",
+        "default/tiny/nb/tiny_nb_brochure.pdf", "default/tiny/nb/tiny_nb_deck.pptx",
+        "default/tiny/nb/tiny_nb_leaflet.pdf",
     ]
 
 
@@ -96,7 +98,7 @@ def test_broken_content_leaves_earlier_outputs_untouched(built, run):
 
 def test_check_writes_nothing(project, run):
     result = run(project, "check")
-    assert result.code == 0 and "4 output(s) would be built" in result.out
+    assert result.code == 0 and "6 output(s) would be built" in result.out
     assert not (project / "output").exists()
 
 

@@ -13,9 +13,12 @@ def _tool(name: str) -> str:
     return path
 
 
-def pdftotext(pdf: Path, layout: bool = False) -> str:
-    """The PDF's text; in content order by default (table cells stay whole), or as laid out."""
-    args = [_tool("pdftotext"), *(["-layout"] if layout else []), str(pdf), "-"]
+def pdftotext(pdf: Path, order: str = "raw", first: int | None = None, last: int | None = None) -> str:
+    """The PDF's text: in drawing order ("raw": a table cell's lines stay together), as laid
+    out on the page ("layout") or in poppler's reading order ("reading")."""
+    flags = {"raw": ["-raw"], "layout": ["-layout"], "reading": []}[order]
+    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
+    args = [_tool("pdftotext"), *flags, *pages, str(pdf), "-"]
     return subprocess.run(args, check=True, capture_output=True, text=True).stdout
 
 
@@ -27,3 +30,39 @@ def pdffonts(pdf: Path) -> list[list[str]]:
 def pdfinfo(pdf: Path) -> dict[str, str]:
     out = subprocess.run([_tool("pdfinfo"), str(pdf)], check=True, capture_output=True, text=True).stdout
     return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
+
+
+def pdfinfo_boxes(pdf: Path, page: int = 1) -> dict[str, tuple[float, ...]]:
+    out = subprocess.run([_tool("pdfinfo"), "-box", "-f", str(page), "-l", str(page), str(pdf)],
+                         check=True, capture_output=True, text=True).stdout
+    boxes = {}
+    for line in out.splitlines():
+        if "Box:" in line:
+            label, _, numbers = line.partition("Box:")
+            boxes[label.split()[-1]] = tuple(float(n) for n in numbers.split())
+    return boxes
+
+
+def qr_codes(pdf: Path, tmp: Path, page: int) -> list[str]:
+    """Render one page and decode every QR code on it with zbarimg."""
+    png = tmp / "page"
+    subprocess.run([_tool("pdftoppm"), "-png", "-r", "200", "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
+                    str(png)], check=True)
+    out = subprocess.run([_tool("zbarimg"), "--quiet", "--raw", str(png) + ".png"], capture_output=True, text=True)
+    return [line for line in out.stdout.splitlines() if line]
+
+
+def font_sizes(pdf: Path) -> set[float]:
+    """Every text size set with Tf in the page content streams."""
+    import re
+    import zlib
+    data = pdf.read_bytes()
+    sizes = set()
+    for match in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S):
+        raw = match.group(1)
+        try:
+            raw = zlib.decompress(raw)
+        except zlib.error:
+            pass
+        sizes |= {float(m) for m in re.findall(rb"/F\d+\+?\d* ([\d.]+) Tf", raw)}
+    return sizes

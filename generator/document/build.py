@@ -41,7 +41,7 @@ def build_document(content: ConditionContent, language: str, audience: Audience,
         asset, words = images[image_id], image_texts[image_id]
         path, _, _ = resolve_image(asset.file, images_dir)
         return Figure(path, words.alt, parse_inline(words.caption), asset.credit,
-                      source_item.where(), noted(source_item))
+                      source_item.where(), noted(source_item), getattr(source_item, "brochure", True))
 
     groups = {g.id: g.label for g in text.treatment_groups}
     refs = {t.id: t for t in condition.treatments}
@@ -58,16 +58,18 @@ def build_document(content: ConditionContent, language: str, audience: Audience,
         blocks = []
         for block in blocks_in:
             if isinstance(block, schema.Paragraph):
-                blocks.append(Paragraph(parse_inline(block.text), block.where("p"), noted(block)))
+                blocks.append(Paragraph(parse_inline(block.text), block.where("p"), noted(block), block.brochure))
             elif isinstance(block, schema.BulletList):
-                blocks.append(BulletList(tuple(parse_inline(i) for i in block.items), block.where("list"), noted(block)))
+                blocks.append(BulletList(tuple(parse_inline(i) for i in block.items), block.where("list"), noted(block),
+                                          block.brochure))
             elif isinstance(block, schema.FigureRef):
                 blocks.append(figure(block.image, block))
             elif isinstance(block, schema.TableRef):
                 noted(block)
                 blocks.append(table)
         title = section.title if audience is Audience.PATIENT else (section.clinician_title or section.title)
-        sections.append(Section(section.id, title, tuple(blocks), section.where(), section.callout, noted(section)))
+        sections.append(Section(section.id, title, tuple(blocks), section.where(), section.callout, noted(section),
+                                section.brochure))
 
     details = tuple(
         TreatmentDetail(
@@ -117,12 +119,17 @@ def build_document(content: ConditionContent, language: str, audience: Audience,
             next_review=review.next_review,
             status=review.status,
             sources=tuple(s.citation for s in condition.sources),
+            short_sources=tuple(s.short or s.citation for s in condition.sources),
             disclaimer=text.disclaimer,
             feedback=text.feedback,
         ),
         clinic=clinic_info(clinic, images_dir),
         labels=label_map,
         draft=bool(reasons),
+        source=text.where(),
+        condition_source=condition.where(),
+        clinic_source=clinic.where(),
+        labels_source=labels.where(),
         draft_reasons=tuple(reasons),
         review_notes=tuple(dict.fromkeys(notes)),
     )

@@ -39,6 +39,7 @@ class Paragraph:
     text: Inline
     source: Location
     needs_review: str | None = None
+    brochure: bool = True          # false: left out of the tri-fold brochure by the content
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class BulletList:
     items: tuple[Inline, ...]
     source: Location
     needs_review: str | None = None
+    brochure: bool = True          # false: left out of the tri-fold brochure by the content
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class Figure:
     credit: str
     source: Location
     needs_review: str | None = None
+    brochure: bool = True          # false: left out of the tri-fold brochure by the content
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,7 @@ class Section:
     source: Location
     callout: bool = False
     needs_review: str | None = None
+    brochure: bool = True
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,7 @@ class Trust:
     next_review: dt.date
     status: str
     sources: tuple[str, ...]
+    short_sources: tuple[str, ...]
     disclaimer: str
     feedback: str
 
@@ -169,5 +174,9 @@ class Document:
     clinic: Clinic
     labels: Mapping[str, str]
     draft: bool
+    source: Location = Location("")            # the language file
+    condition_source: Location = Location("")  # condition.yaml
+    clinic_source: Location = Location("")
+    labels_source: Location = Location("")
     draft_reasons: tuple[str, ...] = ()
     review_notes: tuple[ReviewNote, ...] = field(default_factory=tuple)

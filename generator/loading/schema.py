@@ -140,16 +140,19 @@ class Condition(Model):
 class Paragraph(Model):
     text: Text = Field(alias="p")
     needs_review: Text | None = None
+    brochure: bool = True                 # false: leaflet (and deck) only, not in the brochure
 
 
 class BulletList(Model):
     items: Texts = Field(alias="list")
     needs_review: Text | None = None
+    brochure: bool = True                 # false: leaflet (and deck) only, not in the brochure
 
 
 class FigureRef(Model):
     image: Id = Field(alias="figure")
     needs_review: Text | None = None
+    brochure: bool = True                 # false: leaflet (and deck) only, not in the brochure
 
 
 class TableRef(Model):
@@ -182,6 +185,7 @@ class Section(Model):
     title: Text
     clinician_title: Text | None = None
     callout: bool = False
+    brochure: bool = True                  # false: the whole section stays out of the brochure
     needs_review: Text | None = None
     patient: tuple[Block, ...] = ()        # leaflet wording; empty = not in the leaflet
     clinician: tuple[Block, ...] = ()      # deck wording; empty = not in the deck
@@ -291,6 +295,8 @@ class Labels(Model):
     contraindications_patient: Text
     indications_clinician: Text
     contraindications_clinician: Text
+    indications_short: Text                 # compact brochure entries
+    contraindications_short: Text
     course: Text
     evidence: Text
     page_of: Text                           # "side {page} av {pages}"

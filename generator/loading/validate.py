@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 from PIL import Image, UnidentifiedImageError
 
 from generator.diagnostics import Diagnostics, Location, display_path
-from generator.loading.schema import Clinic, Labels, LanguageFile, Model
+from generator.loading.schema import Clinic, Labels, LanguageFile, Model, TableRef
 
 if TYPE_CHECKING:
     from generator.loading.content import ConditionContent
@@ -180,6 +180,9 @@ def _check_language_file(content: "ConditionContent", lang: str, text: LanguageF
                     close = difflib.get_close_matches(image, image_ids, n=1)
                     diagnostics.error(block.where("figure"), f"figure '{image}' is not an image of condition.yaml",
                                       f"did you mean '{close[0]}'?" if close else "add it under images: in condition.yaml")
+        if not section.brochure and any(isinstance(b, TableRef) for b in section.patient):
+            diagnostics.error(section.where("brochure"), f"section '{section.id}' holds the comparison table, which every brochure shows",
+                              "remove 'brochure: false' here; leave out other blocks one by one instead")
         if not section.patient and not section.clinician:
             diagnostics.error(section.where(), f"section '{section.id}' has neither patient nor clinician blocks",
                               "add 'patient:' and/or 'clinician:' with at least one block")

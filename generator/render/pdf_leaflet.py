@@ -1,230 +1,225 @@
-"""Document -> A4 patient leaflet (PDF) with reportlab's platypus.
+"""Document -> patient leaflet PDF (A4 or US Letter portrait, 2–4 pages) with reportlab's platypus.
 
-Front matter (title, summary, illustration, clinic), the sections in reading order with the
-comparison table where the content puts it, and the trust block with contact details at the end.
-Pages carry "side n av m" in the footer and, for unapproved content, a DRAFT mark.
+Page 1 opens with a title band, the one-sentence summary and the illustration; the sections
+follow in reading order with the comparison table where the content puts it (its header row
+repeats on every page it spans); the clinic's contact with a QR code and the trust block close
+the leaflet. Every page has "side n av m" and, for unapproved content, a DRAFT mark. The
+print-shop variant adds bleed, crop marks and TrimBox/BleedBox around the same layout.
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    CondPageBreak, Image, KeepTogether, ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer,
-    Table, TableStyle,
+    BaseDocTemplate, CondPageBreak, Frame, KeepTogether, NextPageTemplate, PageTemplate, Paragraph, Spacer, Table,
+    TableStyle,
 )
 
-from generator.document.model import BulletList, Cell, ComparisonTable, Document, Figure, Section, Span
+from generator.diagnostics import Location
+from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section
 from generator.document.model import Paragraph as TextBlock
-from generator.render.pdf_text import markup, phone, plain_markup
-from generator.theme.fonts import register_reportlab
+from generator.render import pdf_parts as parts
+from generator.render.errors import LayoutProblem
+from generator.render.pdf_page import Sheet
+from generator.render.pdf_text import plain_markup
 
-MARGIN = 18 * mm
-BODY_SIZE = 13
-TABLE_SIZE = 12          # clear-print minimum; the table stays at body-size legibility
-
-
-class _Styles:
-    def __init__(self, doc: Document, fonts: dict[str, str]):
-        ink = colors.HexColor(doc.clinic.colours["text"])
-        primary = colors.HexColor(doc.clinic.colours["primary"])
-        hyphenation = doc.language_tag.replace("-", "_")
-        base = dict(fontName=fonts["regular"], textColor=ink, alignment=TA_LEFT,
-                    hyphenationLang=hyphenation, embeddedHyphenation=2, hyphenationMinWordLength=5,
-                    uriWasteReduce=0.3)
-        self.body = ParagraphStyle("body", fontSize=BODY_SIZE, leading=BODY_SIZE * 1.4, spaceAfter=6, **base)
-        self.title = ParagraphStyle("title", fontName=fonts["bold"], fontSize=30, leading=36, textColor=primary,
-                                    spaceAfter=4)
-        self.subtitle = ParagraphStyle("subtitle", parent=self.body, fontSize=17, leading=22, spaceAfter=10)
-        self.lead = ParagraphStyle("lead", parent=self.body, fontSize=15, leading=21, spaceAfter=10)
-        self.h1 = ParagraphStyle("h1", fontName=fonts["bold"], fontSize=19, leading=24, textColor=primary,
-                                 spaceBefore=12, spaceAfter=6, keepWithNext=1)
-        self.h2 = ParagraphStyle("h2", parent=self.h1, fontSize=15, leading=19, spaceBefore=8)
-        self.caption = ParagraphStyle("caption", parent=self.body, fontSize=12, leading=16)
-        self.small = ParagraphStyle("small", parent=self.body, fontSize=12, leading=16, spaceAfter=3)
-        # Web addresses must never be hyphenated: a hyphen inside a URL changes it.
-        self.link = ParagraphStyle("link", parent=self.small, hyphenationLang="", embeddedHyphenation=0)
-        self.cell = ParagraphStyle("cell", parent=self.body, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.3,
-                                   spaceAfter=2)
-        self.head = ParagraphStyle("head", parent=self.cell, fontName=fonts["bold"], textColor=colors.white,
-                                   hyphenationLang="", embeddedHyphenation=0)
-        self.review = ParagraphStyle("review", parent=self.small, fontName=fonts["italic"])
-        self.fonts, self.ink, self.primary = fonts, ink, primary
+BODY_SIZES = (13, 12.5, 12)   # tried in turn until the leaflet fits its pages; 12 pt is the floor
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 18 * mm, 16 * mm, 20 * mm
+MEASURE_INDENT = 18 * mm   # running text stops short of the frame: ~70 characters a line at 13 pt
+FOOTER_Y = 10 * mm
+MAX_PAGES = 4
 
 
-def render_leaflet(doc: Document) -> bytes:
-    fonts = register_reportlab()
-    styles = _Styles(doc, fonts)
+@dataclass
+class _Layout:
+    sheet: Sheet
+    styles: parts.Styles
+
+    @property
+    def ppi(self) -> int:
+        return 300 if self.sheet.print_shop else 150
+
+    @property
+    def frame_width(self) -> float:
+        return self.sheet.width - 2 * MARGIN_X
+
+    @property
+    def frame_height(self) -> float:
+        return self.sheet.height - MARGIN_TOP - MARGIN_BOTTOM
+
+
+def render_leaflet(doc: Document, paper: str = "a4", print_shop: bool = False) -> bytes:
+    """The leaflet at 13 pt; if that needs more than four pages, the body steps down to 12.5 and
+    then 12 pt (the floor) before the overflow is an error naming the longest sections."""
+    for body_size in BODY_SIZES:
+        data, page_count = _render(doc, paper, print_shop, body_size)
+        if page_count <= MAX_PAGES:
+            return data
+    longest = _longest_sections(doc)
+    raise LayoutProblem(
+        f"the leaflet needs {page_count} pages even at {BODY_SIZES[-1]:g} pt; at most {MAX_PAGES} make a handout",
+        longest[0][1],
+        "shorten the patient text; the longest sections are "
+        + ", ".join(f"'{title}' (line {where.line}, {chars} characters)" for title, where, chars in longest))
+
+
+def _render(doc: Document, paper: str, print_shop: bool, body_size: float) -> tuple[bytes, int]:
+    sheet = Sheet.of(paper, print_shop=print_shop)
+    styles = parts.Styles.make(doc, body_size)
+    styles.body.rightIndent = MEASURE_INDENT
+    styles.lead.rightIndent = MEASURE_INDENT
+    layout = _Layout(sheet, styles)
     buffer = io.BytesIO()
-    template = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + 6 * mm,
-        title=f"{doc.title} – {doc.subtitle}", author=", ".join(doc.trust.authors), subject=doc.labels["leaflet_subject"],
-        keywords=[doc.title, doc.icd10, doc.labels["leaflet_subject"]], creator="leafdeck", producer="leafdeck",
-        lang=doc.language_tag, initialFontName=fonts["regular"], invariant=1,
+    o = sheet.offset
+    frame = Frame(o + MARGIN_X, o + MARGIN_BOTTOM, layout.frame_width, layout.frame_height,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    template = BaseDocTemplate(
+        buffer, pagesize=sheet.media, title=f"{doc.title} – {doc.subtitle}", author=", ".join(doc.trust.authors),
+        subject=doc.labels["leaflet_subject"], keywords=[doc.title, doc.icd10, doc.labels["leaflet_subject"]],
+        creator="leafdeck", producer="leafdeck", lang=doc.language_tag, initialFontName=styles.fonts["regular"],
+        invariant=1, initialFontSize=body_size, **sheet.pdf_boxes(),
     )
-    story = _front(doc, styles)
+    band = _title_band(doc, layout)
+    band_height = band.wrap(layout.frame_width, layout.frame_height)[1]
+    template.addPageTemplates([
+        PageTemplate("first", [frame], onPage=lambda c, _: _decorate(c, doc, layout, band_height)),
+        PageTemplate("rest", [frame], onPage=lambda c, _: _decorate(c, doc, layout, 0)),
+    ])
+    story = _story(doc, layout, band)
+    _check_rows(story, layout)
+    pages: list[int] = []
+    template.build(story, canvasmaker=_numbered_canvas(doc, layout, pages))
+    return buffer.getvalue(), pages[0]
+
+
+def _title_band(doc: Document, layout: _Layout):
+    """Title and subtitle, white on the clinic colour, as one block at the top of page 1."""
+    s = layout.styles
+    band = Table([[[Paragraph(plain_markup(doc.title), s.title), Paragraph(plain_markup(doc.subtitle), s.subtitle)]]],
+                 colWidths=[layout.frame_width])
+    band.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
+        ("BACKGROUND", (0, 0), (-1, -1), s.primary),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 6 * mm),
+        ("TOPPADDING", (0, 0), (-1, -1), 7 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 7 * mm),
+    ]))
+    return band
+
+
+def _story(doc: Document, layout: _Layout, band) -> list:
+    s = layout.styles
+    story: list = [NextPageTemplate("rest"), band, Spacer(1, 3 * mm), parts.masthead(doc, s, layout.frame_width),
+                   Spacer(1, 3 * mm), parts.paragraph(doc.summary, s.lead)]
+    placed_figures = set()
+    if doc.cover_figure:
+        story.append(parts.figure(doc.cover_figure, doc, s, layout.frame_width, 58 * mm, layout.ppi))
+        placed_figures.add(doc.cover_figure.path)
     placed_table = False
     for section in doc.sections:
-        story += _section(section, doc, styles, template.width)
+        story += _section(section, doc, layout, placed_figures)
         placed_table |= any(isinstance(b, ComparisonTable) for b in section.blocks)
     if not placed_table:
-        story += [Paragraph(plain_markup(doc.labels["treatment"]), styles.h1), _table(doc.table, doc, styles, template.width)]
-    story += _back(doc, styles)
-
-    def decorate(canvas: Canvas, _template) -> None:
-        _page_decoration(canvas, doc, styles)
-
-    template.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=_numbered_canvas(doc, styles))
-    return buffer.getvalue()
-
-
-def _front(doc: Document, s: _Styles) -> list:
-    story = [Paragraph(plain_markup(doc.title), s.title), Paragraph(plain_markup(doc.subtitle), s.subtitle),
-             Paragraph(markup(doc.summary), s.lead)]
-    if doc.cover_figure:
-        story += _figure(doc.cover_figure, doc, s, max_height=85 * mm)
-    story.append(Paragraph(plain_markup(doc.clinic.name), s.h2))
+        story += [Paragraph(plain_markup(doc.labels["treatment"]), s.h1),
+                  parts.comparison_table(doc.table, s, layout.frame_width)]
+    # Contact and QR code beside the trust block: the back of the handout, kept on one page.
+    contact = parts.contact_block(doc, s, qr_size=27 * mm)
+    trust = parts.trust_block(doc, s, short_sources=True)
+    back = Table([[contact, trust]], colWidths=[layout.frame_width * 0.38, layout.frame_width * 0.62])
+    back.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (0, -1), 5 * mm),
+        ("LINEABOVE", (0, 0), (-1, 0), 1.5, s.primary),
+        ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
+    ]))
+    story += [Spacer(1, 4 * mm), back]
     return story
 
 
-def _section(section: Section, doc: Document, s: _Styles, width: float) -> list:
-    heading = Paragraph(plain_markup(section.title), s.h1)
+def _section(section: Section, doc: Document, layout: _Layout, placed_figures: set) -> list:
+    s = layout.styles
+    width = layout.frame_width - (7 * mm if section.callout else 0)
     body: list = []
     for block in section.blocks:
-        body += _block(block, doc, s, width - (8 * mm if section.callout else 0))
+        if isinstance(block, TextBlock):
+            body.append(parts.paragraph(block.text, s.body, block.source))
+        elif isinstance(block, BulletList):
+            body.append(parts.bullets(block.items, s.body, block.source))
+        elif isinstance(block, Figure):
+            if block.path in placed_figures:
+                continue  # already on the front page
+            body.append(parts.figure(block, doc, s, width, 70 * mm, layout.ppi))
+        elif isinstance(block, ComparisonTable):
+            body.append(parts.comparison_table(block, s, width))
+        if getattr(block, "needs_review", None):
+            body.append(parts.review_mark(block.needs_review, doc, s, block.source))
+    heading = parts.tag(Paragraph(plain_markup(section.title), s.h1), section.source)
     if section.needs_review:
-        body.append(_review_mark(section.needs_review, doc, s))
-    if not section.callout:
-        return [CondPageBreak(40 * mm), heading, *body]
-    # A callout is boxed with a thick rule, so it stands out in black-and-white print too.
-    box = Table([[[heading, *body]]], colWidths=[width])
-    box.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
-        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(doc.clinic.colours["callout_background"])),
-        ("BOX", (0, 0), (-1, -1), 2.5, s.ink),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm),
-        ("TOPPADDING", (0, 0), (-1, -1), 2 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
-    ]))
-    return [Spacer(1, 4 * mm), box, Spacer(1, 4 * mm)]
+        body.append(parts.review_mark(section.needs_review, doc, s, section.source))
+    if section.callout:
+        return [Spacer(1, 3 * mm), KeepTogether([parts.callout([heading, *body], s, layout.frame_width, section.source)]),
+                Spacer(1, 3 * mm)]
+    return [CondPageBreak(30 * mm), heading, *body]
 
 
-def _block(block, doc: Document, s: _Styles, width: float) -> list:
-    out: list = []
-    if isinstance(block, TextBlock):
-        out.append(Paragraph(markup(block.text), s.body))
-    elif isinstance(block, BulletList):
-        out.append(_bullets(block.items, s.body))
-    elif isinstance(block, Figure):
-        out += _figure(block, doc, s)
-    elif isinstance(block, ComparisonTable):
-        out.append(_table(block, doc, s, width))
-    if getattr(block, "needs_review", None):
-        out.append(_review_mark(block.needs_review, doc, s))
-    return out
+def _check_rows(story: list, layout: _Layout) -> None:
+    """Refuse rows taller than a page: reportlab would otherwise fail, or cut the row."""
+    for flowable in story:
+        rows = getattr(flowable, "leafdeck_rows", None)
+        if rows is None:
+            continue
+        _, total = flowable.wrap(layout.frame_width, layout.frame_height)
+        for i, row in enumerate(rows, start=1):
+            if flowable._rowHeights[i] + flowable._rowHeights[0] > layout.frame_height:
+                name = "".join(sp.text for sp in row.cells[0].paragraphs[0])
+                raise LayoutProblem(f"the table row '{name}' is taller than a page", row.source,
+                                    "shorten its texts or split long lists; a row is never cut")
 
 
-def _bullets(items, style: ParagraphStyle) -> ListFlowable:
-    return ListFlowable([ListItem(Paragraph(markup(item), style), leftIndent=12) for item in items],
-                        bulletType="bullet", start="•", leftIndent=12, bulletFontName=style.fontName,
-                        bulletFontSize=style.fontSize)
+def _longest_sections(doc: Document) -> list[tuple[str, Location, int]]:
+    def size(section: Section) -> int:
+        total = 0
+        for block in section.blocks:
+            if isinstance(block, TextBlock):
+                total += sum(len(sp.text) for sp in block.text)
+            elif isinstance(block, BulletList):
+                total += sum(len(sp.text) for item in block.items for sp in item)
+            elif isinstance(block, ComparisonTable):
+                total += sum(len(sp.text) for row in block.rows for cell in row.cells
+                             for inline in (*cell.paragraphs, *cell.bullets) for sp in inline)
+        return total
+
+    ranked = sorted(((s.title, s.source, size(s)) for s in doc.sections), key=lambda t: -t[2])
+    return ranked[:3]
 
 
-def _review_mark(note: str, doc: Document, s: _Styles) -> Paragraph:
-    return Paragraph(f"[{plain_markup(doc.labels['needs_review'])}: {plain_markup(note)}]", s.review)
-
-
-def _figure(figure: Figure, doc: Document, s: _Styles, max_height: float = 90 * mm) -> list:
-    image = Image(str(figure.path))
-    ratio = image.imageWidth / image.imageHeight
-    width = min(A4[0] - 2 * MARGIN, max_height * ratio)
-    image.drawWidth, image.drawHeight = width, width / ratio
-    caption = Paragraph(f"{markup(figure.caption)} ({plain_markup(doc.labels['figure_credit'])}: "
-                        f"{plain_markup(figure.credit)})", s.caption)
-    return [KeepTogether([image, Spacer(1, 2 * mm), caption]), Spacer(1, 4 * mm)]
-
-
-def _cell(cell: Cell, s: _Styles) -> list:
-    flow: list = [Paragraph(markup(p), s.cell) for p in cell.paragraphs]
-    if cell.bullets:
-        flow.append(_bullets(cell.bullets, s.cell))
-    return flow
-
-
-def _table(table: ComparisonTable, doc: Document, s: _Styles, width: float) -> Table:
-    header = [Paragraph(plain_markup(c), s.head) for c in table.columns]
-    rows = [header] + [[_cell(c, s) for c in row.cells] for row in table.rows]
-    fractions = (0.28, 0.27, 0.27, 0.18)
-    result = Table(rows, colWidths=[width * f for f in fractions], repeatRows=1, hAlign="LEFT")
-    result.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
-        ("BACKGROUND", (0, 0), (-1, 0), s.primary),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("GRID", (0, 0), (-1, -1), 0.6, s.ink),
-        ("LINEBELOW", (0, 0), (-1, 0), 2, s.ink),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#F2F2F2")]),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-    ]))
-    return result
-
-
-def _back(doc: Document, s: _Styles) -> list:
-    labels, trust, clinic = doc.labels, doc.trust, doc.clinic
-    story: list = [CondPageBreak(80 * mm), Paragraph(plain_markup(clinic.name), s.h1)]
-    if clinic.address:
-        story.append(Paragraph(plain_markup(clinic.address), s.small))
-    if clinic.phone:
-        story.append(Paragraph(f"{plain_markup(labels['phone'])}: {phone(clinic.phone)}", s.small))
-    if clinic.email:
-        story.append(Paragraph(plain_markup(clinic.email), s.link))
-    if clinic.web_display:
-        story.append(Paragraph(f"{plain_markup(labels['web'])}: {plain_markup(clinic.web_display)}", s.link))
-
-    reviewer = trust.clinical_reviewer or labels["not_reviewed"]
-    facts = [
-        (labels["authors"], ", ".join(trust.authors)),
-        (labels["clinical_reviewer"], reviewer),
-        (labels["organisation"], f"{trust.organisation} ({trust.organisation_contact})"),
-        (labels["version"], trust.version),
-        (labels["published"], trust.published.isoformat()),
-        (labels["last_reviewed"], trust.last_reviewed.isoformat()),
-        (labels["next_review"], trust.next_review.isoformat()),
-    ]
-    story.append(Paragraph(plain_markup(labels["about_this_leaflet"]), s.h2))
-    story += [Paragraph(f"<b>{plain_markup(k)}:</b> {plain_markup(v)}", s.small) for k, v in facts]
-    story.append(Paragraph(plain_markup(trust.disclaimer), s.small))
-    story.append(Paragraph(plain_markup(trust.feedback), s.small))
-    if trust.sources:
-        story.append(Paragraph(plain_markup(labels["sources"]), s.h2))
-        story.append(_bullets([(Span(c),) for c in trust.sources], s.small))
-    return story
-
-
-def _page_decoration(canvas: Canvas, doc: Document, s: _Styles) -> None:
-    if not doc.draft:
-        return
+def _decorate(canvas: Canvas, doc: Document, layout: _Layout, band_height: float) -> None:
+    sheet, s = layout.sheet, layout.styles
     canvas.saveState()
-    # Light grey, diagonal, behind nothing important: readable text stays readable in B/W.
-    canvas.setFillColor(colors.Color(0, 0, 0, alpha=0.10))
-    canvas.setFont(s.fonts["bold"], 110)
-    canvas.translate(A4[0] / 2, A4[1] / 2)
-    canvas.rotate(50)
-    canvas.drawCentredString(0, -35, doc.labels["draft"])
-    canvas.restoreState()
-    canvas.saveState()
-    canvas.setFont(s.fonts["bold"], 12)
-    canvas.setFillColor(s.ink)
-    canvas.drawRightString(A4[0] - MARGIN, A4[1] - 11 * mm, doc.labels["draft"])
+    canvas.translate(sheet.offset, sheet.offset)
+    if band_height and sheet.print_shop:
+        # The band's table paints it inside the frame; for print shops extend it into the bleed.
+        top = sheet.height - MARGIN_TOP
+        canvas.setFillColor(s.primary)
+        canvas.rect(*sheet.background_rect(0, top - band_height, sheet.width, sheet.height - top + band_height),
+                    stroke=0, fill=1)
+    parts.draw_draft_mark(canvas, doc, s, 0, 0, sheet.width, sheet.height, 120)
+    if doc.draft:
+        canvas.setFont(s.fonts["bold"], 12)
+        canvas.setFillColor(colors.white if band_height and sheet.print_shop else s.ink)
+        canvas.drawRightString(sheet.width - MARGIN_X, sheet.height - MARGIN_TOP + 4 * mm, doc.labels["draft"])
+    sheet.draw_crop_marks(canvas)
     canvas.restoreState()
 
 
-def _numbered_canvas(doc: Document, s: _Styles):
+def _numbered_canvas(doc: Document, layout: _Layout, pages: list[int]):
     """A canvas that knows the page count when it writes the footers ("side 2 av 4")."""
+    sheet, s = layout.sheet, layout.styles
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
@@ -236,20 +231,21 @@ def _numbered_canvas(doc: Document, s: _Styles):
             self._startPage()
 
         def save(self):
-            total = len(self._pages)
+            pages.append(len(self._pages))
             for state in self._pages:
                 self.__dict__.update(state)
-                self._footer(total)
+                self._footer(len(self._pages))
                 super().showPage()
             super().save()
 
         def _footer(self, total: int) -> None:
             self.saveState()
+            self.translate(sheet.offset, sheet.offset)
             self.setFont(s.fonts["regular"], 12)
             self.setFillColor(s.ink)
-            text = doc.labels["page_of"].format(page=self._pageNumber, pages=total)
-            self.drawRightString(A4[0] - MARGIN, 10 * mm, text)
-            self.drawString(MARGIN, 10 * mm, f"{doc.title} · {doc.labels['version']} {doc.trust.version}")
+            self.drawRightString(sheet.width - MARGIN_X, FOOTER_Y,
+                                 doc.labels["page_of"].format(page=self._pageNumber, pages=total))
+            self.drawString(MARGIN_X, FOOTER_Y, f"{doc.title} · {doc.labels['version']} {doc.trust.version}")
             self.restoreState()
 
     return NumberedCanvas

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 from xml.sax.saxutils import escape
+
+import pyphen
 
 from generator.document.model import Inline
 
@@ -24,6 +28,31 @@ def markup(inline: Inline) -> str:
 
 def plain_markup(text: str) -> str:
     return escape(text)
+
+
+def label(text: str) -> str:
+    """A short label such as "Ikke ved:" that must not be split over two lines."""
+    return escape(text).replace(" ", NBSP)
+
+
+@lru_cache(maxsize=None)
+def hyphenator(language_tag: str) -> Callable[[str], Iterator[tuple[str, str]]]:
+    """pyphen's break points for reportlab, with words that already hold a hyphen fixed.
+
+    pyphen offers "Blood" + "-thinning" for "Blood-thinning"; reportlab then adds its own
+    hyphen and prints "Blood-" / "-thinning". Moving the hyphen to the first half breaks the
+    word at its own hyphen instead.
+    """
+    dictionary = pyphen.Pyphen(lang=language_tag.replace("-", "_"))
+
+    def pairs(word: str) -> Iterator[tuple[str, str]]:
+        for head, tail in dictionary.iterate(word):
+            if tail.startswith("-"):
+                head, tail = head + "-", tail[1:]
+            if tail:
+                yield head, tail
+
+    return pairs
 
 
 def phone(text: str) -> str:

@@ -1,0 +1,1 @@
+"""Preflight checks over the model and documents: problems found before anything is drawn."""

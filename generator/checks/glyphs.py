@@ -1,0 +1,36 @@
+"""Every character of the text must exist in the font; reportlab would silently draw a box."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from generator.diagnostics import Diagnostics
+from generator.document.model import Document
+from generator.document.walk import texts
+from generator.theme.fonts import body_family
+
+_IGNORED = {"\n", "\t"}
+
+
+@lru_cache(maxsize=8)
+def _coverage(path: Path) -> frozenset[int]:
+    from reportlab.pdfbase.ttfonts import TTFontFile
+    return frozenset(TTFontFile(str(path)).charToGlyph)
+
+
+def check_glyphs(doc: Document, diagnostics: Diagnostics) -> None:
+    """Report each missing character once per place, with the character's name."""
+    family = body_family()
+    faces = [family.regular, family.bold, family.italic, family.bolditalic]
+    covered = frozenset.intersection(*(_coverage(f) for f in faces))
+    reported: set[tuple[str, object]] = set()
+    for text, where in texts(doc):
+        for char in text:
+            if ord(char) in covered or char in _IGNORED or (char, where) in reported:
+                continue
+            reported.add((char, where))
+            name = unicodedata.name(char, "unnamed character")
+            diagnostics.error(where, f"the character '{char}' (U+{ord(char):04X} {name}) is not in the font {family.name}",
+                              "replace it with a similar character or with words; it would print as an empty box")

@@ -1,0 +1,42 @@
+"""Every text of a Document with the content position it came from, for checks over all text."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from generator.diagnostics import Location
+from generator.document.model import BulletList, ComparisonTable, Document, Figure, Inline, Paragraph
+
+
+def _plain(inline: Inline) -> str:
+    return "".join(span.text for span in inline)
+
+
+def texts(doc: Document) -> Iterator[tuple[str, Location]]:
+    here = doc.source
+    yield from ((t, here) for t in (doc.title, doc.subtitle, _plain(doc.summary), doc.trust.disclaimer, doc.trust.feedback))
+    for section in doc.sections:
+        yield section.title, section.source
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                yield _plain(block.text), block.source
+            elif isinstance(block, BulletList):
+                yield from ((_plain(i), block.source) for i in block.items)
+            elif isinstance(block, Figure):
+                yield _plain(block.caption), block.source
+                yield block.alt, block.source
+            elif isinstance(block, ComparisonTable):
+                for row in block.rows:
+                    for cell in row.cells:
+                        yield from ((_plain(i), row.source) for i in (*cell.paragraphs, *cell.bullets))
+    for column in doc.table.columns:
+        yield column, doc.table.source
+    clinic = doc.clinic
+    for value in (clinic.name, clinic.phone, clinic.address, clinic.email, clinic.web_display):
+        if value:
+            yield value, doc.clinic_source
+    for value in (*doc.trust.authors, doc.trust.organisation, doc.trust.organisation_contact, *doc.trust.sources,
+                  *doc.trust.short_sources, doc.trust.clinical_reviewer or ""):
+        yield value, doc.condition_source
+    for value in doc.labels.values():
+        yield value, doc.labels_source

@@ -1,0 +1,346 @@
+"""Building blocks shared by the PDF leaflet and brochure: type styles and flowables.
+
+Sizes follow clear-print guidance: body text at least 12 pt, left-aligned, never justified;
+headings bold, not italic; tables at 12 pt. Norwegian compounds are hyphenated with pyphen
+(``embeddedHyphenation=2``, otherwise reportlab breaks words without a hyphen); web
+addresses never are. Every flowable made from content remembers its source position in
+``leafdeck_source`` so an overflow can name the YAML line.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+from dataclasses import dataclass
+
+from PIL import Image as PILImage
+
+from reportlab import rl_config
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Image, ListFlowable, ListItem, Paragraph, Spacer, Table, TableStyle
+
+from generator.diagnostics import Location
+from generator.document.model import Cell, ComparisonTable, Document, Figure, Inline, Span, TableRow
+from generator.render.pdf_text import hyphenator, label, markup, phone, plain_markup
+from generator.theme.fonts import register_reportlab
+
+MIN_SIZE = 12
+
+# Binary (not ASCII85) streams: a fifth smaller, and nothing reads PDFs as 7-bit text any more.
+rl_config.useA85 = 0
+
+
+def tag(flowable: Flowable, source: Location | None) -> Flowable:
+    flowable.leafdeck_source = source
+    return flowable
+
+
+class Unbreakable(Flowable):
+    """Flowables placed together or not at all (a picture with its caption, a table entry).
+
+    Unlike reportlab's KeepTogether it needs no document template, so it also works when the
+    brochure pours text into panel frames by hand.
+    """
+
+    def __init__(self, flowables: list[Flowable]):
+        super().__init__()
+        self.flowables = flowables
+        self._sizes: list[tuple[float, float]] = []
+
+    def wrap(self, aw, ah):
+        self._sizes = [f.wrap(aw, ah) for f in self.flowables]
+        self.width = max((w for w, _ in self._sizes), default=0)
+        self.height = sum(h + f.getSpaceBefore() + f.getSpaceAfter() for (_, h), f in zip(self._sizes, self.flowables))
+        return self.width, self.height
+
+    def split(self, aw, ah):
+        return []
+
+    def draw(self):
+        y = self.height
+        for (_, h), f in zip(self._sizes, self.flowables):
+            y -= f.getSpaceBefore() + h
+            f.drawOn(self.canv, 0, y)
+            y -= f.getSpaceAfter()
+
+
+@dataclass
+class Styles:
+    """The type scale of one product, in the clinic's colours."""
+
+    body: ParagraphStyle
+    lead: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    h1: ParagraphStyle
+    caption: ParagraphStyle
+    small: ParagraphStyle
+    link: ParagraphStyle
+    cell: ParagraphStyle
+    head: ParagraphStyle
+    cell_whole: ParagraphStyle
+    review: ParagraphStyle
+    fonts: dict
+    ink: colors.Color
+    primary: colors.Color
+    callout_background: colors.Color
+
+    @classmethod
+    def make(cls, doc: Document, body_size: float, line_spacing: float = 1.38) -> "Styles":
+        fonts = register_reportlab()
+        palette = doc.clinic.colours
+        ink, primary = colors.HexColor(palette["text"]), colors.HexColor(palette["primary"])
+        base = ParagraphStyle(
+            "base", fontName=fonts["regular"], fontSize=body_size, leading=round(body_size * line_spacing, 1),
+            textColor=ink, alignment=TA_LEFT, hyphenationLang=hyphenator(doc.language_tag),
+            embeddedHyphenation=2, hyphenationMinWordLength=5, uriWasteReduce=0.3, spaceAfter=body_size * 0.45,
+        )
+        no_hyphens = dict(hyphenationLang="", embeddedHyphenation=0)
+        small = ParagraphStyle("small", parent=base, fontSize=MIN_SIZE, leading=MIN_SIZE * 1.3, spaceAfter=2)
+        cell = ParagraphStyle("cell", parent=base, fontSize=MIN_SIZE, leading=MIN_SIZE * 1.22, spaceAfter=2)
+        return cls(
+            body=base,
+            lead=ParagraphStyle("lead", parent=base, fontSize=body_size + 2, leading=(body_size + 2) * 1.35),
+            title=ParagraphStyle("title", parent=base, fontName=fonts["bold"], fontSize=body_size * 2.3,
+                                 leading=body_size * 2.6, textColor=colors.white, spaceAfter=2, **no_hyphens),
+            subtitle=ParagraphStyle("subtitle", parent=base, fontSize=body_size + 3, leading=(body_size + 3) * 1.3,
+                                    textColor=colors.white, spaceAfter=0, **no_hyphens),
+            h1=ParagraphStyle("h1", parent=base, fontName=fonts["bold"], fontSize=body_size + 5,
+                              leading=(body_size + 5) * 1.2, textColor=primary, spaceBefore=body_size * 0.7,
+                              spaceAfter=body_size * 0.35, keepWithNext=1, **no_hyphens),
+            caption=ParagraphStyle("caption", parent=small),
+            small=small,
+            link=ParagraphStyle("link", parent=small, **no_hyphens),
+            cell=cell,
+            head=ParagraphStyle("head", parent=cell, fontName=fonts["bold"], textColor=colors.white, **no_hyphens),
+            cell_whole=ParagraphStyle("cell_whole", parent=cell, **no_hyphens),
+            review=ParagraphStyle("review", parent=small, fontName=fonts["italic"]),
+            fonts=fonts, ink=ink, primary=primary,
+            callout_background=colors.HexColor(palette["callout_background"]),
+        )
+
+
+def paragraph(inline: Inline, style: ParagraphStyle, source: Location | None = None) -> Flowable:
+    return tag(Paragraph(markup(inline), style), source)
+
+
+def bullets(items, style: ParagraphStyle, source: Location | None = None) -> Flowable:
+    indent = style.fontSize * 1.1
+    return tag(ListFlowable(
+        [ListItem(Paragraph(markup(item), style), leftIndent=indent) for item in items],
+        bulletType="bullet", start="•", leftIndent=indent, bulletFontName=style.fontName,
+        bulletFontSize=style.fontSize, spaceAfter=style.spaceAfter,
+    ), source)
+
+
+def review_mark(note: str, doc: Document, s: Styles, source: Location | None) -> Flowable:
+    return tag(Paragraph(f"[{plain_markup(doc.labels['needs_review'])}: {plain_markup(note)}]", s.review), source)
+
+
+def figure(fig: Figure, doc: Document, s: Styles, max_width: float, max_height: float, ppi: int = 150) -> Flowable:
+    """The picture at its placed size and ``ppi`` (150 office, 300 print shop), then its caption."""
+    image = _picture(fig.path, max_width, max_height, ppi)
+    caption = Paragraph(f"{markup(fig.caption)} ({plain_markup(doc.labels['figure_credit'])}: "
+                        f"{plain_markup(fig.credit)})", s.caption)
+    return tag(Unbreakable([image, Spacer(1, 1.5 * mm), caption, Spacer(1, 3 * mm)]), fig.source)
+
+
+def _picture(path, max_width: float, max_height: float, ppi: int) -> Image:
+    """An image scaled to fit, resampled to ``ppi`` at its placed size, without metadata."""
+    with PILImage.open(path) as source:
+        ratio = source.width / source.height
+        width = min(max_width, max_height * ratio)
+        pixels = round(width / 72 * ppi)
+        mode = "RGBA" if source.mode in ("RGBA", "LA", "P") and path.suffix.lower() == ".png" else "RGB"
+        picture = source.convert(mode)
+        if pixels < source.width:
+            picture = picture.resize((pixels, round(pixels / ratio)), PILImage.LANCZOS)
+    data = io.BytesIO()
+    picture.save(data, format="PNG")  # no metadata: EXIF and GPS never reach the PDF
+    data.seek(0)
+    image = Image(data, width=width, height=width / ratio, mask="auto")
+    image.hAlign = "LEFT"
+    return image
+
+
+def callout(flowables: list, s: Styles, width: float, source: Location | None) -> Flowable:
+    """A boxed block; the thick black rule keeps it distinct when printed in black and white."""
+    box = Table([[flowables]], colWidths=[width])
+    box.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
+        ("BACKGROUND", (0, 0), (-1, -1), s.callout_background),
+        ("BOX", (0, 0), (-1, -1), 2.5, s.ink),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3.5 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 3.5 * mm),
+        ("TOPPADDING", (0, 0), (-1, -1), 1 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 * mm),
+    ]))
+    return tag(box, source)
+
+
+def _cell(cell: Cell, s: Styles) -> list:
+    flow: list = [Paragraph(markup(p), s.cell) for p in cell.paragraphs]
+    if cell.bullets:
+        flow.append(bullets(cell.bullets, s.cell))
+    return flow
+
+
+def comparison_table(table: ComparisonTable, s: Styles, width: float) -> Table:
+    """The full table, one row per treatment; its header row repeats on every page it spans.
+
+    The course goes under the treatment's name and description, so three columns carry the
+    four kinds of information and cells stay wide enough for 12 pt text.
+    """
+    name, indications, contraindications, course = table.columns
+    header = [Paragraph(plain_markup(c), s.head) for c in (name, indications, contraindications)]
+    rows = [header]
+    for row in table.rows:
+        first, ind, contra, course_cell = row.cells
+        # Treatment names stay whole (no hyphen), so they can be found at a glance.
+        lead = [Paragraph(markup(first.paragraphs[0]), s.cell_whole)] + _cell(Cell(first.paragraphs[1:]), s) + [Paragraph(f"<b>{plain_markup(course)}:</b> {markup(course_cell.paragraphs[0])}", s.cell)]
+        rows.append([lead, _cell(ind, s), _cell(contra, s)])
+    result = Table(rows, colWidths=[width * f for f in (0.36, 0.32, 0.32)], repeatRows=1, hAlign="LEFT")
+    result.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
+        ("BACKGROUND", (0, 0), (-1, 0), s.primary),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.6, s.ink),
+        ("LINEBELOW", (0, 0), (-1, 0), 2, s.ink),
+        ("BOX", (0, 0), (-1, -1), 0.6, s.ink),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#EFEFEF")]),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    result.leafdeck_rows = table.rows
+    return tag(result, table.source)
+
+
+def compact_treatment(row: TableRow, labels, s: Styles) -> Flowable:
+    """One treatment as a short entry for narrow brochure panels.
+
+    The name and course on the first line; then one paragraph with what it is used for and when
+    not, each introduced by a bold label so the two stay apart in black and white. Items end in a
+    full stop so the run-on text reads as sentences.
+    """
+    name, indications, contraindications, course = row.cells
+    head = Paragraph(markup(name.paragraphs[0]) + f" – {markup(course.paragraphs[0])}", s.cell_whole)
+    sentences = []
+    for label_text, cell in ((labels["indications_short"], indications), (labels["contraindications_short"], contraindications)):
+        sentences.append(f"<b>{label(label_text)}</b> " + " ".join(_sentence(markup(b)) for b in cell.bullets))
+    return tag(Unbreakable([head, Paragraph(" ".join(sentences), s.cell), Spacer(1, 1.5 * mm)]), row.source)
+
+
+def _sentence(text: str) -> str:
+    return text if text.rstrip().endswith((".", "!", "?", ":")) else text + "."
+
+
+class QrCode(Flowable):
+    """A QR code drawn straight onto the page: pure black modules, 4-module white quiet zone.
+
+    Drawn directly instead of through reportlab's graphics renderer, whose initial state
+    selects an unembedded Helvetica.
+    """
+
+    QUIET_ZONE = 4
+
+    def __init__(self, url: str, size: float):
+        super().__init__()
+        widget = QrCodeWidget(url, barLevel="M")
+        widget.qr.make()
+        self.modules = [[bool(m) for m in row] for row in widget.qr.modules]
+        self.size = size
+        self.hAlign = "LEFT"
+
+    def wrap(self, aw, ah):
+        return self.size, self.size
+
+    def draw(self):
+        count = len(self.modules) + 2 * self.QUIET_ZONE
+        box = self.size / count
+        canvas = self.canv
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.rect(0, 0, self.size, self.size, stroke=0, fill=1)
+        canvas.setFillColorRGB(0, 0, 0)
+        for r, row in enumerate(self.modules):
+            y = self.size - (r + self.QUIET_ZONE + 1) * box
+            c = 0
+            for dark, run in itertools.groupby(row):  # one rectangle per run: no hairline gaps
+                n = len(list(run))
+                if dark:
+                    canvas.rect((c + self.QUIET_ZONE) * box, y, n * box, box, stroke=0, fill=1)
+                c += n
+
+
+def masthead(doc: Document, s: Styles, width: float) -> Flowable:
+    """The clinic on the front: its logo (if the clinic file names one) beside its name."""
+    name = Paragraph(f"<b>{plain_markup(doc.clinic.name)}</b>", s.body)
+    if not doc.clinic.logo:
+        return name
+    logo = _picture(doc.clinic.logo, max_width=width * 0.35, max_height=14 * mm, ppi=300)
+    row = Table([[logo, name]], colWidths=[logo.drawWidth + 4 * mm, width - logo.drawWidth - 4 * mm], hAlign="LEFT")
+    row.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return row
+
+
+def contact_block(doc: Document, s: Styles, qr_size: float) -> list:
+    labels, clinic = doc.labels, doc.clinic
+    # A clinic name may be one long word in a narrow column: let it hyphenate rather than break blindly.
+    heading = ParagraphStyle("contact", parent=s.h1, hyphenationLang=s.body.hyphenationLang, embeddedHyphenation=2)
+    story: list = [Paragraph(plain_markup(clinic.name), heading)]
+    lines = []
+    if clinic.address:
+        lines.append(plain_markup(clinic.address))
+    if clinic.phone:
+        lines.append(f"{plain_markup(labels['phone'])}: {phone(clinic.phone)}")
+    if clinic.email:
+        lines.append(plain_markup(clinic.email))
+    if clinic.web_display:
+        lines.append(plain_markup(clinic.web_display))
+    story += [Paragraph(line, s.link) for line in lines]
+    if clinic.web_url:
+        story += [Spacer(1, 2 * mm), QrCode(clinic.web_url, qr_size)]
+    return story
+
+
+def trust_block(doc: Document, s: Styles, short_sources: bool) -> list:
+    labels, trust = doc.labels, doc.trust
+    reviewer = trust.clinical_reviewer or labels["not_reviewed"]
+    facts = [
+        (labels["authors"], ", ".join(trust.authors)),
+        (labels["clinical_reviewer"], reviewer),
+        (labels["organisation"], f"{trust.organisation}, {trust.organisation_contact}"),
+        (labels["version"], f"{trust.version} · {labels['published']} {trust.published.isoformat()} · "
+                            f"{labels['next_review']} {trust.next_review.isoformat()}"),
+    ]
+    story: list = [Paragraph(plain_markup(labels["about_this_leaflet"]), s.h1)]
+    story += [Paragraph(f"<b>{plain_markup(k)}:</b> {plain_markup(v)}", s.small) for k, v in facts]
+    if trust.sources:
+        if short_sources:
+            story.append(Paragraph(f"<b>{plain_markup(labels['sources'])}:</b> "
+                                   + plain_markup("; ".join(trust.short_sources)), s.small))
+        else:
+            story.append(Paragraph(f"<b>{plain_markup(labels['sources'])}:</b>", s.small))
+            story.append(bullets([(Span(c),) for c in trust.sources], s.small))
+    story.append(Paragraph(plain_markup(trust.disclaimer), s.small))
+    story.append(Paragraph(plain_markup(trust.feedback), s.small))
+    return story
+
+
+def draw_draft_mark(canvas, doc: Document, s: Styles, x: float, y: float, w: float, h: float, size: float) -> None:
+    """A light diagonal DRAFT across the area, plus a solid label at its top right."""
+    if not doc.draft:
+        return
+    canvas.saveState()
+    canvas.setFillColor(colors.Color(0, 0, 0, alpha=0.09))
+    canvas.setFont(s.fonts["bold"], size)
+    canvas.translate(x + w / 2, y + h / 2)
+    canvas.rotate(55 if h > w else 30)
+    canvas.drawCentredString(0, -size / 3, doc.labels["draft"])
+    canvas.restoreState()
