@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT, edit, line_of
-from tools import font_sizes, pdffonts, pdfinfo, pdfinfo_boxes, pdftotext, qr_codes
+from tools import font_sizes, images_on_page, pdffonts, pdfinfo, pdfinfo_boxes, pdftotext, qr_codes
 
 MM = 72 / 25.4
 OUT = "output/default/tiny/nb"
@@ -197,3 +197,33 @@ def test_letter_leaflet_steps_down_to_fit_four_pages(tmp_path):
         info = pdfinfo(pdf)
         assert info["Page size"].startswith("612 x 792") and int(info["Pages"]) <= 4
         assert min(font_sizes(pdf)) >= 12
+
+
+def test_table_header_repeats_on_every_leaflet_page_it_spans(shipped):
+    pdf = shipped / "nb/heel-spur_nb_leaflet.pdf"
+    pages_with_rows = [n for n in range(1, 5)
+                       if "Forløp:" in pdftotext(pdf, first=n, last=n)]
+    assert len(pages_with_rows) >= 2, "the shipped table should span pages"
+    for n in pages_with_rows:
+        assert "Når skal den ikke brukes?" in pdftotext(pdf, first=n, last=n), n
+
+
+def test_brochure_panels_are_100_100_97_mm_on_a4():
+    from generator.render.pdf_brochure import panels
+    from generator.render.pdf_page import Sheet
+    outside, inside = panels(Sheet.of("a4", landscape=True, print_shop=False))
+    assert [p.name for p in outside] == ["flap", "back", "cover"]
+    assert [round(p.width / MM, 1) for p in outside] == [97.0, 100.0, 100.0]
+    assert [round(p.width / MM, 1) for p in inside] == [100.0, 100.0, 97.0]
+    # Text keeps clear of every fold and sheet edge.
+    for panel in outside + inside:
+        assert min(panel.left_margin, panel.right_margin) >= 5 * MM
+
+
+def test_clinic_logo_goes_on_the_front(project, run):
+    edit(project / "content/clinics/default.yaml", 'name: "Eksempelklinikken"\n',
+         'name: "Eksempelklinikken"\nlogo: circle.png\n')
+    assert run(project, "--lang", "nb", "--product", "leaflet,brochure").code == 0
+    for product in ("leaflet", "brochure"):
+        # Page 1 (the brochure's outside with the cover): the illustration and the logo.
+        assert images_on_page(project / OUT / f"tiny_nb_{product}.pdf", 1) == 2, product

@@ -22,6 +22,13 @@ def pdftotext(pdf: Path, order: str = "raw", first: int | None = None, last: int
     return subprocess.run(args, check=True, capture_output=True, text=True).stdout
 
 
+def images_on_page(pdf: Path, page: int) -> int:
+    """How many images (not masks) ``pdfimages -list`` finds on one page."""
+    out = subprocess.run([_tool("pdfimages"), "-list", "-f", str(page), "-l", str(page), str(pdf)],
+                         check=True, capture_output=True, text=True).stdout
+    return sum(1 for line in out.splitlines()[2:] if line.split()[2:3] == ["image"])
+
+
 def pdffonts(pdf: Path) -> list[list[str]]:
     out = subprocess.run([_tool("pdffonts"), str(pdf)], check=True, capture_output=True, text=True).stdout
     return [line.split() for line in out.splitlines()[2:] if line.strip()]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Iterable, Mapping
 
 from PIL import Image, UnidentifiedImageError
 
+from generator.checks.contrast import check_palette
 from generator.diagnostics import Diagnostics, Location, display_path
 from generator.loading.schema import Clinic, Labels, LanguageFile, Model, TableRef
 
@@ -100,6 +101,11 @@ def check_clinic(clinic: Clinic, path: Path, images_dir: Path, diagnostics: Diag
         if resolved is None:
             diagnostics.error(clinic.where("logo"), problem, hint)
             ok = False
+    colours = clinic.colours
+    for problem in check_palette(colours.model_dump(exclude={"at"})):
+        where = colours.where(problem.key) if problem.key in colours.at.values else clinic.key_at("colours")
+        diagnostics.error(where, problem.message, problem.hint)
+        ok = False
     return ok
 
 
