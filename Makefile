@@ -23,7 +23,7 @@ build: setup
 check: setup
 	$(BIN)/python generate.py check
 
-# The tests read the outputs back with real tools (poppler-utils).
+# The tests read the outputs back with real tools: poppler-utils, zbar-tools, LibreOffice Impress.
 system-tools:
 	bash scripts/system-tools.sh
 

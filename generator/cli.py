@@ -47,6 +47,9 @@ def parser() -> argparse.ArgumentParser:
                    help=f"products: {', '.join(PRODUCTS)} (default: {','.join(DEFAULT_PRODUCTS)}); "
                         "print-shop = leaflet and brochure with 3 mm bleed and crop marks")
     p.add_argument("--paper", choices=PAPERS, default="a4", help="paper size of the PDFs (default: a4)")
+    p.add_argument("--template", type=Path, metavar="FILE",
+                   help="PowerPoint template (.pptx or .potx) for the deck; layouts are found by role, "
+                        "its own slides are dropped (default: leafdeck's 16:9 template)")
     p.add_argument("--today", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD",
                    help="date used to decide whether the next review is overdue (default: today)")
     p.add_argument("--version", action="version", version=f"leafdeck {__version__}")
@@ -63,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
 
     options = pipeline.Options(
         content_dir=args.content, images_dir=args.images, out_dir=args.out, clinic=args.clinic,
-        conditions=args.condition, languages=args.lang, products=args.product, paper=args.paper,
+        conditions=args.condition, languages=args.lang, products=args.product, paper=args.paper, template=args.template,
         today=args.today or dt.date.today(),
     )
     diagnostics = Diagnostics()

@@ -30,6 +30,7 @@ class Options:
     languages: tuple[str, ...] = ()         # empty = all of each condition
     products: tuple[str, ...] = DEFAULT_PRODUCTS
     paper: str = "a4"
+    template: Path | None = None            # the deck's PowerPoint template (.pptx/.potx); default: our own
     today: dt.date = field(default_factory=dt.date.today)
 
     @property
@@ -91,7 +92,7 @@ def _select(content: Content, options: Options, diagnostics: Diagnostics):
     return clinic
 
 
-def render(item: Planned) -> bytes:
+def render(item: Planned, options: Options) -> bytes:
     # Imported here so `check` and later no-op runs never pay for reportlab or python-pptx.
     variant = item.variant
     if variant.product == "leaflet":
@@ -101,7 +102,7 @@ def render(item: Planned) -> bytes:
         from generator.render.pdf_brochure import render_brochure
         return render_brochure(item.document, variant.paper, variant.print_shop)
     from generator.render.pptx_deck import render_deck
-    return render_deck(item.document)
+    return render_deck(item.document, options.template)
 
 
 def check(options: Options, diagnostics: Diagnostics) -> list[Planned]:
@@ -120,7 +121,7 @@ def build(options: Options, diagnostics: Diagnostics) -> list[Path]:
     for item in planned:
         product = item.variant.suffix.replace("_", " ")
         try:
-            rendered.append((item.path, render(item)))
+            rendered.append((item.path, render(item, options)))
         except LayoutProblem as exc:
             for problem in exc.each():
                 diagnostics.error(problem.source or Location(display_path(item.source_file)),

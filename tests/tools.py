@@ -9,7 +9,7 @@ from pathlib import Path
 
 def _tool(name: str) -> str:
     path = shutil.which(name)
-    assert path, f"{name} is not installed: run .ci/run, or apt-get install poppler-utils"
+    assert path, f"{name} is not installed: run .ci/run (or make test as root), which installs it with apt-get"
     return path
 
 
@@ -73,3 +73,16 @@ def font_sizes(pdf: Path) -> set[float]:
             pass
         sizes |= {float(m) for m in re.findall(rb"/F\d+\+?\d* ([\d.]+) Tf", raw)}
     return sizes
+
+
+def libreoffice_pdf(deck: Path, out_dir: Path) -> Path:
+    """Convert a deck with LibreOffice Impress as a user would; a private profile per call keeps
+    parallel runs from fighting over one. Fails loudly when LibreOffice reports an error."""
+    profile = out_dir / "lo-profile"
+    result = subprocess.run(
+        [_tool("libreoffice"), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(out_dir), str(deck)],
+        capture_output=True, text=True, timeout=300)
+    pdf = out_dir / (deck.stem + ".pdf")
+    assert result.returncode == 0 and pdf.exists(), result.stdout + result.stderr
+    return pdf

@@ -14,7 +14,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from generator.document.inline import parse_inline
 from generator.document.model import (
     Audience, BulletList, Cell, Clinic, ComparisonTable, Document, Figure, Paragraph, ReviewNote,
-    Section, TableRow, TreatmentDetail, Trust,
+    Section, Steps, TableRow, TreatmentDetail, Trust,
 )
 from generator.loading import schema
 from generator.loading.content import ConditionContent
@@ -59,6 +59,9 @@ def build_document(content: ConditionContent, language: str, audience: Audience,
         for block in blocks_in:
             if isinstance(block, schema.Paragraph):
                 blocks.append(Paragraph(parse_inline(block.text), block.where("p"), noted(block), block.brochure))
+            elif isinstance(block, schema.Steps):
+                blocks.append(Steps(tuple(parse_inline(i) for i in block.items), block.where("steps"), noted(block),
+                                    block.brochure))
             elif isinstance(block, schema.BulletList):
                 blocks.append(BulletList(tuple(parse_inline(i) for i in block.items), block.where("list"), noted(block),
                                           block.brochure))
@@ -68,8 +71,8 @@ def build_document(content: ConditionContent, language: str, audience: Audience,
                 noted(block)
                 blocks.append(table)
         title = section.title if audience is Audience.PATIENT else (section.clinician_title or section.title)
-        sections.append(Section(section.id, title, tuple(blocks), section.where(), section.callout, noted(section),
-                                section.brochure))
+        sections.append(Section(section.id, title, tuple(blocks), section.where(), callout=section.callout,
+                                part=section.part, needs_review=noted(section), brochure=section.brochure))
 
     details = tuple(
         TreatmentDetail(

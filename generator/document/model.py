@@ -51,6 +51,11 @@ class BulletList:
 
 
 @dataclass(frozen=True)
+class Steps(BulletList):
+    """Steps in order. A kind of list, so a renderer without a drawing for it shows bullets."""
+
+
+@dataclass(frozen=True)
 class Figure:
     path: Path
     alt: str
@@ -88,7 +93,7 @@ class ComparisonTable:
     needs_review: str | None = None
 
 
-Block = Union[Paragraph, BulletList, Figure, ComparisonTable]
+Block = Union[Paragraph, BulletList, Steps, Figure, ComparisonTable]
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,7 @@ class Section:
     blocks: tuple[Block, ...]
     source: Location
     callout: bool = False
+    part: str | None = None        # a new part of the deck starts here (divider slide, agenda entry)
     needs_review: str | None = None
     brochure: bool = True
 

@@ -149,6 +149,14 @@ class BulletList(Model):
     brochure: bool = True                 # false: leaflet (and deck) only, not in the brochure
 
 
+class Steps(Model):
+    """A pathway of steps in order (step care); the deck draws it as connected native shapes."""
+
+    items: Texts = Field(alias="steps")
+    needs_review: Text | None = None
+    brochure: bool = True
+
+
 class FigureRef(Model):
     image: Id = Field(alias="figure")
     needs_review: Text | None = None
@@ -160,7 +168,7 @@ class TableRef(Model):
     needs_review: Text | None = None
 
 
-BLOCK_KINDS = {"p": Paragraph, "list": BulletList, "figure": FigureRef, "table": TableRef}
+BLOCK_KINDS = {"p": Paragraph, "list": BulletList, "steps": Steps, "figure": FigureRef, "table": TableRef}
 
 
 def _block_kind(value: Any) -> str | None:
@@ -184,6 +192,7 @@ class Section(Model):
     id: Id
     title: Text
     clinician_title: Text | None = None
+    part: Text | None = None               # starts a new part of the deck: a divider slide and an agenda entry
     callout: bool = False
     brochure: bool = True                  # false: the whole section stays out of the brochure
     needs_review: Text | None = None
@@ -321,6 +330,10 @@ class Labels(Model):
     icd10: Text
     leaflet_subject: Text
     deck_subject: Text
+    references: Text                        # the deck's last slide(s)
+    comparison: Text                        # title of the deck's comparison-table slides
+    pathway: Text                           # title of the slide drawing a 'steps' block
+    speaker_sources: Text                   # "Sources:" in speaker notes
 
 
 LanguageFile.model_rebuild()

@@ -1,0 +1,107 @@
+"""Measure text the way a slide will render it, so nothing runs off a box.
+
+python-pptx's ``fit_text`` cannot be used (it needs a font file on Linux, fails on long words and
+assumes the wrong line height), so this module wraps words itself with the real advance widths of
+Arimo, which is metric-compatible with Arial (the deck's font) and with Liberation Sans (what
+LibreOffice draws for Arial). Line height is pinned on every paragraph the deck writes (1.2 x
+size), so the measured height is the rendered height; a budget of 1 % + 1 pt is kept back for
+rounding in other renderers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import ImageFont
+
+LINE_FACTOR = 1.2
+NEVER = 10**6                        # lines "needed" by text that cannot be set in a box
+SAFETY_FRACTION, SAFETY_POINTS = 0.01, 1.0
+_UNITS = 1000  # fonts are loaded at 1000 px: widths in thousandths of the size
+
+# Fonts whose advance widths equal Arial's: the metrics below are right for all of them.
+ARIAL_COMPATIBLE = {"arial", "arimo", "liberation sans", "helvetica", "+mn-lt", "+mj-lt"}
+
+Run = tuple[str, bool]               # (text, bold)
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph to measure: its runs, and the indent its lines start at (bullets)."""
+
+    runs: tuple[Run, ...]
+    indent: float = 0.0               # points
+    space_after: float = 0.0          # points
+
+
+@lru_cache(maxsize=2)
+def _font(bold: bool) -> ImageFont.FreeTypeFont:
+    import fontpkg_arimo
+
+    path = Path(fontpkg_arimo.ROOT) / "files" / "Arimo[wght].ttf"
+    font = ImageFont.truetype(str(path), _UNITS, layout_engine=ImageFont.Layout.RAQM)
+    font.set_variation_by_name("Bold" if bold else "Regular")
+    return font
+
+
+@lru_cache(maxsize=20000)
+def _width(text: str, bold: bool) -> float:
+    """Advance width of ``text`` at size 1."""
+    return _font(bold).getlength(text) / _UNITS
+
+
+def line_count(para: Para, width: float, size: float) -> int:
+    """Lines the paragraph needs in a box ``width`` points wide at ``size`` points.
+
+    Greedy word wrap as PowerPoint does it: spaces break lines. A word wider than the line would
+    be broken between characters, which leaves a Norwegian compound unreadable: it counts as
+    not fitting at all (a huge line count), so the caller picks a wider box or another layout.
+    """
+    available = (width - para.indent) / size
+    if available <= 0:
+        return NEVER
+    lines, used = 1, 0.0
+    for word, bold, space_before in _words(para.runs):
+        w = _width(word, bold)
+        gap = _width(" ", bold) if space_before and used else 0.0
+        if used and used + gap + w > available:
+            lines, used, gap = lines + 1, 0.0, 0.0
+        if w > available:
+            return NEVER
+        used += gap + w
+    return lines
+
+
+def widest_word(paras: list[Para], size: float) -> float:
+    """Points needed by the widest single word (plus its paragraph's indent): a box's minimum width."""
+    return max((p.indent + _width(word, bold) * size for p in paras for word, bold, _ in _words(p.runs)),
+               default=0.0)
+
+
+def height(paras: list[Para], width: float, size: float) -> float:
+    """Height in points of the paragraphs stacked in a box ``width`` points wide."""
+    total = sum(line_count(p, width, size) * size * LINE_FACTOR + p.space_after for p in paras)
+    return total - (paras[-1].space_after if paras else 0.0)
+
+
+def budget(box_height: float) -> float:
+    """The height text may use in a box, after the safety margin."""
+    return box_height * (1 - SAFETY_FRACTION) - SAFETY_POINTS
+
+
+def fits(paras: list[Para], width: float, box_height: float, size: float) -> bool:
+    return height(paras, width, size) <= budget(box_height)
+
+
+def _words(runs: tuple[Run, ...]):
+    """(word, bold, preceded by a space) across runs; a word may span runs (e.g. bold prefix)."""
+    pending_space = False
+    for text, bold in runs:
+        for i, piece in enumerate(text.split(" ")):
+            if i > 0:
+                pending_space = True
+            if piece:
+                yield piece, bold, pending_space
+                pending_space = False
