@@ -222,3 +222,15 @@ def test_text_too_long_for_any_slide_names_its_line(project, run):
     assert result.code == 1
     assert f"content/tiny/nb.yaml:{line_of(nb, 'ord ord ord')}:" in result.err
     assert "too long for a whole slide" in result.err
+
+
+def test_small_deck_has_exactly_the_expected_slides(project, run):
+    assert run(project, "--product", "deck", "--lang", "nb").code == 0
+    deck = Presentation(str(project / "output/default/tiny/nb/tiny_nb_deck.pptx"))
+    assert _texts(deck) == [
+        "Liten tilstand", "Innhold",
+        "Om tilstanden", "Om tilstanden (forts.)",        # its paragraph, then its figure, in content order
+        "Behandlingene sammenlignet", "Egenbehandling", "Medisiner", "Referanser",
+    ]
+    figure_slide = deck.slides[3]
+    assert [s.shape_type for s in figure_slide.shapes].count(MSO_SHAPE_TYPE.PICTURE) == 1

@@ -113,23 +113,28 @@ class _Deck:
         shown_prose = not lists   # a section without a list shows its paragraphs; otherwise they are notes
         notes = [plain(b.text) for b in prose] + _review_notes(section, self.labels)
         paras: list[DeckPara] = []
+
+        def flush() -> None:   # text gathered so far goes on slides before the next drawn block
+            if paras:
+                self.bullet_slides(section.title, list(paras), "\n".join(notes), section.source)
+                paras.clear()
+
         for block in section.blocks:
             if isinstance(block, Steps):
+                flush()
                 self.pathway(block, "\n".join(notes))
             elif isinstance(block, BulletList):
-                paras += [DeckPara(runs_of(item), bullet=True, source=block.source) for item in block.items]
+                paras.extend(DeckPara(runs_of(item), bullet=True, source=block.source) for item in block.items)
             elif isinstance(block, TextBlock) and shown_prose:
                 paras.append(DeckPara(runs_of(block.text), source=block.source))
             elif isinstance(block, Figure):
+                flush()
                 self.figure(block, section.title)
             elif isinstance(block, ComparisonTable):
-                if paras:
-                    self.bullet_slides(section.title, paras, "\n".join(notes), section.source)
-                    paras = []
+                flush()
                 self.table(block)
                 self.treatment_groups()
-        if paras:
-            self.bullet_slides(section.title, paras, "\n".join(notes), section.source)
+        flush()
 
     def bullet_slides(self, title: str, paras: list[DeckPara], notes: str, source,
                       units: list[list[DeckPara]] | None = None) -> None:
