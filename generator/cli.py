@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -18,6 +19,16 @@ def _csv(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split(",") if v.strip())
 
 
+def _shard(value: str) -> tuple[int, int]:
+    try:
+        index, count = (int(v) for v in value.split("/"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("write it as I/N, e.g. 2/8") from None
+    if not 1 <= index <= count:
+        raise argparse.ArgumentTypeError(f"I must be between 1 and N (got {value})")
+    return index, count
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="generate.py",
@@ -29,7 +40,8 @@ def parser() -> argparse.ArgumentParser:
             "  check   check the content only; writes nothing\n\n"
             "outputs: OUT/<clinic>/<condition>/<lang>/<condition>_<lang>_<product>[_print][_letter].<ext>\n"
             "  e.g. output/default/heel-spur/nb/heel-spur_nb_leaflet.pdf\n\n"
-            "exit status: 0 ok, 1 content errors (nothing written), 2 wrong command line"
+            "exit status: 0 ok, 1 an output failed or content errors (failed outputs keep their earlier\n"
+            "             files; the others are built), 2 wrong command line"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -39,8 +51,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--images", type=Path, default=None, metavar="DIR",
                    help="image folder (default: images/ beside the content folder)")
     p.add_argument("--out", type=Path, default=Path("output"), metavar="DIR", help="output folder (default: output)")
-    p.add_argument("--clinic", default="default", metavar="ID",
-                   help="clinic from content/clinics/<ID>.yaml (default: default)")
+    p.add_argument("--clinic", type=_csv, default=("default",), metavar="ID[,ID]",
+                   help="clinics from content/clinics/<ID>.yaml, or 'all' (default: default)")
     p.add_argument("--condition", type=_csv, default=(), metavar="ID[,ID]", help="only these conditions (default: all)")
     p.add_argument("--lang", type=_csv, default=(), metavar="LANG[,LANG]", help="only these languages (default: all)")
     p.add_argument("--product", type=_csv, default=DEFAULT_PRODUCTS, metavar="NAME[,NAME]",
@@ -52,6 +64,14 @@ def parser() -> argparse.ArgumentParser:
                         "its own slides are dropped (default: leafdeck's 16:9 template)")
     p.add_argument("--today", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD",
                    help="date used to decide whether the next review is overdue (default: today)")
+    p.add_argument("--shard", type=_shard, default=(1, 1), metavar="I/N",
+                   help="build only the I-th of N parts (1-based), split by a stable hash of each output's "
+                        "path: N machines with 1/N ... N/N build everything exactly once")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="render in N processes (default: the number of cores)")
+    p.add_argument("--force", action="store_true", help="rebuild even outputs whose inputs are unchanged")
+    p.add_argument("--watch", action="store_true",
+                   help="build, then rebuild what an edit affects whenever a content or image file is saved")
     p.add_argument("--version", action="version", version=f"leafdeck {__version__}")
     return p
 
@@ -65,30 +85,73 @@ def main(argv: list[str] | None = None) -> int:
     from generator import pipeline  # after argument parsing, so --help stays instant
 
     options = pipeline.Options(
-        content_dir=args.content, images_dir=args.images, out_dir=args.out, clinic=args.clinic,
+        content_dir=args.content, images_dir=args.images, out_dir=args.out, clinics=args.clinic,
         conditions=args.condition, languages=args.lang, products=args.product, paper=args.paper, template=args.template,
-        today=args.today or dt.date.today(),
+        today=args.today or dt.date.today(), shard=args.shard, jobs=max(1, args.jobs), force=args.force,
     )
+    if args.command == "check":
+        return _check(pipeline, options)
+    if args.watch:
+        from generator.watch import watch
+        return watch(options, lambda: run_build(pipeline, options, quiet=True))
+    return run_build(pipeline, options)
+
+
+def _check(pipeline, options) -> int:
     diagnostics = Diagnostics()
     try:
-        if args.command == "check":
-            planned = pipeline.check(options, diagnostics)
-            _report(diagnostics)
-            drafts = sorted({(p.condition, p.language) for p in planned if p.document.draft})
-            print(f"ok: {len(planned)} output(s) would be built; no errors.")
-            for condition, lang in drafts:
-                print(f"note: {condition} ({lang}) is a DRAFT and will be marked so in every output.")
-            return EXIT_OK
-        written = pipeline.build(options, diagnostics)
+        planned = pipeline.check(options, diagnostics)
     except ContentError:
         _report(diagnostics)
-        errors = len(diagnostics.errors)
-        print(f"{errors} error(s); nothing was written, earlier outputs are unchanged.", file=sys.stderr)
+        print(f"{len(diagnostics.errors)} error(s).", file=sys.stderr)
         return EXIT_CONTENT
     _report(diagnostics)
-    for path in written:
-        print(f"wrote {display_path(path)}")
+    drafts = sorted({(p.target.condition, p.target.language) for p in planned if p.document.draft})
+    print(f"ok: {len(planned)} output(s) would be built; no errors.")
+    for condition, lang in drafts:
+        print(f"note: {condition} ({lang}) is a DRAFT and will be marked so in every output.")
     return EXIT_OK
+
+
+def run_build(pipeline, options, quiet: bool = False) -> int:
+    """One build: diagnostics, one line per written file (or a summary table), exit status."""
+    diagnostics = Diagnostics()
+    bar = None
+    try:
+        if sys.stderr.isatty() and not quiet:
+            from tqdm import tqdm
+            bar = tqdm(total=len(pipeline.targets(options)), unit="file", leave=False, disable=None)
+        report = pipeline.build(options, diagnostics, progress=bar.update if bar else None)
+    except ContentError:
+        _report(diagnostics)
+        print(f"{len(diagnostics.errors)} error(s); nothing was written, earlier outputs are unchanged.",
+              file=sys.stderr)
+        return EXIT_CONTENT
+    finally:
+        if bar is not None:
+            bar.close()
+    _report(diagnostics)
+    _summary(report, quiet)
+    return EXIT_CONTENT if report.count("failed") else EXIT_OK
+
+
+def _summary(report, quiet: bool) -> None:
+    built, skipped, failed = (report.count(s) for s in ("built", "skipped", "failed"))
+    long_run = len(report.outcomes) > 12
+    if not quiet and not long_run:
+        for outcome in report.outcomes:
+            if outcome.status == "built":
+                print(f"wrote {display_path(outcome.target.path)}")
+    if long_run or failed:
+        width = max(len(o.target.key) for o in report.outcomes)
+        print(f"{'output':<{width}}  status   reason")
+        for outcome in report.outcomes:
+            if long_run or outcome.status == "failed":
+                print(f"{outcome.target.key:<{width}}  {outcome.status:<7}  {outcome.reason}")
+    line = f"built {built}, skipped {skipped} (unchanged), failed {failed} in {report.seconds:.2f} s"
+    print(line, file=sys.stderr if failed else sys.stdout)
+    if failed:
+        print("failed outputs keep their earlier files; fix the errors above and run again.", file=sys.stderr)
 
 
 def _report(diagnostics: Diagnostics) -> None:

@@ -1,23 +1,27 @@
-"""The whole run in a screenful: load -> build documents -> render in memory -> write atomically.
+"""The whole run in a screenful: targets -> skip what is fresh -> load -> documents -> render -> write.
 
-Nothing is written unless every requested output rendered, so a content error never leaves a
-mix of new and old files behind, and earlier good outputs survive any failure.
+Each output file is its own unit of work: one that fails (content errors in its condition, a
+layout that does not fit) is reported and leaves its earlier file untouched, while every other
+output is still built. Outputs whose inputs are unchanged since the manifest recorded them are
+skipped; when nothing changed, the content is not even parsed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
+import time
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.diagnostics import ContentError, Diagnostics, Location, display_path
-from generator.document.build import build_document
-from generator.document.model import Audience, Document
-from generator.loading.content import Content, load_content
-from generator.output import DEFAULT_PRODUCTS, Variant, output_path, variants, write_atomic
-from generator.render.errors import LayoutProblem
+from generator.manifest import Fingerprints, Manifest, Target, entry
+from generator.output import DEFAULT_PRODUCTS, output_path, variants, write_atomic
 
-AUDIENCE_OF = {"leaflet": Audience.PATIENT, "brochure": Audience.PATIENT, "deck": Audience.CLINICIAN}
+CONDITION_FILE = "condition.yaml"
+ALL = "all"
 
 
 @dataclass(frozen=True)
@@ -25,13 +29,16 @@ class Options:
     content_dir: Path = Path("content")
     images_dir: Path | None = None          # default: images/ beside the content folder
     out_dir: Path = Path("output")
-    clinic: str = "default"
+    clinics: tuple[str, ...] = ("default",)  # or ("all",)
     conditions: tuple[str, ...] = ()        # empty = all
     languages: tuple[str, ...] = ()         # empty = all of each condition
     products: tuple[str, ...] = DEFAULT_PRODUCTS
     paper: str = "a4"
     template: Path | None = None            # the deck's PowerPoint template (.pptx/.potx); default: our own
     today: dt.date = field(default_factory=dt.date.today)
+    shard: tuple[int, int] = (1, 1)         # (I, N): build only the I-th of N deterministic parts
+    jobs: int = 1                           # processes rendering in parallel
+    force: bool = False                     # rebuild even what is fresh
 
     @property
     def images(self) -> Path:
@@ -40,61 +47,268 @@ class Options:
 
 @dataclass(frozen=True)
 class Planned:
-    condition: str
-    language: str
-    variant: Variant
-    path: Path
-    document: Document
+    target: Target
+    document: object           # generator.document.model.Document
     source_file: Path          # the language file, for problems found while laying out
 
 
-def plan(options: Options, diagnostics: Diagnostics) -> list[Planned]:
-    """Load the content and build one Document per requested output. Raises ContentError."""
-    content = load_content(options.content_dir, options.images, diagnostics)
-    clinic = _select(content, options, diagnostics)
-    diagnostics.raise_if_errors()
-    planned = []
-    for cc in content.conditions:
-        if options.conditions and cc.condition.id not in options.conditions:
-            continue
-        for lang in cc.condition.languages:
-            if options.languages and lang not in options.languages:
+@dataclass
+class Outcome:
+    target: Target
+    status: str                # "built", "skipped" or "failed"
+    reason: str = ""
+
+
+@dataclass
+class Report:
+    outcomes: list[Outcome] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, status: str) -> int:
+        return sum(o.status == status for o in self.outcomes)
+
+
+# -- what to build ----------------------------------------------------------------------------------
+
+def in_shard(key: str, shard: tuple[int, int]) -> bool:
+    """Stable split by a hash of the output's path: the same file always lands in the same shard,
+    whatever else is in the catalogue, so N runners together build every file exactly once."""
+    index, count = shard
+    return int(hashlib.sha256(key.encode()).hexdigest(), 16) % count == index - 1
+
+
+def targets(options: Options) -> list[Target]:
+    """Every requested output, found from file and folder names alone (no YAML is parsed)."""
+    content = Path(options.content_dir)
+    clinics = sorted(p.stem for p in (content / "clinics").glob("*.yaml")) if ALL in options.clinics \
+        else list(options.clinics)
+    found = []
+    for clinic in clinics:
+        for folder in sorted(p.parent for p in content.glob(f"*/{CONDITION_FILE}")):
+            if options.conditions and folder.name not in options.conditions:
                 continue
-            documents: dict[Audience, Document] = {}
-            for variant in variants(options.products, options.paper):
-                audience = AUDIENCE_OF[variant.product]
-                if audience not in documents:
-                    documents[audience] = build_document(cc, lang, audience, clinic, content.labels[lang],
-                                                         options.images, options.today)
-                path = output_path(options.out_dir, clinic.id, cc.condition.id, lang, variant)
-                planned.append(Planned(cc.condition.id, lang, variant, path, documents[audience],
-                                       cc.folder / f"{lang}.yaml"))
-    return planned
+            languages = sorted(p.stem for p in folder.glob("*.yaml") if p.name != CONDITION_FILE)
+            for lang in languages:
+                if options.languages and lang not in options.languages:
+                    continue
+                for variant in variants(options.products, options.paper):
+                    path = output_path(options.out_dir, clinic, folder.name, lang, variant)
+                    target = Target(clinic, folder.name, lang, variant, path)
+                    if in_shard(target.key, options.shard):
+                        found.append(target)
+    return found
 
 
-def _select(content: Content, options: Options, diagnostics: Diagnostics):
+def plan(options: Options, diagnostics: Diagnostics, partial: bool = False) -> tuple[list[Planned], set[str]]:
+    """Load the content and build one Document per requested output.
+
+    Returns the planned outputs and the conditions left out for their own content errors
+    (only with ``partial``); raises ContentError for errors every output shares.
+    """
+    from generator.document.build import build_document
+    from generator.document.model import Audience
+    from generator.loading.content import load_content
+
+    audience_of = {"leaflet": Audience.PATIENT, "brochure": Audience.PATIENT, "deck": Audience.CLINICIAN}
+    content = load_content(options.content_dir, options.images, diagnostics, partial=partial)
+    clinics = _select(content, options, diagnostics)
+    if partial:
+        _raise_shared(diagnostics, content)
+    else:
+        diagnostics.raise_if_errors()
+    planned = []
+    for clinic in clinics:
+        for cc in content.conditions:
+            if options.conditions and cc.condition.id not in options.conditions:
+                continue
+            for lang in cc.condition.languages:
+                if options.languages and lang not in options.languages:
+                    continue
+                documents: dict = {}
+                for variant in variants(options.products, options.paper):
+                    path = output_path(options.out_dir, clinic.id, cc.condition.id, lang, variant)
+                    target = Target(clinic.id, cc.condition.id, lang, variant, path)
+                    if not in_shard(target.key, options.shard):
+                        continue
+                    audience = audience_of[variant.product]
+                    if audience not in documents:
+                        documents[audience] = build_document(cc, lang, audience, clinic, content.labels[lang],
+                                                             options.images, options.today)
+                    planned.append(Planned(target, documents[audience], cc.folder / f"{lang}.yaml"))
+    return planned, set(content.failed)
+
+
+def _raise_shared(diagnostics: Diagnostics, content) -> None:
+    """In a partial load, errors outside the failed conditions' folders stop the run."""
+    failed = [Path(content.root) / name for name in content.failed]
+    for item in diagnostics.errors:
+        file = Path(item.location.file)
+        if not any(_inside(file, folder) for folder in failed):
+            raise ContentError(diagnostics)
+
+
+def _inside(file: Path, folder: Path) -> bool:
+    try:
+        return file.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
+
+
+def _select(content, options: Options, diagnostics: Diagnostics) -> list:
     where = Location(display_path(Path(options.content_dir) / "clinics"))
-    clinic = content.clinics.get(options.clinic)
-    if clinic is None:
-        known = ", ".join(sorted(content.clinics)) or "none"
-        diagnostics.error(where, f"clinic '{options.clinic}' not found (known: {known})",
-                          f"add content/clinics/{options.clinic}.yaml or pick a known clinic with --clinic")
-    ids = {c.condition.id for c in content.conditions}
+    if ALL in options.clinics:
+        chosen = [content.clinics[k] for k in sorted(content.clinics)]
+    else:
+        chosen = []
+        for wanted in options.clinics:
+            clinic = content.clinics.get(wanted)
+            if clinic is None:
+                known = ", ".join(sorted(content.clinics)) or "none"
+                diagnostics.error(where, f"clinic '{wanted}' not found (known: {known})",
+                                  f"add content/clinics/{wanted}.yaml or pick a known clinic with --clinic")
+            else:
+                chosen.append(clinic)
+    ids = {c.condition.id for c in content.conditions} | set(content.failed)
     for wanted in options.conditions:
         if wanted not in ids:
             diagnostics.error(Location(display_path(options.content_dir)), f"condition '{wanted}' not found",
                               f"known conditions: {', '.join(sorted(ids))}")
     langs = {lang for c in content.conditions for lang in c.condition.languages}
     for wanted in options.languages:
-        if wanted not in langs:
+        if wanted not in langs and not content.failed:
             diagnostics.error(Location(display_path(options.content_dir)), f"language '{wanted}' not found",
                               f"languages in the content: {', '.join(sorted(langs))}")
-    return clinic
+    return chosen
 
 
-def render(item: Planned, options: Options) -> bytes:
-    # Imported here so `check` and later no-op runs never pay for reportlab or python-pptx.
-    variant = item.variant
+# -- building -----------------------------------------------------------------------------------------
+
+def check(options: Options, diagnostics: Diagnostics) -> list[Planned]:
+    """Validate everything a build would use, writing nothing."""
+    return plan(options, diagnostics)[0]
+
+
+def build(options: Options, diagnostics: Diagnostics, progress=None) -> Report:
+    """Build what is stale; report every output as built, skipped or failed. Raises ContentError
+    only for errors that every output shares (labels, clinics, a missing content folder)."""
+    started = time.perf_counter()
+    prints = Fingerprints(options.content_dir, options.images, options.template,
+                          {"today": options.today.isoformat()})
+    manifest = Manifest(options.out_dir)
+    wanted = targets(options)
+    fingerprints = {t.key: prints.of(t) for t in wanted}
+    if wanted and not options.force and all(manifest.is_fresh(t, fingerprints[t.key]) for t in wanted):
+        return Report([Outcome(t, "skipped") for t in wanted], time.perf_counter() - started)
+
+    planned, failed_conditions = plan(options, diagnostics, partial=True)
+    report = Report()
+    for t in wanted:
+        if t.condition in failed_conditions:
+            report.outcomes.append(Outcome(t, "failed", "content errors in this condition (listed above)"))
+
+    stale = []
+    for item in planned:
+        fingerprint = fingerprints.get(item.target.key) or prints.of(item.target)
+        if not options.force and manifest.is_fresh(item.target, fingerprint):
+            report.outcomes.append(Outcome(item.target, "skipped"))
+        else:
+            stale.append((item, fingerprint))
+
+    blocked = _glyph_problems([item for item, _ in stale], diagnostics)
+    runnable = [(item, fp) for item, fp in stale if id(item.document) not in blocked]
+    for item, _ in stale:
+        if id(item.document) in blocked:
+            report.outcomes.append(Outcome(item.target, "failed", "characters missing from the font (listed above)"))
+
+    updates = {}
+    for (item, fingerprint), result in _render_all(runnable, options, progress):
+        outcome = _finish(item, fingerprint, result, diagnostics, updates)
+        report.outcomes.append(outcome)
+    manifest.record(updates)
+    report.outcomes.sort(key=lambda o: o.target.key)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _glyph_problems(items: list[Planned], diagnostics: Diagnostics) -> set[int]:
+    """Documents whose text holds a character the PDF font lacks; their PDFs are not drawn."""
+    from generator.checks.glyphs import check_glyphs
+
+    blocked = set()
+    for document in {id(p.document): p.document for p in items if p.target.variant.product != "deck"}.values():
+        own = Diagnostics()
+        check_glyphs(document, own)
+        diagnostics.extend(own)
+        if own.errors:
+            blocked.add(id(document))
+    return blocked
+
+
+def _finish(item: Planned, fingerprint: str, result, diagnostics: Diagnostics, updates: dict) -> Outcome:
+    kind, payload = result
+    product = item.target.variant.suffix.replace("_", " ")
+    if kind == "problems":
+        for message, location, hint in payload:
+            diagnostics.error(location or Location(display_path(item.source_file)), f"{product}: {message}", hint)
+        return Outcome(item.target, "failed", payload[0][0])
+    if kind == "internal":
+        diagnostics.error(Location(display_path(item.source_file)), f"{product}: internal error: {payload}",
+                          "this is a bug in leafdeck, not in your content: please report it with this message")
+        return Outcome(item.target, "failed", f"internal error: {payload.splitlines()[-1]}")
+    try:
+        write_atomic(item.target.path, payload)
+    except OSError as exc:
+        diagnostics.error(Location(display_path(item.target.path)), f"cannot write the output: {exc.strerror}",
+                          "check that the output folder exists, is writable and the disk is not full; "
+                          "choose another folder with --out")
+        return Outcome(item.target, "failed", f"cannot write: {exc.strerror}")
+    updates[item.target.key] = entry(item.target, payload, fingerprint, item.document.trust.version)
+    return Outcome(item.target, "built")
+
+
+def _render_all(runnable: list, options: Options, progress):
+    """(item, result) for every runnable output, in parallel processes when there are several."""
+    if options.jobs > 1 and len(runnable) > 2:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context) as pool:
+            futures = {pool.submit(render_safely, item, options.template): (item, fp) for item, fp in runnable}
+            for future in as_completed(futures):
+                if progress:
+                    progress()
+                yield futures[future], future.result()
+    else:
+        for item, fp in runnable:
+            result = render_safely(item, options.template)
+            if progress:
+                progress()
+            yield (item, fp), result
+
+
+def render_safely(item: Planned, template: Path | None):
+    """("ok", bytes), ("problems", [(message, location, hint)]) or ("internal", traceback text).
+
+    Plain tuples travel back from worker processes; exceptions with extra fields do not.
+    """
+    from generator.render.errors import LayoutProblem
+
+    try:
+        return "ok", render(item, template)
+    except LayoutProblem as exc:
+        return "problems", [(p.message, p.source, p.hint) for p in exc.each()]
+    except Exception as exc:  # noqa: BLE001 - one broken output must not stop the others
+        if type(exc).__name__ == "LayoutError":
+            # reportlab's own: a single block taller than a page or panel.
+            return "problems", [("a block is too large for a page", None,
+                                 "shorten very long words, lists or table cells")]
+        return "internal", "".join(traceback.format_exception_only(type(exc), exc)).strip()
+
+
+def render(item: Planned, template: Path | None = None) -> bytes:
+    # Imported here so `check` and no-op runs never pay for reportlab or python-pptx.
+    variant = item.target.variant
     if variant.product == "leaflet":
         from generator.render.pdf_leaflet import render_leaflet
         return render_leaflet(item.document, variant.paper, variant.print_shop)
@@ -102,48 +316,4 @@ def render(item: Planned, options: Options) -> bytes:
         from generator.render.pdf_brochure import render_brochure
         return render_brochure(item.document, variant.paper, variant.print_shop)
     from generator.render.pptx_deck import render_deck
-    return render_deck(item.document, options.template)
-
-
-def check(options: Options, diagnostics: Diagnostics) -> list[Planned]:
-    """Validate everything a build would use, writing nothing."""
-    return plan(options, diagnostics)
-
-
-def build(options: Options, diagnostics: Diagnostics) -> list[Path]:
-    """Render every planned output in memory, then write them all. Raises ContentError."""
-    planned = plan(options, diagnostics)
-    from generator.checks.glyphs import check_glyphs
-    for document in {id(p.document): p.document for p in planned if p.variant.product != "deck"}.values():
-        check_glyphs(document, diagnostics)
-    diagnostics.raise_if_errors()
-    rendered = []
-    for item in planned:
-        product = item.variant.suffix.replace("_", " ")
-        try:
-            rendered.append((item.path, render(item, options)))
-        except LayoutProblem as exc:
-            for problem in exc.each():
-                diagnostics.error(problem.source or Location(display_path(item.source_file)),
-                                  f"{product}: {problem.message}", problem.hint)
-        except _layout_errors():
-            # reportlab's own LayoutError: a single block taller than a page or panel.
-            diagnostics.error(Location(display_path(item.source_file)), f"{product}: a block is too large for a page",
-                              "shorten very long words, lists or table cells")
-    diagnostics.raise_if_errors()
-    written = []
-    for path, data in rendered:
-        try:
-            write_atomic(path, data)
-        except OSError as exc:
-            diagnostics.error(Location(display_path(path)), f"cannot write the output: {exc.strerror}",
-                              "check that the output folder exists, is writable and the disk is not full; "
-                              "choose another folder with --out")
-            raise ContentError(diagnostics) from None
-        written.append(path)
-    return written
-
-
-def _layout_errors() -> tuple[type[Exception], ...]:
-    from reportlab.platypus.doctemplate import LayoutError
-    return (LayoutError,)
+    return render_deck(item.document, template)

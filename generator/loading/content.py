@@ -6,7 +6,7 @@ immutable :class:`Content` or raises :class:`ContentError` with every problem fo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, TypeVar
 
@@ -40,6 +40,7 @@ class Content:
     conditions: tuple[ConditionContent, ...]
     clinics: Mapping[str, Clinic]
     labels: Mapping[str, Labels]
+    failed: Mapping[str, int] = field(default_factory=dict)   # condition folder -> errors (partial loads)
 
     def condition(self, condition_id: str) -> ConditionContent:
         return next(c for c in self.conditions if c.condition.id == condition_id)
@@ -62,8 +63,14 @@ def load_model(path: Path, model: type[M], diagnostics: Diagnostics) -> M | None
         return None
 
 
-def load_content(content_dir: Path, images_dir: Path, diagnostics: Diagnostics | None = None) -> Content:
-    """Load and check everything under ``content_dir``. Raises ContentError listing all problems."""
+def load_content(content_dir: Path, images_dir: Path, diagnostics: Diagnostics | None = None,
+                 partial: bool = False) -> Content:
+    """Load and check everything under ``content_dir``. Raises ContentError listing all problems.
+
+    With ``partial``, a condition whose own files have errors is left out (and named in
+    ``Content.failed``) so the other conditions can still be built; errors in shared files
+    (labels, clinics) still stop everything, because every output depends on them.
+    """
     diagnostics = diagnostics if diagnostics is not None else Diagnostics()
     content_dir, images_dir = Path(content_dir), Path(images_dir)
     if not content_dir.is_dir():
@@ -88,13 +95,20 @@ def load_content(content_dir: Path, images_dir: Path, diagnostics: Diagnostics |
     if not folders:
         diagnostics.error(Location(display_path(content_dir)), "no condition found",
                           f"a condition is a folder with a {CONDITION_FILE}, e.g. content/heel-spur/")
+    shared_errors = len(diagnostics.errors)
+    failed: dict[str, int] = {}
     for folder in folders:
-        loaded = _load_condition(folder, images_dir, labels, diagnostics)
-        if loaded is not None:
+        own = Diagnostics()
+        loaded = _load_condition(folder, images_dir, labels, own)
+        diagnostics.extend(own)
+        if own.errors:
+            failed[folder.name] = len(own.errors)
+        elif loaded is not None:
             conditions.append(loaded)
 
-    diagnostics.raise_if_errors()
-    return Content(content_dir, images_dir, tuple(conditions), clinics, labels)
+    if not partial or shared_errors or not folders:
+        diagnostics.raise_if_errors()
+    return Content(content_dir, images_dir, tuple(conditions), clinics, labels, failed)
 
 
 def _load_condition(folder: Path, images_dir: Path, labels: Mapping[str, Labels],

@@ -1,0 +1,152 @@
+"""What was built from what: input fingerprints, the output manifest and the skip decision.
+
+Every output has a fingerprint: a SHA-256 over the generator's own code and library versions, the
+bytes of every input file it can depend on (its condition's files, the language's labels, the
+clinic, the images, the deck template) and the options that shape it. The manifest in the output
+folder (``manifest.json``) records, per file, its SHA-256, the content version and that
+fingerprint, so a clinic can tell which printed version a patient holds, and a rebuild can skip an
+output whose fingerprint and bytes are unchanged. Computing all this reads files only: it never
+parses YAML nor imports reportlab or python-pptx, so a no-op run stays fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from generator import __version__
+from generator.output import write_atomic
+
+MANIFEST = "manifest.json"
+_LIBRARIES = ("reportlab", "python-pptx", "pillow", "pyphen", "fontpkg-fira-sans", "fontpkg-arimo")
+_CODE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Target:
+    """One output file to build: which clinic, condition, language and variant, and where."""
+
+    clinic: str
+    condition: str
+    language: str
+    variant: object                 # generator.output.Variant
+    path: Path
+
+    @property
+    def key(self) -> str:
+        """The path below the output folder, with forward slashes: the manifest's key."""
+        return "/".join(self.path.parts[-4:])
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """The generator itself: its source, templates and the versions of the libraries it drives."""
+    h = hashlib.sha256(__version__.encode())
+    for path in sorted(p for p in _CODE.rglob("*") if p.is_file() and p.suffix in (".py", ".pptx", ".yaml")):
+        h.update(path.relative_to(_CODE).as_posix().encode())
+        h.update(path.read_bytes())
+    for name in _LIBRARIES:
+        try:
+            h.update(f"{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{name}=none".encode())
+    return h.hexdigest()
+
+
+class Fingerprints:
+    """Fingerprints of targets, reading each input file once per run."""
+
+    def __init__(self, content_dir: Path, images_dir: Path, template: Path | None, settings: dict):
+        self.content_dir, self.images_dir, self.template = Path(content_dir), Path(images_dir), template
+        self.settings = settings
+        self._files: dict[Path, str] = {}
+
+    def of(self, target: Target) -> str:
+        h = hashlib.sha256(code_digest().encode())
+        h.update(json.dumps({**self.settings, "product": target.variant.product, "paper": target.variant.paper,
+                             "print_shop": target.variant.print_shop}, sort_keys=True).encode())
+        for path in self._inputs(target):
+            h.update(str(path).encode())
+            h.update(self._digest(path).encode())
+        return h.hexdigest()
+
+    def _inputs(self, target: Target) -> list[Path]:
+        content = self.content_dir
+        files = sorted((content / target.condition).glob("*.yaml"))
+        files += [content / "labels" / f"{target.language}.yaml", content / "clinics" / f"{target.clinic}.yaml"]
+        files += _images(self.images_dir)
+        if target.variant.product == "deck" and self.template is not None:
+            files.append(Path(self.template))
+        return files
+
+    def _digest(self, path: Path) -> str:
+        if path not in self._files:
+            try:
+                self._files[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError:
+                self._files[path] = "missing"
+        return self._files[path]
+
+
+def _images(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "src" not in p.relative_to(folder).parts[:1])
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class Manifest:
+    """``<out>/manifest.json``: every output with its SHA-256, content version and fingerprint."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = Path(out_dir)
+        self.path = self.out_dir / MANIFEST
+        self.files: dict[str, dict] = self._read()
+
+    def _read(self) -> dict[str, dict]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            return dict(data.get("files", {}))
+        except (OSError, ValueError, AttributeError):
+            return {}
+
+    def is_fresh(self, target: Target, fingerprint: str) -> bool:
+        """The output exists, is the file the manifest describes, and was built from the same inputs."""
+        entry = self.files.get(target.key)
+        if not entry or entry.get("fingerprint") != fingerprint:
+            return False
+        try:
+            return os.path.getsize(target.path) == entry.get("bytes") and sha256_file(target.path) == entry.get("sha256")
+        except OSError:
+            return False
+
+    def record(self, updates: dict[str, dict]) -> None:
+        """Merge ``updates`` into the manifest on disk, under a lock: parallel builds both land."""
+        if not updates:
+            return
+        from filelock import FileLock
+
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        with FileLock(str(self.out_dir / ".manifest.lock")):
+            self.files = {**self._read(), **updates}
+            body = {"generator": f"leafdeck {__version__}", "files": dict(sorted(self.files.items()))}
+            write_atomic(self.path, (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+
+
+def entry(target: Target, data: bytes, fingerprint: str, version: str) -> dict:
+    return {
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "bytes": len(data),
+        "content_version": version,
+        "fingerprint": fingerprint,
+        "clinic": target.clinic, "condition": target.condition, "language": target.language,
+        "product": target.variant.suffix,
+    }

@@ -1,0 +1,41 @@
+"""``--watch``: rebuild whenever a content, image or template file is saved, until Ctrl+C.
+
+Each rebuild is an ordinary incremental build, so only the outputs whose inputs changed are
+drawn again. A content mistake is printed and the watcher keeps running: the last good outputs
+stay in place until the file is fixed. One line per rebuild says what happened and how long it took.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+
+def watch(options, build: Callable[[], int]) -> int:
+    from watchfiles import watch as changes
+
+    folders = [Path(options.content_dir), options.images]
+    if options.template is not None:
+        folders.append(Path(options.template).parent)
+    folders = [f for f in folders if f.exists()]
+    build()
+    print(f"watching {', '.join(str(f) for f in folders)} for changes; press Ctrl+C to stop", flush=True)
+    try:
+        for batch in changes(*folders, debounce=80, step=20, watch_filter=_relevant):
+            started = time.perf_counter()
+            status = build()
+            names = ", ".join(sorted({Path(path).name for _, path in batch}))
+            verdict = "ok" if status == 0 else "errors (earlier outputs kept)"
+            print(f"{dt.datetime.now():%H:%M:%S} {names}: rebuilt in {time.perf_counter() - started:.2f} s, {verdict}",
+                  flush=True)
+    except KeyboardInterrupt:
+        print("stopped watching.", file=sys.stderr)
+    return 0
+
+
+def _relevant(change, path: str) -> bool:
+    name = Path(path).name
+    return not name.startswith(".") and not name.endswith(("~", ".swp", ".tmp"))
