@@ -137,7 +137,7 @@ def run_build(pipeline, options, quiet: bool = False) -> int:
 
 def _summary(report, quiet: bool) -> None:
     built, skipped, failed = (report.count(s) for s in ("built", "skipped", "failed"))
-    long_run = len(report.outcomes) > 12
+    long_run = len(report.outcomes) > 8     # a batch: one table instead of a line per file
     if not quiet and not long_run:
         for outcome in report.outcomes:
             if outcome.status == "built":

@@ -22,9 +22,17 @@ def watch(options, build: Callable[[], int]) -> int:
         folders.append(Path(options.template).parent)
     folders = [f for f in folders if f.exists()]
     build()
-    print(f"watching {', '.join(str(f) for f in folders)} for changes; press Ctrl+C to stop", flush=True)
+    announced = False
     try:
-        for batch in changes(*folders, debounce=80, step=20, watch_filter=_relevant):
+        # Empty batches arrive every 200 ms; the first one means the watcher is really listening.
+        for batch in changes(*folders, debounce=80, step=20, watch_filter=_relevant, yield_on_timeout=True,
+                             rust_timeout=200):
+            if not batch:
+                if not announced:
+                    print(f"watching {', '.join(str(f) for f in folders)} for changes; press Ctrl+C to stop",
+                          flush=True)
+                    announced = True
+                continue
             started = time.perf_counter()
             status = build()
             names = ", ".join(sorted({Path(path).name for _, path in batch}))

@@ -13,7 +13,6 @@ import io
 import itertools
 from dataclasses import dataclass
 
-from PIL import Image as PILImage
 
 from reportlab import rl_config
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -25,6 +24,7 @@ from reportlab.platypus import Flowable, Image, ListFlowable, ListItem, Paragrap
 
 from generator.diagnostics import Location
 from generator.document.model import Cell, ComparisonTable, Document, Figure, Inline, Span, TableRow
+from generator.render.images import prepared, upright_size
 from generator.render.pdf_text import hyphenator, label, markup, phone, plain_markup
 from generator.theme.fonts import register_reportlab
 
@@ -151,18 +151,11 @@ def figure(fig: Figure, doc: Document, s: Styles, max_width: float, max_height: 
 
 def _picture(path, max_width: float, max_height: float, ppi: int) -> Image:
     """An image scaled to fit, resampled to ``ppi`` at its placed size, without metadata."""
-    with PILImage.open(path) as source:
-        ratio = source.width / source.height
-        width = min(max_width, max_height * ratio)
-        pixels = round(width / 72 * ppi)
-        mode = "RGBA" if source.mode in ("RGBA", "LA", "P") and path.suffix.lower() == ".png" else "RGB"
-        picture = source.convert(mode)
-        if pixels < source.width:
-            picture = picture.resize((pixels, round(pixels / ratio)), PILImage.LANCZOS)
-    data = io.BytesIO()
-    picture.save(data, format="PNG")  # no metadata: EXIF and GPS never reach the PDF
-    data.seek(0)
-    image = Image(data, width=width, height=width / ratio, mask="auto")
+    pixels_wide, pixels_high = upright_size(path)
+    ratio = pixels_wide / pixels_high
+    width = min(max_width, max_height * ratio)
+    picture = prepared(path, round(width / 72 * ppi), prefer_jpeg=True)
+    image = Image(io.BytesIO(picture.data), width=width, height=width / picture.ratio, mask="auto")
     image.hAlign = "LEFT"
     return image
 

@@ -31,6 +31,7 @@ from generator.document.model import Paragraph as TextBlock
 from generator.render import fit
 from generator.render.deck_template import fixed_zip_dates, open_template
 from generator.render.errors import LayoutProblem
+from generator.render.images import prepared
 from generator.render.pptx_parts import (
     DeckPara, add_slide_number, box_size, mark_decorative, remove_empty_placeholders, runs_of, set_alt_text, write,
 )
@@ -43,6 +44,7 @@ FOOTER_SIZE = 12
 MAX_BULLETS = 6
 FOOTER_HEIGHT = Inches(0.4)
 CELL_MARGIN_X, CELL_MARGIN_Y = Inches(0.08), Inches(0.05)
+DECK_IMAGE_PX = 1600                # a full-width picture on a 13.3 in slide at 120 ppi: sharp on any projector
 DECK_TABLE_WIDTHS = (0.18, 0.28, 0.28, 0.26)     # treatment, indications, contraindications, course
 
 
@@ -206,10 +208,11 @@ class _Deck:
         self._title(slide, title, figure.source)
         left, top, width, height = _content_area(self.prs, self.layouts["title_only"])
         caption_height = Inches(0.9)
-        picture = slide.shapes.add_picture(str(figure.path), left, top, height=height - caption_height)
-        if picture.width > width:
-            ratio = width / picture.width
-            picture.width, picture.height = int(width), int(picture.height * ratio)
+        image = prepared(figure.path, DECK_IMAGE_PX)
+        shown_h = height - caption_height
+        shown_w = min(width, int(shown_h * image.ratio))
+        picture = slide.shapes.add_picture(io.BytesIO(image.data), left, top, width=shown_w,
+                                           height=int(shown_w / image.ratio))
         set_alt_text(picture, figure.alt)
         caption = slide.shapes.add_textbox(left, top + picture.height + Inches(0.1), width, caption_height)
         caption.name = "Caption"

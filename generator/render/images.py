@@ -1,0 +1,63 @@
+"""Images as the outputs embed them: upright, RGB, resampled to the size they are shown, no metadata.
+
+Both renderers go through :func:`prepared`, so a phone photo's EXIF rotation is applied, CMYK
+JPEGs become RGB (documented in the README), and EXIF/GPS metadata never reaches a PDF or PPTX:
+the picture is decoded and encoded again with nothing but its pixels. Drawings (PNG) stay PNG;
+photos (JPEG) stay JPEG; PDFs may ask for JPEG for any opaque picture, which keeps a leaflet small.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+
+@dataclass(frozen=True)
+class Prepared:
+    data: bytes
+    width: int                 # pixels
+    height: int
+    format: str                # "PNG" or "JPEG"
+
+    @property
+    def ratio(self) -> float:
+        return self.width / self.height
+
+
+_SIDEWAYS = {5, 6, 7, 8}            # EXIF orientations that swap width and height
+
+
+def upright_size(path: Path) -> tuple[int, int]:
+    """Pixel size as the picture will be shown, after its EXIF rotation; reads the header only."""
+    with Image.open(path) as probe:
+        sideways = (probe.getexif().get(0x0112) or 1) in _SIDEWAYS
+        return (probe.height, probe.width) if sideways else (probe.width, probe.height)
+
+
+def prepared(path: Path, max_width_px: int | None = None, prefer_jpeg: bool = False) -> Prepared:
+    """The picture ready to embed. ``prefer_jpeg``: encode opaque pictures as JPEG (q 92, no
+    chroma subsampling), which a PDF stores as is: a tenth of the size of reportlab's raw pixels."""
+    stat = Path(path).stat()
+    return _prepared(str(path), stat.st_mtime_ns, stat.st_size, max_width_px, prefer_jpeg)
+
+
+@lru_cache(maxsize=32)
+def _prepared(path: str, _mtime: int, _size: int, max_width_px: int | None, prefer_jpeg: bool) -> Prepared:
+    with Image.open(path) as source:
+        picture = ImageOps.exif_transpose(source)            # upright, as the camera meant it
+        has_alpha = picture.mode in ("RGBA", "LA") or (picture.mode == "P" and "transparency" in picture.info)
+        kind = "JPEG" if source.format == "JPEG" or (prefer_jpeg and not has_alpha) else "PNG"
+        picture = picture.convert("RGBA" if has_alpha and kind == "PNG" else "RGB")
+        if max_width_px and picture.width > max_width_px:
+            height = max(1, round(picture.height * max_width_px / picture.width))
+            picture = picture.resize((max_width_px, height), Image.LANCZOS)
+        out = io.BytesIO()
+        if kind == "JPEG":
+            picture.save(out, format="JPEG", quality=92, subsampling=0, optimize=True)
+        else:
+            picture.save(out, format="PNG", optimize=True)
+        return Prepared(out.getvalue(), picture.width, picture.height, kind)
