@@ -22,11 +22,17 @@ def pdftotext(pdf: Path, order: str = "raw", first: int | None = None, last: int
     return subprocess.run(args, check=True, capture_output=True, text=True).stdout
 
 
+def pdfimages(pdf: Path, page: int | None = None) -> list[list[str]]:
+    """Rows of ``pdfimages -list``: page, num, type, width, height, color, ... (images and masks)."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    out = subprocess.run([_tool("pdfimages"), "-list", *pages, str(pdf)], check=True, capture_output=True,
+                         text=True).stdout
+    return [line.split() for line in out.splitlines()[2:]]
+
+
 def images_on_page(pdf: Path, page: int) -> int:
-    """How many images (not masks) ``pdfimages -list`` finds on one page."""
-    out = subprocess.run([_tool("pdfimages"), "-list", "-f", str(page), "-l", str(page), str(pdf)],
-                         check=True, capture_output=True, text=True).stdout
-    return sum(1 for line in out.splitlines()[2:] if line.split()[2:3] == ["image"])
+    """How many images (not masks) are drawn on one page."""
+    return sum(1 for row in pdfimages(pdf, page) if row[2] == "image")
 
 
 def pdffonts(pdf: Path) -> list[list[str]]:

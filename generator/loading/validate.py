@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from generator.loading.content import ConditionContent
 
 IMAGE_FORMATS = {"PNG", "JPEG"}
+MAX_PIXELS = 40_000_000       # larger is never needed for print, and decoding it could exhaust memory
 
 
 def resolve_image(file: str, images_dir: Path) -> tuple[Path | None, str, str]:
@@ -38,15 +40,33 @@ def resolve_image(file: str, images_dir: Path) -> tuple[Path | None, str, str]:
         close = difflib.get_close_matches(file, [str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()], n=1) if root.is_dir() else []
         hint = f"did you mean '{close[0]}'?" if close else f"put the file into {display_path(images_dir)}/"
         return None, f"image '{file}' not found in {display_path(images_dir)}/", hint
+    problem = _image_problem(str(resolved), resolved.stat().st_mtime_ns, file)
+    return (None, *problem) if problem else (resolved, "", "")
+
+
+@lru_cache(maxsize=64)
+def _image_problem(path: str, _mtime_ns: int, file: str) -> tuple[str, str] | None:
+    """(problem, hint) for an image that cannot be used, else None. Cached: decoding is slow."""
+    resolved = Path(path)
     try:
         with Image.open(resolved) as img:
+            kind, (width, height) = img.format, img.size
+            if width * height > MAX_PIXELS:
+                return (f"image '{file}' is {width} x {height} pixels, more than {MAX_PIXELS // 1_000_000} "
+                        "megapixels"), "scale it down to at most 4000 pixels wide before adding it"
             img.verify()
-            kind = img.format
-    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
-        return None, f"image '{file}' cannot be read ({exc.__class__.__name__})", "export it again as PNG or JPEG"
+    except Image.DecompressionBombError:
+        return f"image '{file}' claims an enormous size (a decompression bomb?)", "export it again as PNG or JPEG"
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        return f"image '{file}' cannot be read ({exc.__class__.__name__}: {exc})", "export it again as PNG or JPEG"
     if kind not in IMAGE_FORMATS:
-        return None, f"image '{file}' is {kind}, not PNG or JPEG", "export it as PNG (drawings) or JPEG (photos)"
-    return resolved, "", ""
+        return f"image '{file}' is {kind}, not PNG or JPEG", "export it as PNG (drawings) or JPEG (photos)"
+    try:
+        with Image.open(resolved) as img:
+            img.load()              # verify() checks the structure; decoding finds a cut-off file
+    except (OSError, SyntaxError, ValueError) as exc:
+        return f"image '{file}' is damaged ({exc})", "export it again as PNG or JPEG"
+    return None
 
 
 def _duplicates(items: Iterable[Model], diagnostics: Diagnostics, what: str, key: str = "id") -> None:
