@@ -22,6 +22,8 @@ def watch(options, build: Callable[[], int]) -> int:
         folders.append(Path(options.template).parent)
     folders = [f for f in folders if f.exists()]
     build()
+    from generator.pipeline import warm_up
+    warm_up()
     announced = False
     try:
         # Empty batches arrive every 200 ms; the first one means the watcher is really listening.

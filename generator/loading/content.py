@@ -46,8 +46,33 @@ class Content:
         return next(c for c in self.conditions if c.condition.id == condition_id)
 
 
+_PARSED: dict[tuple[str, str], tuple[bytes, object, list]] = {}   # a long-running --watch re-parses edits only
+
+
 def load_model(path: Path, model: type[M], diagnostics: Diagnostics) -> M | None:
-    """Parse and validate one YAML file into ``model``; problems go to ``diagnostics``."""
+    """Parse and validate one YAML file into ``model``; problems go to ``diagnostics``.
+
+    Results are kept per process by file content, so a watcher that rebuilds after an edit
+    parses only the file that changed (the models are immutable, so sharing them is safe).
+    """
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = None
+    key = (str(Path(path).resolve()), model.__name__)
+    cached = _PARSED.get(key)
+    if data is not None and cached is not None and cached[0] == data:
+        diagnostics.items.extend(cached[2])
+        return cached[1]
+    own = Diagnostics()
+    result = _load_model(path, model, own)
+    diagnostics.items.extend(own.items)
+    if data is not None:
+        _PARSED[key] = (data, result, list(own.items))
+    return result
+
+
+def _load_model(path: Path, model: type[M], diagnostics: Diagnostics) -> M | None:
     source = load_yaml(path, display_path(path), diagnostics)
     if source is None:
         return None

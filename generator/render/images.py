@@ -59,5 +59,5 @@ def _prepared(path: str, _mtime: int, _size: int, max_width_px: int | None, pref
         if kind == "JPEG":
             picture.save(out, format="JPEG", quality=92, subsampling=0, optimize=True)
         else:
-            picture.save(out, format="PNG", optimize=True)
+            picture.save(out, format="PNG", compress_level=6)
         return Prepared(out.getvalue(), picture.width, picture.height, kind)

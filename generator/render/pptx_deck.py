@@ -208,7 +208,7 @@ class _Deck:
         self._title(slide, title, figure.source)
         left, top, width, height = _content_area(self.prs, self.layouts["title_only"])
         caption_height = Inches(0.9)
-        image = prepared(figure.path, DECK_IMAGE_PX)
+        image = prepared(figure.path, DECK_IMAGE_PX, prefer_jpeg=True)
         shown_h = height - caption_height
         shown_w = min(width, int(shown_h * image.ratio))
         picture = slide.shapes.add_picture(io.BytesIO(image.data), left, top, width=shown_w,

@@ -1,0 +1,134 @@
+"""Measure leafdeck's speed, memory and output sizes; write the figures to benchmark/results.md.
+
+    python scripts/benchmark.py            (from the repository root, after `make setup`)
+
+What is measured, each as the median of several runs on a copy of the shipped content:
+
+- cold build: `generate.py --condition heel-spur --lang nb` (leaflet, brochure, deck) into an empty
+  folder, a fresh Python process each time;
+- no-op rebuild: the same command again, nothing changed;
+- watch rebuild: in one long-running process (as `--watch` is), a one-line edit of nb.yaml, then
+  the incremental build it triggers;
+- batch: every clinic x language x product of a catalogue of 6 clinics (36 documents), in
+  parallel over the machine's cores, as documents per second;
+- peak memory (largest resident set of the cold build's processes) and output sizes.
+
+Timings use time.perf_counter around whole processes; memory comes from getrusage. Targets (from
+the workflow issue, for a 2-core machine) are printed beside the figures. This is a benchmark, not
+a test: it never fails a build.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+RESULTS = ROOT / "benchmark" / "results.md"
+TARGETS = {"cold": 0.45, "noop": 0.12, "watch": 0.15, "batch": 15.0, "memory": 100.0, "leaflet_kb": 100.0}
+
+
+def _run(args: list[str], cwd: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([PYTHON, str(ROOT / "generate.py"), *args], cwd=cwd, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def _workspace() -> Path:
+    work = Path(tempfile.mkdtemp(prefix="leafdeck-bench-"))
+    shutil.copytree(ROOT / "content", work / "content")
+    shutil.copytree(ROOT / "images", work / "images", ignore=shutil.ignore_patterns("src"))
+    return work
+
+
+def cold_and_noop(work: Path, runs: int = 5) -> tuple[float, float, float]:
+    args = ["--condition", "heel-spur", "--lang", "nb"]
+    cold, noop = [], []
+    for i in range(runs):
+        out = work / f"out-{i}"
+        cold.append(_run([*args, "--out", str(out)], work))
+        noop.append(_run([*args, "--out", str(out)], work))
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss   # KiB on Linux
+    return statistics.median(cold), statistics.median(noop), peak_kb / 1024
+
+
+def watch_rebuild(work: Path, runs: int = 5) -> float:
+    """The incremental build --watch runs after a save, in a warm process."""
+    sys.path.insert(0, str(ROOT))
+    os.chdir(work)
+    from generator import pipeline
+    from generator.diagnostics import Diagnostics
+
+    options = pipeline.Options(conditions=("heel-spur",), languages=("nb",), out_dir=work / "out-watch", jobs=2)
+    pipeline.build(options, Diagnostics())                       # the watcher's first build ...
+    pipeline.warm_up()                                           # ... and its warm-up, as generator.watch does
+    nb = work / "content/heel-spur/nb.yaml"
+    original = nb.read_text(encoding="utf-8")
+    times = []
+    for i in range(runs):
+        nb.write_text(original.replace('title: "Hælspore"', f'title: "Hælspore {i}"', 1), encoding="utf-8")
+        started = time.perf_counter()
+        report = pipeline.build(options, Diagnostics())
+        times.append(time.perf_counter() - started)
+        assert report.count("built") == 3, report
+    nb.write_text(original, encoding="utf-8")
+    return statistics.median(times)
+
+
+def batch(work: Path) -> tuple[float, int]:
+    clinics = work / "content/clinics"
+    template = (clinics / "default.yaml").read_text(encoding="utf-8")
+    for n in range(1, 6):
+        (clinics / f"clinic-{n}.yaml").write_text(template.replace("id: default", f"id: clinic-{n}"), encoding="utf-8")
+    documents = 6 * 2 * 3
+    seconds = _run(["--clinic", "all", "--out", str(work / "out-batch")], work)
+    return documents / seconds, documents
+
+
+def sizes(work: Path) -> dict[str, float]:
+    folder = work / "out-0/default/heel-spur/nb"
+    return {p.name: p.stat().st_size / 1024 for p in sorted(folder.iterdir())}
+
+
+def main() -> None:
+    work = _workspace()
+    try:
+        cold, noop, memory = cold_and_noop(work)
+        rate, documents = batch(work)
+        files = sizes(work)
+        watch = watch_rebuild(work)
+    finally:
+        os.chdir(ROOT)
+        shutil.rmtree(work, ignore_errors=True)
+    leaflet = next(v for k, v in files.items() if k.endswith("_leaflet.pdf"))
+    rows = [
+        ("cold build, 1 condition x 1 language, all products", f"{cold:.2f} s", f"≤ {TARGETS['cold']} s"),
+        ("no-op rebuild", f"{noop:.3f} s", f"≤ {TARGETS['noop']} s"),
+        ("watch rebuild after a one-line edit", f"{watch:.2f} s", f"≤ {TARGETS['watch']} s"),
+        (f"batch of {documents} documents (6 clinics x 2 languages x 3 products)", f"{rate:.1f} documents/s",
+         f"≥ {TARGETS['batch']:g} documents/s"),
+        ("peak memory (largest process)", f"{memory:.0f} MB", f"≤ {TARGETS['memory']:g} MB"),
+        ("leaflet PDF with the illustration", f"{leaflet:.0f} KB", f"≤ {TARGETS['leaflet_kb']:g} KB"),
+    ] + [(f"size of {name}", f"{kb:.0f} KB", "") for name, kb in files.items() if "leaflet" not in name]
+    machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    lines = ["# leafdeck benchmark", "", f"Machine: {machine}. Run: `python scripts/benchmark.py`.", "",
+             "| measure | result | target |", "| --- | --- | --- |"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
