@@ -37,7 +37,7 @@ def parser() -> argparse.ArgumentParser:
         epilog=(
             "commands:\n"
             "  build   (default) check the content, then write the outputs\n"
-            "  check   check the content only; writes nothing\n\n"
+            "  check   check content, readability, trust data, layout and accessibility; writes nothing\n\n"
             "outputs: OUT/<clinic>/<condition>/<lang>/<condition>_<lang>_<product>[_print][_letter].<ext>\n"
             "  e.g. output/default/heel-spur/nb/heel-spur_nb_leaflet.pdf\n\n"
             "exit status: 0 ok, 1 an output failed or content errors (failed outputs keep their earlier\n"
@@ -72,6 +72,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="rebuild even outputs whose inputs are unchanged")
     p.add_argument("--watch", action="store_true",
                    help="build, then rebuild what an edit affects whenever a content or image file is saved")
+    p.add_argument("--json", action="store_true", help="check: print the report as JSON")
+    p.add_argument("--strict", action="store_true", help="check: warnings count as errors (exit 1), for CI")
     p.add_argument("--version", action="version", version=f"leafdeck {__version__}")
     return p
 
@@ -90,26 +92,42 @@ def main(argv: list[str] | None = None) -> int:
         today=args.today or dt.date.today(), shard=args.shard, jobs=max(1, args.jobs), force=args.force,
     )
     if args.command == "check":
-        return _check(pipeline, options)
+        return _check(pipeline, options, args.json, args.strict)
     if args.watch:
         from generator.watch import watch
         return watch(options, lambda: run_build(pipeline, options, quiet=True))
     return run_build(pipeline, options)
 
 
-def _check(pipeline, options) -> int:
+def _check(pipeline, options, as_json: bool, strict: bool) -> int:
+    """All problems at once, as ``file:line: severity: message`` and a hint, or as JSON."""
+    import json
+
     diagnostics = Diagnostics()
+    planned, figures = [], {}
     try:
-        planned = pipeline.check(options, diagnostics)
+        planned, figures = pipeline.check(options, diagnostics)
     except ContentError:
-        _report(diagnostics)
-        print(f"{len(diagnostics.errors)} error(s).", file=sys.stderr)
-        return EXIT_CONTENT
+        pass
+    errors, warnings = len(diagnostics.errors), len(diagnostics.warnings)
+    failed = errors > 0 or (strict and warnings > 0)
+    if as_json:
+        print(json.dumps({"ok": not failed, "errors": errors, "warnings": warnings, "outputs": len(planned),
+                          "readability": figures,
+                          "diagnostics": [d.as_json() for d in diagnostics.sorted()]}, ensure_ascii=False, indent=2))
+        return EXIT_CONTENT if failed else EXIT_OK
     _report(diagnostics)
+    for document, values in figures.items():
+        print(f"readability {document}: " + ", ".join(f"{k} {v:g}" for k, v in values.items()))
     drafts = sorted({(p.target.condition, p.target.language) for p in planned if p.document.draft})
-    print(f"ok: {len(planned)} output(s) would be built; no errors.")
     for condition, lang in drafts:
         print(f"note: {condition} ({lang}) is a DRAFT and will be marked so in every output.")
+    summary = f"{errors} error(s), {warnings} warning(s); {len(planned)} output(s) checked"
+    if failed:
+        why = " (--strict: warnings count as errors)" if strict and not errors else ""
+        print(f"{summary}{why}.", file=sys.stderr)
+        return EXIT_CONTENT
+    print(f"ok: {summary}; nothing was written.")
     return EXIT_OK
 
 

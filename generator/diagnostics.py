@@ -29,6 +29,7 @@ class Location:
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"          # for information (e.g. items awaiting clinical review); never fails a run
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,10 @@ class Diagnostic:
     location: Location
     message: str
     hint: str = ""
+
+    def as_json(self) -> dict:
+        return {"file": self.location.file, "line": self.location.line, "col": self.location.col,
+                "severity": self.severity.value, "message": self.message, "hint": self.hint}
 
     def format(self) -> str:
         text = f"{self.location}: {self.severity.value}: {self.message}"
@@ -56,6 +61,13 @@ class Diagnostics:
 
     def warning(self, location: Location, message: str, hint: str = "") -> None:
         self.items.append(Diagnostic(Severity.WARNING, location, message, hint))
+
+    def note(self, location: Location, message: str, hint: str = "") -> None:
+        self.items.append(Diagnostic(Severity.NOTE, location, message, hint))
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity is Severity.WARNING]
 
     def extend(self, other: "Diagnostics") -> None:
         self.items.extend(other.items)

@@ -183,9 +183,14 @@ def _select(content, options: Options, diagnostics: Diagnostics) -> list:
 
 # -- building -----------------------------------------------------------------------------------------
 
-def check(options: Options, diagnostics: Diagnostics) -> list[Planned]:
-    """Validate everything a build would use, writing nothing."""
-    return plan(options, diagnostics)[0]
+def check(options: Options, diagnostics: Diagnostics) -> tuple[list[Planned], dict]:
+    """Validate everything a build would use and run every quality check, writing nothing.
+
+    Returns the planned outputs and the readability figures per document."""
+    from generator.checks.preflight import preflight
+
+    planned = plan(options, diagnostics)[0]
+    return planned, preflight(planned, options, diagnostics)
 
 
 def build(options: Options, diagnostics: Diagnostics, progress=None) -> Report:

@@ -5,6 +5,7 @@ packages=()
 command -v pdftotext >/dev/null && command -v pdffonts >/dev/null && command -v pdfinfo >/dev/null \
   && command -v pdftoppm >/dev/null || packages+=(poppler-utils)
 command -v zbarimg >/dev/null || packages+=(zbar-tools)      # decodes the leaflet's QR code
+command -v qpdf >/dev/null || packages+=(qpdf)                # checks the PDFs' structure
 command -v libreoffice >/dev/null || packages+=(libreoffice-impress)   # converts the deck, as a speaker would
 # Arial's metric twin: LibreOffice draws the deck's Arial with it, at the widths leafdeck measured.
 fc-list 2>/dev/null | grep -q "Liberation Sans" || packages+=(fonts-liberation2 fontconfig)

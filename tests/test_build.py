@@ -100,7 +100,7 @@ def test_broken_content_leaves_earlier_outputs_untouched(built, run):
 
 def test_check_writes_nothing(project, run):
     result = run(project, "check")
-    assert result.code == 0 and "6 output(s) would be built" in result.out
+    assert result.code == 0 and "6 output(s) checked; nothing was written" in result.out
     assert not (project / "output").exists()
 
 

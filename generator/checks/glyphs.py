@@ -34,3 +34,20 @@ def check_glyphs(doc: Document, diagnostics: Diagnostics) -> None:
             name = unicodedata.name(char, "unnamed character")
             diagnostics.error(where, f"the character '{char}' (U+{ord(char):04X} {name}) is not in the font {family.name}",
                               "replace it with a similar character or with words; it would print as an empty box")
+
+
+def check_deck_glyphs(doc: Document, diagnostics: Diagnostics) -> None:
+    """The deck is set in Arial; Arimo has Arial's character set and metrics."""
+    import fontpkg_arimo
+
+    covered = _coverage(Path(fontpkg_arimo.ROOT) / "files" / "Arimo[wght].ttf")
+    reported: set[tuple[str, object]] = set()
+    for text, where in texts(doc):
+        for char in text:
+            if ord(char) in covered or char in _IGNORED or (char, where) in reported:
+                continue
+            reported.add((char, where))
+            name = unicodedata.name(char, "unnamed character")
+            diagnostics.warning(where, f"the character '{char}' (U+{ord(char):04X} {name}) is not in Arial; "
+                                       "PowerPoint will borrow it from another font",
+                                "replace it with a similar character or with words")

@@ -133,6 +133,7 @@ def build_document(content: ConditionContent, language: str, audience: Audience,
         condition_source=condition.where(),
         clinic_source=clinic.where(),
         labels_source=labels.where(),
+        glossary=tuple((g.term, g.explanation) for g in text.glossary) if audience is Audience.PATIENT else (),
         draft_reasons=tuple(reasons),
         review_notes=tuple(dict.fromkeys(notes)),
     )

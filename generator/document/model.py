@@ -185,4 +185,5 @@ class Document:
     clinic_source: Location = Location("")
     labels_source: Location = Location("")
     draft_reasons: tuple[str, ...] = ()
+    glossary: tuple[tuple[str, str], ...] = ()     # (term, plain explanation), for patients
     review_notes: tuple[ReviewNote, ...] = field(default_factory=tuple)

@@ -29,6 +29,9 @@ def texts(doc: Document) -> Iterator[tuple[str, Location]]:
                 for row in block.rows:
                     for cell in row.cells:
                         yield from ((_plain(i), row.source) for i in (*cell.paragraphs, *cell.bullets))
+    for term, explanation in doc.glossary:
+        yield term, doc.source
+        yield explanation, doc.source
     for column in doc.table.columns:
         yield column, doc.table.source
     clinic = doc.clinic
@@ -39,4 +42,5 @@ def texts(doc: Document) -> Iterator[tuple[str, Location]]:
                   *doc.trust.short_sources, doc.trust.clinical_reviewer or ""):
         yield value, doc.condition_source
     for value in doc.labels.values():
-        yield value, doc.labels_source
+        for text in (value if isinstance(value, (tuple, list)) else (value,)):
+            yield text, doc.labels_source

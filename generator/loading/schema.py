@@ -241,6 +241,23 @@ def _group_labels(value: Any) -> Any:
     )
 
 
+class GlossaryEntry(Model):
+    term: Text
+    explanation: Text
+
+
+def _glossary(value: Any) -> Any:
+    if not isinstance(value, dict):
+        return value
+    pos: Positions = value.get(POSITIONS_KEY, NOWHERE)
+    return tuple(
+        {"term": key, "explanation": text,
+         POSITIONS_KEY: Positions(pos.keys.get(key, pos.at), {"term": pos.keys.get(key, pos.at)},
+                                  {"term": pos.keys.get(key, pos.at), "explanation": pos.values.get(key, pos.at)}, {})}
+        for key, text in value.items() if key != POSITIONS_KEY
+    )
+
+
 class LanguageFile(Model):
     """``content/<condition>/<lang>.yaml``: every text of one condition in one language."""
 
@@ -255,6 +272,8 @@ class LanguageFile(Model):
         BeforeValidator(_group_labels, json_schema_input_type=dict[Id, Text]),
     ]
     images: Keyed(ImageText, dict[Id, "ImageTextInput"]) = ()
+    # Medical words and their plain explanation, printed on the leaflet under "Ord og uttrykk".
+    glossary: Annotated[tuple[GlossaryEntry, ...], BeforeValidator(_glossary, json_schema_input_type=dict[Text, Text])] = ()
     sections: Annotated[tuple[Section, ...], Field(min_length=1)]
     treatments: Annotated[tuple[Treatment, ...], Field(min_length=1)]
 
@@ -334,6 +353,8 @@ class Labels(Model):
     comparison: Text                        # title of the deck's comparison-table slides
     pathway: Text                           # title of the slide drawing a 'steps' block
     speaker_sources: Text                   # "Sources:" in speaker notes
+    glossary: Text                          # heading of the leaflet's word list
+    medical_terms: tuple[Text, ...] = ()    # words the readability check wants explained for patients
 
 
 LanguageFile.model_rebuild()

@@ -126,10 +126,11 @@ def _story(doc: Document, layout: _Layout, band) -> list:
     if not placed_table:
         story += [Paragraph(plain_markup(doc.labels["treatment"]), s.h1),
                   parts.comparison_table(doc.table, s, layout.frame_width)]
+    story += parts.glossary_block(doc, s)
     # Contact and QR code beside the trust block: the back of the handout, kept on one page.
     contact = parts.contact_block(doc, s, qr_size=27 * mm)
     trust = parts.trust_block(doc, s, short_sources=True)
-    back = Table([[contact, trust]], colWidths=[layout.frame_width * 0.38, layout.frame_width * 0.62])
+    back = Table([[contact, trust]], colWidths=[layout.frame_width * 0.33, layout.frame_width * 0.67])
     back.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -285,7 +285,8 @@ def masthead(doc: Document, s: Styles, width: float) -> Flowable:
 def contact_block(doc: Document, s: Styles, qr_size: float) -> list:
     labels, clinic = doc.labels, doc.clinic
     # A clinic name may be one long word in a narrow column: let it hyphenate rather than break blindly.
-    heading = ParagraphStyle("contact", parent=s.h1, hyphenationLang=s.body.hyphenationLang, embeddedHyphenation=2)
+    heading = ParagraphStyle("contact", parent=s.h1, hyphenationLang=s.body.hyphenationLang, embeddedHyphenation=2,
+                             spaceBefore=0, fontSize=s.body.fontSize + 2, leading=(s.body.fontSize + 2) * 1.2)
     story: list = [Paragraph(plain_markup(clinic.name), heading)]
     lines = []
     if clinic.address:
@@ -302,6 +303,14 @@ def contact_block(doc: Document, s: Styles, qr_size: float) -> list:
     return story
 
 
+def glossary_block(doc: Document, s: Styles) -> list:
+    """The medical words of the text in plain words (content: ``glossary:``), as one short paragraph."""
+    if not doc.glossary:
+        return []
+    words = " ".join(f"<b>{plain_markup(term)}</b>: {plain_markup(text)}" for term, text in doc.glossary)
+    return [Spacer(1, 2 * mm), Paragraph(f"<b>{plain_markup(doc.labels['glossary'])}.</b> {words}", s.small)]
+
+
 def trust_block(doc: Document, s: Styles, short_sources: bool) -> list:
     labels, trust = doc.labels, doc.trust
     reviewer = trust.clinical_reviewer or labels["not_reviewed"]
@@ -312,7 +321,7 @@ def trust_block(doc: Document, s: Styles, short_sources: bool) -> list:
         (labels["version"], f"{trust.version} · {labels['published']} {trust.published.isoformat()} · "
                             f"{labels['next_review']} {trust.next_review.isoformat()}"),
     ]
-    story: list = [Paragraph(plain_markup(labels["about_this_leaflet"]), s.h1)]
+    story: list = [Paragraph(plain_markup(labels["about_this_leaflet"]), ParagraphStyle("about", parent=s.h1, spaceBefore=0))]
     story += [Paragraph(f"<b>{plain_markup(k)}:</b> {plain_markup(v)}", s.small) for k, v in facts]
     if trust.sources:
         if short_sources:

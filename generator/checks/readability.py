@@ -1,0 +1,153 @@
+"""Is the patient text easy to read? LIX for Norwegian, Flesch for English, long sentences, jargon.
+
+- LIX (Björnsson): words per sentence + percentage of words longer than six letters. Patient
+  information should stay at or below 40; above 45 is a warning, above 50 an error.
+- English: Flesch Reading Ease (at least 60) and Flesch-Kincaid grade (at most 8); syllables are
+  counted with pyphen's hyphenation points (the method textstat uses for most languages).
+- A sentence over 25 words is a warning at its line.
+- A medical term (listed per language in ``content/labels/<lang>.yaml`` under ``medical_terms``) in
+  patient text needs a plain explanation: in the language file's ``glossary`` (printed on the
+  leaflet), or in brackets right after it.
+
+Each bullet counts as a sentence. Clinician text is never checked: it is written for experts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator.diagnostics import Diagnostics, Location
+from generator.document.model import BulletList, ComparisonTable, Document, Inline, Paragraph
+
+LIX_TARGET, LIX_WARNING, LIX_ERROR = 40, 45, 50
+FLESCH_MIN, GRADE_MAX = 60, 8
+LONG_SENTENCE = 25
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9«\"(])")
+
+
+@dataclass
+class Stats:
+    words: int = 0
+    sentences: int = 0
+    long_words: int = 0
+    syllables: int = 0
+
+    def add(self, other: "Stats") -> None:
+        self.words += other.words
+        self.sentences += other.sentences
+        self.long_words += other.long_words
+        self.syllables += other.syllables
+
+    @property
+    def lix(self) -> float:
+        return self.words / max(self.sentences, 1) + 100 * self.long_words / max(self.words, 1)
+
+    @property
+    def flesch(self) -> float:
+        return 206.835 - 1.015 * self.words / max(self.sentences, 1) - 84.6 * self.syllables / max(self.words, 1)
+
+    @property
+    def grade(self) -> float:
+        return 0.39 * self.words / max(self.sentences, 1) + 11.8 * self.syllables / max(self.words, 1) - 15.59
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text.strip()) if _WORD.search(s)]
+
+
+def measure(text: str, language_tag: str) -> Stats:
+    stats = Stats()
+    for sentence in sentences(text):
+        words = _WORD.findall(sentence)
+        stats.sentences += 1
+        stats.words += len(words)
+        stats.long_words += sum(len(w) > 6 for w in words)
+        stats.syllables += sum(_syllables(w.lower(), language_tag) for w in words)
+    return stats
+
+
+@lru_cache(maxsize=4096)
+def _syllables(word: str, language_tag: str) -> int:
+    from generator.render.pdf_text import hyphenator   # pyphen, already loaded for the PDFs
+    vowel_groups = len(re.findall(r"[aeiouyæøåéè]+", word)) or 1
+    pieces = 1 + sum(1 for _ in hyphenator(language_tag)(word))
+    return max(pieces, min(vowel_groups, pieces + 1)) if len(word) > 3 else 1
+
+
+def _plain(inline: Inline) -> str:
+    return "".join(span.text for span in inline)
+
+
+def patient_texts(doc: Document):
+    """(section title, text, location) of every sentence-bearing patient text."""
+    yield "", _plain(doc.summary), doc.source
+    for section in doc.sections:
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                yield section.title, _plain(block.text), block.source
+            elif isinstance(block, BulletList):
+                for item in block.items:
+                    yield section.title, _plain(item), block.source
+            elif isinstance(block, ComparisonTable):
+                for row in block.rows:
+                    for cell in row.cells:
+                        for part in (*cell.paragraphs, *cell.bullets):
+                            yield section.title, _plain(part), row.source
+
+
+def check_readability(doc: Document, medical_terms: tuple[str, ...], glossary: dict[str, str],
+                      diagnostics: Diagnostics) -> dict[str, float]:
+    """Report readability per section and overall; returns the overall figures."""
+    english = doc.language_tag.lower().startswith("en")
+    per_section: dict[str, tuple[Stats, Location]] = {}
+    overall = Stats()
+    for title, text, where in patient_texts(doc):
+        stats = measure(text, doc.language_tag)
+        overall.add(stats)
+        if title:
+            bucket = per_section.setdefault(title, (Stats(), where))
+            bucket[0].add(stats)
+        for sentence in sentences(text):
+            count = len(_WORD.findall(sentence))
+            if count > LONG_SENTENCE:
+                diagnostics.warning(where, f"a sentence of {count} words (more than {LONG_SENTENCE}): "
+                                           f"'{sentence[:50]}...'", "split it into two or three short sentences")
+        _check_terms(text, where, medical_terms, glossary, diagnostics)
+    sections = list(per_section.items()) + [("the whole text", (overall, doc.source))]
+    for title, (stats, where) in sections:
+        if stats.words < 30:
+            continue   # too little text for a meaningful score
+        if english:
+            if stats.flesch < FLESCH_MIN or stats.grade > GRADE_MAX:
+                diagnostics.warning(where, f"readability of '{title}': Flesch {stats.flesch:.0f} (at least "
+                                           f"{FLESCH_MIN}), grade {stats.grade:.1f} (at most {GRADE_MAX})",
+                                    "use shorter sentences and shorter, everyday words")
+        elif stats.lix > LIX_ERROR:
+            diagnostics.error(where, f"LIX of '{title}' is {stats.lix:.0f}; above {LIX_ERROR} is too hard for "
+                                     f"patient information (aim for {LIX_TARGET})",
+                              "use shorter sentences and fewer long words")
+        elif stats.lix > LIX_WARNING:
+            diagnostics.warning(where, f"LIX of '{title}' is {stats.lix:.0f}; aim for {LIX_TARGET} or less",
+                                "use shorter sentences and fewer long words")
+    if english:
+        return {"flesch": round(overall.flesch, 1), "grade": round(overall.grade, 1)}
+    return {"lix": round(overall.lix, 1)}
+
+
+def _check_terms(text: str, where: Location, terms: tuple[str, ...], glossary: dict[str, str],
+                 diagnostics: Diagnostics) -> None:
+    explained = {t.lower() for t in glossary}
+    for term in terms:
+        match = re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE)
+        if not match or term.lower() in explained:
+            continue
+        after = text[match.end():match.end() + 2]
+        before = text[max(0, match.start() - 1):match.start()]
+        if after.lstrip().startswith("(") or before == "(":
+            continue   # explained in brackets right there
+        diagnostics.warning(where, f"the medical term '{term}' has no plain explanation",
+                            f"add '{term}: <plain words>' under glossary: in the language file, "
+                            f"or explain it in brackets after the term")
