@@ -38,7 +38,7 @@ def parser() -> argparse.ArgumentParser:
             "commands:\n"
             "  build   (default) check the content, then write the outputs\n"
             "  check   check content, readability, trust data, layout and accessibility; writes nothing\n\n"
-            "outputs: OUT/<clinic>/<condition>/<lang>/<condition>_<lang>_<product>[_print][_letter].<ext>\n"
+            "outputs: OUT/<clinic>/<condition>/<lang>/<condition>_<lang>_<product>[_print|_web][_letter].<ext>\n"
             "  e.g. output/default/heel-spur/nb/heel-spur_nb_leaflet.pdf\n\n"
             "exit status: 0 ok, 1 an output failed or content errors (failed outputs keep their earlier\n"
             "             files; the others are built), 2 wrong command line"
@@ -57,7 +57,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", type=_csv, default=(), metavar="LANG[,LANG]", help="only these languages (default: all)")
     p.add_argument("--product", type=_csv, default=DEFAULT_PRODUCTS, metavar="NAME[,NAME]",
                    help=f"products: {', '.join(PRODUCTS)} (default: {','.join(DEFAULT_PRODUCTS)}); "
-                        "print-shop = leaflet and brochure with 3 mm bleed and crop marks")
+                        "print-shop = leaflet and brochure with 3 mm bleed and crop marks; "
+                        "web = accessible (tagged PDF/UA-1, PDF/A-2) leaflet and brochure")
     p.add_argument("--paper", choices=PAPERS, default="a4", help="paper size of the PDFs (default: a4)")
     p.add_argument("--template", type=Path, metavar="FILE",
                    help="PowerPoint template (.pptx or .potx) for the deck; layouts are found by role, "

@@ -69,7 +69,8 @@ class Fingerprints:
     def of(self, target: Target) -> str:
         h = hashlib.sha256(code_digest().encode())
         h.update(json.dumps({**self.settings, "product": target.variant.product, "paper": target.variant.paper,
-                             "print_shop": target.variant.print_shop}, sort_keys=True).encode())
+                             "print_shop": target.variant.print_shop, "tagged": target.variant.tagged},
+                            sort_keys=True).encode())
         for path in self._inputs(target):
             h.update(str(path).encode())
             h.update(self._digest(path).encode())

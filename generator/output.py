@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 EXTENSIONS = {"leaflet": "pdf", "brochure": "pdf", "deck": "pptx"}
-PRODUCTS = (*EXTENSIONS, "print-shop")        # what --product accepts
+PRODUCTS = (*EXTENSIONS, "print-shop", "web")  # what --product accepts
 DEFAULT_PRODUCTS = tuple(EXTENSIONS)
 PAPERS = ("a4", "letter")
 
@@ -20,18 +20,22 @@ class Variant:
     product: str
     paper: str = "a4"
     print_shop: bool = False
+    tagged: bool = False            # accessible: tagged PDF/UA-1 and PDF/A-2 (the "web" product)
 
     @property
     def suffix(self) -> str:
-        return "".join((self.product, "_print" if self.print_shop else "",
+        return "".join((self.product, "_print" if self.print_shop else "", "_web" if self.tagged else "",
                         f"_{self.paper}" if self.paper != "a4" and self.product != "deck" else ""))
 
 
 def variants(products: tuple[str, ...], paper: str = "a4") -> list[Variant]:
-    """The variants behind ``--product`` names; ``print-shop`` means print-shop leaflet and brochure."""
+    """The variants behind ``--product`` names; ``print-shop`` means print-shop leaflet and brochure,
+    ``web`` the accessible (tagged) leaflet and brochure for websites and archives."""
     out = [Variant(p, paper) for p in EXTENSIONS if p in products]
     if "print-shop" in products:
         out += [Variant("leaflet", paper, True), Variant("brochure", paper, True)]
+    if "web" in products:
+        out += [Variant("leaflet", paper, tagged=True), Variant("brochure", paper, tagged=True)]
     return out
 
 

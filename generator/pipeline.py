@@ -328,9 +328,9 @@ def render(item: Planned, template: Path | None = None) -> bytes:
     variant = item.target.variant
     if variant.product == "leaflet":
         from generator.render.pdf_leaflet import render_leaflet
-        return render_leaflet(item.document, variant.paper, variant.print_shop)
+        return render_leaflet(item.document, variant.paper, variant.print_shop, variant.tagged)
     if variant.product == "brochure":
         from generator.render.pdf_brochure import render_brochure
-        return render_brochure(item.document, variant.paper, variant.print_shop)
+        return render_brochure(item.document, variant.paper, variant.print_shop, variant.tagged)
     from generator.render.pptx_deck import render_deck
     return render_deck(item.document, template)

@@ -11,7 +11,8 @@ What is measured, each as the median of several runs on a copy of the shipped co
   the incremental build it triggers;
 - batch: every clinic x language x product of a catalogue of 6 clinics (36 documents), in
   parallel over the machine's cores, as documents per second;
-- peak memory (largest resident set of the cold build's processes) and output sizes.
+- peak memory (largest resident set of the cold build's processes) and output sizes;
+- the extra time the accessible (tagged, PDF/UA + PDF/A) leaflet and brochure cost over the plain ones.
 
 Timings use time.perf_counter around whole processes; memory comes from getrusage. Targets (from
 the workflow issue, for a 2-core machine) are printed beside the figures. This is a benchmark, not
@@ -95,6 +96,31 @@ def batch(work: Path) -> tuple[float, int]:
     return documents / seconds, documents
 
 
+def tagging_cost(work: Path, runs: int = 5) -> float:
+    """Extra time of the accessible (tagged) leaflet and brochure over the plain ones, warm."""
+    sys.path.insert(0, str(ROOT))
+    from generator import pipeline
+    from generator.diagnostics import Diagnostics
+    from generator.render.pdf_brochure import render_brochure
+    from generator.render.pdf_leaflet import render_leaflet
+
+    options = pipeline.Options(content_dir=work / "content", images_dir=work / "images", conditions=("heel-spur",),
+                               languages=("nb",), products=("leaflet",))
+    document = pipeline.plan(options, Diagnostics())[0][0].document
+
+    def timed(tagged: bool) -> float:
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            render_leaflet(document, tagged=tagged)
+            render_brochure(document, tagged=tagged)
+            times.append(time.perf_counter() - started)
+        return statistics.median(times)
+
+    timed(False)
+    return timed(True) / timed(False) - 1
+
+
 def sizes(work: Path) -> dict[str, float]:
     folder = work / "out-0/default/heel-spur/nb"
     return {p.name: p.stat().st_size / 1024 for p in sorted(folder.iterdir())}
@@ -107,6 +133,7 @@ def main() -> None:
         rate, documents = batch(work)
         files = sizes(work)
         watch = watch_rebuild(work)
+        tagging = tagging_cost(work)
     finally:
         os.chdir(ROOT)
         shutil.rmtree(work, ignore_errors=True)
@@ -119,6 +146,7 @@ def main() -> None:
          f"≥ {TARGETS['batch']:g} documents/s"),
         ("peak memory (largest process)", f"{memory:.0f} MB", f"≤ {TARGETS['memory']:g} MB"),
         ("leaflet PDF with the illustration", f"{leaflet:.0f} KB", f"≤ {TARGETS['leaflet_kb']:g} KB"),
+        ("extra time of the accessible (tagged) leaflet + brochure", f"{tagging * 100:.0f} %", "≤ 30 %"),
     ] + [(f"size of {name}", f"{kb:.0f} KB", "") for name, kb in files.items() if "leaflet" not in name]
     machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     lines = ["# leafdeck benchmark", "", f"Machine: {machine}. Run: `python scripts/benchmark.py`.", "",

@@ -27,6 +27,7 @@ from generator.diagnostics import Location
 from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section
 from generator.document.model import Paragraph as TextBlock
 from generator.render import pdf_parts as parts
+from generator.render import pdf_tagging as tagging
 from generator.render.errors import LayoutProblem
 from generator.render.pdf_page import Sheet
 from generator.render.pdf_text import plain_markup
@@ -66,7 +67,10 @@ def panels(sheet: Sheet) -> tuple[list[Panel], list[Panel]]:
             row(("inside-1", "inside-2", "inside-3"), (full, full, fold_in)))
 
 
-def render_brochure(doc: Document, paper: str = "a4", print_shop: bool = False) -> bytes:
+READING_ORDER = ["cover", "inside", "flap", "back"]   # the structure order of a tagged brochure
+
+
+def render_brochure(doc: Document, paper: str = "a4", print_shop: bool = False, tagged: bool = False) -> bytes:
     sheet = Sheet.of(paper, landscape=True, print_shop=print_shop)
     s = parts.Styles.make(doc, BODY_SIZE, LINE_SPACING)
     outside, inside = panels(sheet)
@@ -74,7 +78,9 @@ def render_brochure(doc: Document, paper: str = "a4", print_shop: bool = False) 
     widths = {p.name: p.width - p.left_margin - p.right_margin for p in outside + inside}
 
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=sheet.media, invariant=1, initialFontName=s.fonts["regular"], initialFontSize=BODY_SIZE,
+    tagger = tagging.Tagger() if tagged else None
+    canvas_class = tagging.tagging_canvas(Canvas, tagger) if tagger else Canvas
+    canvas = canvas_class(buffer, pagesize=sheet.media, invariant=1, initialFontName=s.fonts["regular"], initialFontSize=BODY_SIZE,
                     lang=doc.language_tag, **sheet.pdf_boxes())
     canvas.setTitle(f"{doc.title} – {doc.subtitle}")
     canvas.setAuthor(", ".join(doc.trust.authors))
@@ -93,6 +99,9 @@ def render_brochure(doc: Document, paper: str = "a4", print_shop: bool = False) 
     problems: list[LayoutProblem] = []
 
     def pour(names: list[str], story: list, where: str) -> None:
+        if tagger:
+            tagger.group = names[0].split("-")[0]
+            tagging.tag_story(story)
         try:
             _pour(canvas, [frames[n] for n in names], story, where)
         except LayoutProblem as problem:
@@ -112,6 +121,9 @@ def render_brochure(doc: Document, paper: str = "a4", print_shop: bool = False) 
     _finish_page(canvas, sheet, doc, s, inside)
     LayoutProblem.all_of(problems)
     canvas.save()
+    if tagger:
+        return tagging.finish(buffer.getvalue(), tagger, f"{doc.title} – {doc.subtitle}", doc.language_tag,
+                              order=READING_ORDER)
     return buffer.getvalue()
 
 
@@ -152,7 +164,7 @@ def _sections(sections: list[Section], doc: Document, s: parts.Styles, width: fl
             if isinstance(block, TextBlock):
                 body.append(parts.paragraph(block.text, s.body, block.source))
             elif isinstance(block, BulletList):
-                body.append(parts.bullets(block.items, s.body, block.source))
+                body += parts.bullets(block.items, s.body, block.source)
             elif isinstance(block, Figure):
                 if skip is None or block.path != skip.path:
                     body.append(parts.figure(block, doc, s, width, 45 * mm, ppi))
@@ -223,6 +235,11 @@ def _strands_heading(frame: Frame, head, pending: list) -> bool:
 
 def _background(canvas: Canvas, sheet: Sheet, s: parts.Styles, row: list[Panel]) -> None:
     """Nothing behind text but white; a thin primary rule at the cover's top edge (into the bleed)."""
+    with tagging.artifact(canvas):
+        _draw_background(canvas, sheet, s, row)
+
+
+def _draw_background(canvas: Canvas, sheet: Sheet, s: parts.Styles, row: list[Panel]) -> None:
     canvas.saveState()
     canvas.translate(sheet.offset, sheet.offset)
     cover = next(p for p in row if p.name == "cover")
@@ -232,6 +249,12 @@ def _background(canvas: Canvas, sheet: Sheet, s: parts.Styles, row: list[Panel])
 
 
 def _finish_page(canvas: Canvas, sheet: Sheet, doc: Document, s: parts.Styles, row: list[Panel]) -> None:
+    with tagging.artifact(canvas):
+        _draw_marks(canvas, sheet, doc, s, row)
+    canvas.showPage()
+
+
+def _draw_marks(canvas: Canvas, sheet: Sheet, doc: Document, s: parts.Styles, row: list[Panel]) -> None:
     canvas.saveState()
     canvas.translate(sheet.offset, sheet.offset)
     for panel in row:
@@ -243,4 +266,3 @@ def _finish_page(canvas: Canvas, sheet: Sheet, doc: Document, s: parts.Styles, r
             canvas.drawRightString(panel.x + panel.width - panel.right_margin, BOTTOM_MARGIN - 7 * mm, doc.labels["draft"])
     sheet.draw_crop_marks(canvas)
     canvas.restoreState()
-    canvas.showPage()

@@ -24,6 +24,7 @@ from generator.diagnostics import Location
 from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section
 from generator.document.model import Paragraph as TextBlock
 from generator.render import pdf_parts as parts
+from generator.render import pdf_tagging as tagging
 from generator.render.errors import LayoutProblem
 from generator.render.pdf_page import Sheet
 from generator.render.pdf_text import plain_markup
@@ -53,11 +54,12 @@ class _Layout:
         return self.sheet.height - MARGIN_TOP - MARGIN_BOTTOM
 
 
-def render_leaflet(doc: Document, paper: str = "a4", print_shop: bool = False) -> bytes:
+def render_leaflet(doc: Document, paper: str = "a4", print_shop: bool = False, tagged: bool = False) -> bytes:
     """The leaflet at 13 pt; if that needs more than four pages, the body steps down to 12.5 and
-    then 12 pt (the floor) before the overflow is an error naming the longest sections."""
+    then 12 pt (the floor) before the overflow is an error naming the longest sections.
+    ``tagged``: an accessible PDF/UA-1 and PDF/A-2 file (see :mod:`pdf_tagging`)."""
     for body_size in BODY_SIZES:
-        data, page_count = _render(doc, paper, print_shop, body_size)
+        data, page_count = _render(doc, paper, print_shop, body_size, tagged)
         if page_count <= MAX_PAGES:
             return data
     longest = _longest_sections(doc)
@@ -68,7 +70,7 @@ def render_leaflet(doc: Document, paper: str = "a4", print_shop: bool = False) -
         + ", ".join(f"'{title}' (line {where.line}, {chars} characters)" for title, where, chars in longest))
 
 
-def _render(doc: Document, paper: str, print_shop: bool, body_size: float) -> tuple[bytes, int]:
+def _render(doc: Document, paper: str, print_shop: bool, body_size: float, tagged: bool = False) -> tuple[bytes, int]:
     sheet = Sheet.of(paper, print_shop=print_shop)
     styles = parts.Styles.make(doc, body_size)
     styles.body.rightIndent = MEASURE_INDENT
@@ -93,8 +95,16 @@ def _render(doc: Document, paper: str, print_shop: bool, body_size: float) -> tu
     story = _story(doc, layout, band)
     _check_rows(story, layout)
     pages: list[int] = []
-    template.build(story, canvasmaker=_numbered_canvas(doc, layout, pages))
-    return buffer.getvalue(), pages[0]
+    canvas = _numbered_canvas(doc, layout, pages)
+    tagger = tagging.Tagger() if tagged else None
+    if tagger:
+        tagging.tag_story(story)
+        canvas = tagging.tagging_canvas(canvas, tagger)
+    template.build(story, canvasmaker=canvas)
+    data = buffer.getvalue()
+    if tagger:
+        data = tagging.finish(data, tagger, f"{doc.title} – {doc.subtitle}", doc.language_tag)
+    return data, pages[0]
 
 
 def _title_band(doc: Document, layout: _Layout):
@@ -150,7 +160,7 @@ def _section(section: Section, doc: Document, layout: _Layout, placed_figures: s
         if isinstance(block, TextBlock):
             body.append(parts.paragraph(block.text, s.body, block.source))
         elif isinstance(block, BulletList):
-            body.append(parts.bullets(block.items, s.body, block.source))
+            body += parts.bullets(block.items, s.body, block.source)
         elif isinstance(block, Figure):
             if block.path in placed_figures:
                 continue  # already on the front page
@@ -200,6 +210,11 @@ def _longest_sections(doc: Document) -> list[tuple[str, Location, int]]:
 
 
 def _decorate(canvas: Canvas, doc: Document, layout: _Layout, band_height: float) -> None:
+    with tagging.artifact(canvas):
+        _draw_decoration(canvas, doc, layout, band_height)
+
+
+def _draw_decoration(canvas: Canvas, doc: Document, layout: _Layout, band_height: float) -> None:
     sheet, s = layout.sheet, layout.styles
     canvas.saveState()
     canvas.translate(sheet.offset, sheet.offset)
@@ -240,6 +255,10 @@ def _numbered_canvas(doc: Document, layout: _Layout, pages: list[int]):
             super().save()
 
         def _footer(self, total: int) -> None:
+            with tagging.artifact(self, "Pagination"):
+                self._draw_footer(total)
+
+        def _draw_footer(self, total: int) -> None:
             self.saveState()
             self.translate(sheet.offset, sheet.offset)
             self.setFont(s.fonts["regular"], 12)

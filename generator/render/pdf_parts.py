@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import itertools
+from functools import lru_cache
 from dataclasses import dataclass
 
 
@@ -20,7 +21,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, ListFlowable, ListItem, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from generator.diagnostics import Location
 from generator.document.model import Cell, ComparisonTable, Document, Figure, Inline, Span, TableRow
@@ -128,13 +129,24 @@ def paragraph(inline: Inline, style: ParagraphStyle, source: Location | None = N
     return tag(Paragraph(markup(inline), style), source)
 
 
-def bullets(items, style: ParagraphStyle, source: Location | None = None) -> Flowable:
+def bullets(items, style: ParagraphStyle, source: Location | None = None) -> list[Flowable]:
+    """One paragraph per item with a hanging bullet. Separate paragraphs (rather than reportlab's
+    ListFlowable) so a long list can break between items and each item can be tagged L/LI/LBody."""
+    bulleted = _bullet_style(style)
+    key = object()
+    out = []
+    for item in items:
+        para = tag(Paragraph(markup(item), bulleted, bulletText="•"), source)
+        para.leafdeck_list = key
+        out.append(para)
+    return out
+
+
+@lru_cache(maxsize=32)
+def _bullet_style(style: ParagraphStyle) -> ParagraphStyle:
     indent = style.fontSize * 1.1
-    return tag(ListFlowable(
-        [ListItem(Paragraph(markup(item), style), leftIndent=indent) for item in items],
-        bulletType="bullet", start="•", leftIndent=indent, bulletFontName=style.fontName,
-        bulletFontSize=style.fontSize, spaceAfter=style.spaceAfter,
-    ), source)
+    return ParagraphStyle(f"{style.name}-bullet", parent=style, leftIndent=style.leftIndent + indent,
+                          bulletIndent=style.leftIndent, bulletFontName=style.fontName, bulletFontSize=style.fontSize)
 
 
 def review_mark(note: str, doc: Document, s: Styles, source: Location | None) -> Flowable:
@@ -146,6 +158,7 @@ def figure(fig: Figure, doc: Document, s: Styles, max_width: float, max_height: 
     image = _picture(fig.path, max_width, max_height, ppi)
     caption = Paragraph(f"{markup(fig.caption)} ({plain_markup(doc.labels['figure_credit'])}: "
                         f"{plain_markup(fig.credit)})", s.caption)
+    image.leafdeck_alt, caption.leafdeck_role = fig.alt, "Caption"
     return tag(Unbreakable([image, Spacer(1, 1.5 * mm), caption, Spacer(1, 3 * mm)]), fig.source)
 
 
@@ -176,7 +189,7 @@ def callout(flowables: list, s: Styles, width: float, source: Location | None) -
 def _cell(cell: Cell, s: Styles) -> list:
     flow: list = [Paragraph(markup(p), s.cell) for p in cell.paragraphs]
     if cell.bullets:
-        flow.append(bullets(cell.bullets, s.cell))
+        flow += bullets(cell.bullets, s.cell)
     return flow
 
 
@@ -219,6 +232,7 @@ def compact_treatment(row: TableRow, labels, s: Styles) -> Flowable:
     """
     name, indications, contraindications, course = row.cells
     head = Paragraph(markup(name.paragraphs[0]) + f" – {markup(course.paragraphs[0])}", s.cell_whole)
+    head.leafdeck_role = "H3"
     sentences = []
     for label_text, cell in ((labels["indications_short"], indications), (labels["contraindications_short"], contraindications)):
         sentences.append(f"<b>{label(label_text)}</b> " + " ".join(_sentence(markup(b)) for b in cell.bullets))
@@ -272,6 +286,7 @@ def masthead(doc: Document, s: Styles, width: float) -> Flowable:
     if not doc.clinic.logo:
         return name
     logo = _picture(doc.clinic.logo, max_width=width * 0.35, max_height=14 * mm, ppi=300)
+    logo.leafdeck_alt = doc.clinic.name
     row = Table([[logo, name]], colWidths=[logo.drawWidth + 4 * mm, width - logo.drawWidth - 4 * mm], hAlign="LEFT")
     row.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
@@ -299,7 +314,9 @@ def contact_block(doc: Document, s: Styles, qr_size: float) -> list:
         lines.append(plain_markup(clinic.web_display))
     story += [Paragraph(line, s.link) for line in lines]
     if clinic.web_url:
-        story += [Spacer(1, 2 * mm), QrCode(clinic.web_url, qr_size)]
+        code = QrCode(clinic.web_url, qr_size)
+        code.leafdeck_alt = f"QR code: {clinic.web_display}"
+        story += [Spacer(1, 2 * mm), code]
     return story
 
 
@@ -329,7 +346,7 @@ def trust_block(doc: Document, s: Styles, short_sources: bool) -> list:
                                    + plain_markup("; ".join(trust.short_sources)), s.small))
         else:
             story.append(Paragraph(f"<b>{plain_markup(labels['sources'])}:</b>", s.small))
-            story.append(bullets([(Span(c),) for c in trust.sources], s.small))
+            story += bullets([(Span(c),) for c in trust.sources], s.small)
     story.append(Paragraph(plain_markup(trust.disclaimer), s.small))
     story.append(Paragraph(plain_markup(trust.feedback), s.small))
     return story

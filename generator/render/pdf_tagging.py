@@ -1,0 +1,330 @@
+"""Tagged PDF on top of reportlab: marked content while drawing, the structure tree afterwards.
+
+Open-source reportlab writes no structure, so a screen reader meets an untagged PDF. This module
+adds it in two steps (a route that leans on a few reportlab internals, pinned by the version range
+in pyproject.toml and by tests of the structure output):
+
+1. While drawing: every content flowable carries a *tag path* (``(("L", key), ("LI", key),
+   ("LBody", key))``) from :func:`tag_role`. On a :class:`TaggingCanvas` its drawing is wrapped in
+   ``/Role <</MCID n>> BDC ... EMC`` and the MCID is recorded against the structure element the
+   path names; everything else painted (page decoration, table backgrounds and rules, repeated
+   header rows, the DRAFT mark, crop marks) goes inside ``/Artifact BDC ... EMC``. A flowable
+   split over pages keeps its path, so it stays one element. Line ends get their space back.
+2. After the build: :func:`finish` writes the StructTreeRoot, ParentTree, StructParents, MarkInfo,
+   DisplayDocTitle, /Tabs /S, XMP (dc:title, dc:language, pdfuaid:part 1, pdfaid:part 2) and an sRGB
+   output intent with pikepdf.
+"""
+
+from __future__ import annotations
+
+import io
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
+
+Path_ = tuple[tuple[str, object], ...]
+
+
+@dataclass(eq=False)
+class Element:
+    role: str
+    parent: "Element | None" = None
+    kids: list = field(default_factory=list)      # Element or (page index, mcid)
+    alt: str | None = None
+    scope: str | None = None
+    group: str = ""                                 # brochure: which part of the sheet (for reading order)
+
+
+class Tagger:
+    """The structure tree being built while a PDF is drawn."""
+
+    def __init__(self) -> None:
+        self.root = Element("Document")
+        self._elements: dict[tuple, Element] = {}
+        self.marks: dict[int, list[Element]] = {}  # page index -> element per MCID
+        self.group = ""
+
+    def element(self, path: Path_, alt: str | None = None, scope: str | None = None) -> Element:
+        parent, prefix = self.root, ()
+        for role, key in path:
+            prefix = (*prefix, (role, key))
+            found = self._elements.get(prefix)
+            if found is None:
+                found = Element(role, parent, alt=alt if prefix == path else None,
+                                scope=scope if prefix == path else None, group=self.group)
+                parent.kids.append(found)
+                self._elements[prefix] = found
+            parent = found
+        return parent
+
+    def mark(self, page: int, element: Element) -> int:
+        mcids = self.marks.setdefault(page, [])
+        mcids.append(element)
+        element.kids.append((page, len(mcids) - 1))
+        return len(mcids) - 1
+
+
+class _SpacedText(PDFTextObject):
+    """reportlab ends each line without a space, so extracted words run together across line
+    ends; give the space back, except after a hyphen (a word broken in two stays one word)."""
+
+    def _textOut(self, text, TStar=0):  # noqa: N802 - reportlab's name
+        if TStar and text and not text.endswith(("-", "\u00ad", " ")):
+            text += " "
+        return super()._textOut(text, TStar)
+
+
+class TaggingCanvas(Canvas):
+    """A canvas that wraps tagged drawing in marked content. ``tagger`` is set by the factory."""
+
+    tagger: Tagger
+
+    def beginText(self, x=0, y=0, direction=None):  # noqa: N802
+        return _SpacedText(self, x, y, direction=direction)
+
+    def begin_mark(self, element: Element) -> None:
+        mcid = self.tagger.mark(self.getPageNumber() - 1, element)
+        self.addLiteral(f"/{element.role} <</MCID {mcid}>> BDC")
+
+    def end_mark(self) -> None:
+        self.addLiteral("EMC")
+
+
+def tagging_canvas(base: type[Canvas] = Canvas, tagger: Tagger | None = None) -> type[Canvas]:
+    """A canvas class (for ``canvasmaker``) that tags into ``tagger``."""
+    return type("Tagging" + base.__name__, (TaggingCanvas, base), {"tagger": tagger})
+
+
+@contextmanager
+def artifact(canvas, kind: str = "Layout"):
+    """Paint inside ``/Artifact`` on a tagging canvas; a no-op on any other."""
+    tagged = isinstance(canvas, TaggingCanvas)
+    if tagged:
+        canvas.addLiteral(f"/Artifact <</Type /{kind}>> BDC")
+    try:
+        yield
+    finally:
+        if tagged:
+            canvas.addLiteral("EMC")
+
+
+# -- flowables ----------------------------------------------------------------------------------
+
+def tag_role(flowable, *path: tuple[str, object], alt: str | None = None, scope: str | None = None):
+    """Give ``flowable`` its place in the structure; its drawing becomes marked content."""
+    flowable.__class__ = _tagged_class(type(flowable))
+    flowable.leafdeck_tag = (tuple(path), alt, scope)
+    return flowable
+
+
+def as_artifact(flowable):
+    """Drawn, but not content (decoration): screen readers skip it."""
+    flowable.__class__ = _tagged_class(type(flowable))
+    flowable.leafdeck_tag = None
+    return flowable
+
+
+@lru_cache(maxsize=None)
+def _tagged_class(base: type) -> type:
+    if getattr(base, "_leafdeck_tagged", False):
+        return base
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
+        if not isinstance(canvas, TaggingCanvas):
+            return base.drawOn(self, canvas, x, y, _sW)
+        spec = self.leafdeck_tag
+        if spec is None:
+            with artifact(canvas):
+                return base.drawOn(self, canvas, x, y, _sW)
+        path, alt, scope = spec
+        element = canvas.tagger.element(path, alt, scope)
+        page = canvas.getPageNumber() - 1
+        if element.role == "TH" and any(k[0] < page for k in element.kids if isinstance(k, tuple)):
+            # The header row repeated on a continuation page: decoration, read once.
+            with artifact(canvas, "Pagination"):
+                return base.drawOn(self, canvas, x, y, _sW)
+        canvas.begin_mark(element)
+        try:
+            return base.drawOn(self, canvas, x, y, _sW)
+        finally:
+            canvas.end_mark()
+
+    def split(self, aW, aH):  # noqa: N803
+        pieces = base.split(self, aW, aH)
+        for piece in pieces:
+            if piece is not self and hasattr(piece, "drawOn"):
+                piece.__class__ = _tagged_class(type(piece))
+                piece.leafdeck_tag = self.leafdeck_tag
+        return pieces
+
+    return type(base.__name__, (base,), {"drawOn": drawOn, "split": split, "_leafdeck_tagged": True})
+
+
+def artifact_table_class(base: type) -> type:
+    """A Table whose backgrounds and rules are artifacts; its cells carry their own tags."""
+
+    class ArtifactRules(base):
+        def _drawBkgrnd(self):
+            with artifact(self.canv):
+                return super()._drawBkgrnd()
+
+        def _drawLines(self):
+            with artifact(self.canv):
+                return super()._drawLines()
+
+    ArtifactRules.__name__ = base.__name__
+    return ArtifactRules
+
+
+# -- after the build ------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _srgb_profile() -> bytes:
+    """An sRGB ICC profile (from LittleCMS via Pillow) with a fixed creation date and no profile
+    ID, so equal content still gives byte-identical PDFs."""
+    from PIL import ImageCms
+
+    profile = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    profile[24:36] = (2000).to_bytes(2, "big") + (1).to_bytes(2, "big") + (1).to_bytes(2, "big") + bytes(6)
+    profile[84:100] = bytes(16)
+    return bytes(profile)
+
+
+def finish(data: bytes, tagger: Tagger, title: str, language: str, order: list[str] | None = None) -> bytes:
+    """Write the structure tree and the PDF/UA + PDF/A identification into a built PDF."""
+    import pikepdf
+
+    pdf = pikepdf.open(io.BytesIO(data))
+    root = pdf.Root
+    tree = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
+    pages = list(pdf.pages)
+
+    kids = tagger.root.kids
+    if order:   # the reader's order of the brochure's panels, not the sheet's
+        kids = sorted(kids, key=lambda e: order.index(e.group) if e.group in order else len(order))
+    tagger.root.kids = kids
+    objects: dict[int, pikepdf.Object] = {}
+
+    def build(element: Element, parent) -> pikepdf.Object:
+        obj = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name("/" + element.role),
+                                                   P=parent))
+        objects[id(element)] = obj
+        if element.alt is not None:
+            obj.Alt = pikepdf.String(element.alt)
+        if element.scope:
+            obj.A = pikepdf.Dictionary(O=pikepdf.Name.Table, Scope=pikepdf.Name("/" + element.scope))
+        children = pikepdf.Array()
+        for kid in element.kids:
+            if isinstance(kid, Element):
+                children.append(build(kid, obj))
+            else:
+                page, mcid = kid
+                children.append(pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=pages[page].obj, MCID=mcid))
+        obj.K = children
+        return obj
+
+    document = build(tagger.root, tree)
+    tree.K = pikepdf.Array([document])
+    numbers = pikepdf.Array()
+    for index, page in enumerate(pages):
+        page.obj.StructParents = index
+        page.obj.Tabs = pikepdf.Name.S
+        numbers.append(index)
+        numbers.append(pdf.make_indirect(pikepdf.Array([objects[id(e)] for e in tagger.marks.get(index, [])])))
+    tree.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=numbers))
+    tree.ParentTreeNextKey = len(pages)
+    root.StructTreeRoot = tree
+    root.MarkInfo = pikepdf.Dictionary(Marked=True)
+    root.Lang = pikepdf.String(language)
+    root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+
+    icc = pdf.make_stream(_srgb_profile())
+    icc.N = 3
+    root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
+        Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFA1, OutputConditionIdentifier=pikepdf.String("sRGB"),
+        Info=pikepdf.String("sRGB IEC61966-2.1"), DestOutputProfile=icc)])
+
+    if "/Trapped" in pdf.docinfo:
+        del pdf.docinfo["/Trapped"]      # no XMP equivalent in PDF/A-2
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        meta.load_from_docinfo(pdf.docinfo)
+        meta["dc:title"] = title
+        meta["dc:language"] = {language}
+        meta["pdfuaid:part"] = "1"
+        meta["pdfaid:part"] = "2"
+        meta["pdfaid:conformance"] = "B"
+    out = io.BytesIO()
+    pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return out.getvalue()
+
+
+# -- giving a story its structure ----------------------------------------------------------------
+
+_HEADINGS = {"title": "H1", "h1": "H2", "contact": "H2", "about": "H2"}
+
+
+def tag_story(story: list, prefix: Path_ = ()) -> list:
+    """Give every flowable of ``story`` (and inside tables and groups) its role, by what it is.
+
+    Paragraph styles name headings (title -> H1, section headings -> H2); bullet paragraphs
+    become L/LI/LBody; pictures become Figure with their alt text; the comparison table becomes
+    Table/TR/TH/TD; layout tables (title band, callout box, back page) only lend their cells'
+    content and paint their backgrounds and rules as artifacts.
+    """
+    for flowable in story:
+        _tag_one(flowable, prefix)
+    return story
+
+
+def _tag_one(flowable, prefix: Path_) -> None:
+    from reportlab.platypus import Image, Paragraph, Table
+
+    kind = type(flowable).__name__
+    if isinstance(flowable, Table):
+        flowable.__class__ = artifact_table_class(type(flowable))
+        structured = getattr(flowable, "leafdeck_rows", None) is not None
+        table = object()
+        for r, row in enumerate(flowable._cellvalues):
+            for c, cell in enumerate(row):
+                if structured:
+                    cell_role = ("TH", (r, c)) if r == 0 else ("TD", (r, c))
+                    cell_path = (*prefix, ("Table", table), ("TR", r), cell_role)
+                else:
+                    cell_path = prefix
+                for inner in cell if isinstance(cell, (list, tuple)) else [cell]:
+                    if not hasattr(inner, "drawOn"):
+                        continue
+                    if structured and r == 0:
+                        tag_role(inner, *cell_path, scope="Column")
+                    elif structured:
+                        _tag_cell(inner, cell_path)
+                    else:
+                        _tag_one(inner, cell_path)
+    elif hasattr(flowable, "flowables") or hasattr(flowable, "_content"):   # Unbreakable, KeepTogether
+        for inner in getattr(flowable, "flowables", None) or flowable._content:
+            _tag_one(inner, prefix)
+    elif isinstance(flowable, Paragraph):
+        key = object()
+        list_key = getattr(flowable, "leafdeck_list", None)
+        if list_key is not None:
+            tag_role(flowable, *prefix, ("L", list_key), ("LI", key), ("LBody", key))
+        else:
+            role = getattr(flowable, "leafdeck_role", None) or _HEADINGS.get(flowable.style.name, "P")
+            tag_role(flowable, *prefix, (role, key))
+    elif isinstance(flowable, Image) or kind == "QrCode":
+        tag_role(flowable, *prefix, ("Figure", object()), alt=getattr(flowable, "leafdeck_alt", ""))
+    elif kind not in ("Spacer", "NextPageTemplate", "CondPageBreak") and hasattr(flowable, "drawOn"):
+        as_artifact(flowable)
+
+
+def _tag_cell(inner, cell_path: Path_) -> None:
+    """Content of a data cell: paragraphs straight into the TD, bullets as a list inside it."""
+    from reportlab.platypus import Paragraph
+
+    if isinstance(inner, Paragraph) and getattr(inner, "leafdeck_list", None) is None:
+        tag_role(inner, *cell_path)
+    else:
+        _tag_one(inner, cell_path)
