@@ -12,7 +12,7 @@ from generator import __version__
 from generator.diagnostics import ContentError, Diagnostics, Severity, display_path
 from generator.output import DEFAULT_PRODUCTS, PAPERS, PRODUCTS
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTENT = 0, 1          # 2: wrong command line (argparse exits with it)
 
 
 def _csv(value: str) -> tuple[str, ...]:
@@ -32,8 +32,8 @@ def _shard(value: str) -> tuple[int, int]:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="generate.py",
-        description="Build a patient leaflet (PDF) and a clinician slide deck (PPTX) for every condition "
-                    "and language in the content folder.",
+        description="Build a patient leaflet and a tri-fold brochure (PDF) and a clinician slide deck (PPTX) "
+                    "for every condition and language in the content folder.",
         epilog=(
             "commands:\n"
             "  build   (default) check the content, then write the outputs\n"
@@ -84,6 +84,12 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [p for p in args.product if p not in PRODUCTS]
     if unknown:
         parser().error(f"unknown product {', '.join(unknown)}; choose from {', '.join(PRODUCTS)}")
+    if not args.product or not args.clinic:
+        parser().error("--product and --clinic need at least one name")
+    if args.command == "build" and (args.json or args.strict):
+        parser().error("--json and --strict belong to the check command: generate.py check --json")
+    if args.command == "check" and args.watch:
+        parser().error("--watch rebuilds; it does not go with check")
 
     from generator import pipeline  # after argument parsing, so --help stays instant
 

@@ -11,8 +11,10 @@ parses YAML nor imports reportlab or python-pptx, so a no-op run stays fast.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import re
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,7 +25,9 @@ from generator import __version__
 from generator.output import write_atomic
 
 MANIFEST = "manifest.json"
-_LIBRARIES = ("reportlab", "python-pptx", "pillow", "pyphen", "fontpkg-fira-sans", "fontpkg-arimo")
+_NEXT_REVIEW = re.compile(r"^\s+next_review:\s*[\"']?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
+_LIBRARIES = ("reportlab", "python-pptx", "pillow", "pyphen", "fontpkg-fira-sans", "fontpkg-arimo", "pikepdf",
+              "markdown-it-py", "ruamel.yaml", "pydantic")
 _CODE = Path(__file__).resolve().parent
 
 
@@ -61,14 +65,17 @@ def code_digest() -> str:
 class Fingerprints:
     """Fingerprints of targets, reading each input file once per run."""
 
-    def __init__(self, content_dir: Path, images_dir: Path, template: Path | None, settings: dict):
+    def __init__(self, content_dir: Path, images_dir: Path, template: Path | None, settings: dict,
+                 today: dt.date | None = None):
         self.content_dir, self.images_dir, self.template = Path(content_dir), Path(images_dir), template
-        self.settings = settings
+        self.settings, self.today = settings, today
         self._files: dict[Path, str] = {}
+        self._image_files = _images(self.images_dir)      # walked once per run, not once per output
 
     def of(self, target: Target) -> str:
         h = hashlib.sha256(code_digest().encode())
-        h.update(json.dumps({**self.settings, "product": target.variant.product, "paper": target.variant.paper,
+        h.update(json.dumps({**self.settings, "overdue": self._overdue(target.condition),
+                             "product": target.variant.product, "paper": target.variant.paper,
                              "print_shop": target.variant.print_shop, "tagged": target.variant.tagged},
                             sort_keys=True).encode())
         for path in self._inputs(target):
@@ -76,12 +83,24 @@ class Fingerprints:
             h.update(self._digest(path).encode())
         return h.hexdigest()
 
+    def _overdue(self, condition: str) -> bool | str:
+        """Whether the review date has passed (it puts DRAFT on every output). Only this, not the
+        date itself, shapes an output, so a new day alone rebuilds nothing."""
+        if self.today is None:
+            return False
+        try:
+            text = (self.content_dir / condition / "condition.yaml").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return self.today.isoformat()
+        found = _NEXT_REVIEW.search(text)
+        return self.today > dt.date.fromisoformat(found[1]) if found else self.today.isoformat()
+
     def _inputs(self, target: Target) -> list[Path]:
         content = self.content_dir
         # The other languages' files are checked against this one but do not change its output.
         files = [content / target.condition / "condition.yaml", content / target.condition / f"{target.language}.yaml"]
         files += [content / "labels" / f"{target.language}.yaml", content / "clinics" / f"{target.clinic}.yaml"]
-        files += _images(self.images_dir)
+        files += self._image_files
         if target.variant.product == "deck" and self.template is not None:
             files.append(Path(self.template))
         return files
@@ -116,7 +135,7 @@ class Manifest:
     def _read(self) -> dict[str, dict]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            return dict(data.get("files", {}))
+            return {k: v for k, v in dict(data.get("files", {})).items() if isinstance(v, dict)}
         except (OSError, ValueError, AttributeError):
             return {}
 

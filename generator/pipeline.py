@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
+import re
+import sys
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -87,7 +88,7 @@ def targets(options: Options) -> list[Target]:
         for folder in sorted(p.parent for p in content.glob(f"*/{CONDITION_FILE}")):
             if options.conditions and folder.name not in options.conditions:
                 continue
-            languages = sorted(p.stem for p in folder.glob("*.yaml") if p.name != CONDITION_FILE)
+            languages = _listed_languages(folder)
             for lang in languages:
                 if options.languages and lang not in options.languages:
                     continue
@@ -97,6 +98,27 @@ def targets(options: Options) -> list[Target]:
                     if in_shard(target.key, options.shard):
                         found.append(target)
     return found
+
+
+_FLOW_LIST = re.compile(r"^languages:\s*\[([^\]]*)\]", re.MULTILINE)
+_BLOCK_LIST = re.compile(r"^languages:[ \t]*(?:#.*)?\n((?:[ \t]+-[^\n]*\n?)+)", re.MULTILINE)
+
+
+def _listed_languages(folder: Path) -> list[str]:
+    """The ``languages:`` of condition.yaml, read with a pattern (no YAML parser on the fast path);
+    if the line is written some other way, every ``<lang>.yaml`` in the folder."""
+    try:
+        text = (folder / CONDITION_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    flow, block = _FLOW_LIST.search(text), _BLOCK_LIST.search(text)
+    if flow:
+        items = flow[1].split(",")
+    elif block:
+        items = [line.split("-", 1)[1] for line in block[1].splitlines()]
+    else:
+        return sorted(p.stem for p in folder.glob("*.yaml") if p.name != CONDITION_FILE)
+    return [i.split("#")[0].strip().strip("'\"") for i in items if i.split("#")[0].strip()]
 
 
 def plan(options: Options, diagnostics: Diagnostics, partial: bool = False) -> tuple[list[Planned], set[str]]:
@@ -110,7 +132,8 @@ def plan(options: Options, diagnostics: Diagnostics, partial: bool = False) -> t
     from generator.loading.content import load_content
 
     audience_of = {"leaflet": Audience.PATIENT, "brochure": Audience.PATIENT, "deck": Audience.CLINICIAN}
-    content = load_content(options.content_dir, options.images, diagnostics, partial=partial)
+    content = load_content(options.content_dir, options.images, diagnostics, partial=partial,
+                            clinics_wanted=options.clinics, conditions_wanted=options.conditions)
     clinics = _select(content, options, diagnostics)
     if partial:
         _raise_shared(diagnostics, content)
@@ -163,7 +186,8 @@ def _select(content, options: Options, diagnostics: Diagnostics) -> list:
         for wanted in options.clinics:
             clinic = content.clinics.get(wanted)
             if clinic is None:
-                known = ", ".join(sorted(content.clinics)) or "none"
+                files = sorted(p.stem for p in (Path(options.content_dir) / "clinics").glob("*.yaml"))
+                known = ", ".join(files) or "none"
                 diagnostics.error(where, f"clinic '{wanted}' not found (known: {known})",
                                   f"add content/clinics/{wanted}.yaml or pick a known clinic with --clinic")
             else:
@@ -197,8 +221,7 @@ def build(options: Options, diagnostics: Diagnostics, progress=None) -> Report:
     """Build what is stale; report every output as built, skipped or failed. Raises ContentError
     only for errors that every output shares (labels, clinics, a missing content folder)."""
     started = time.perf_counter()
-    prints = Fingerprints(options.content_dir, options.images, options.template,
-                          {"today": options.today.isoformat()})
+    prints = Fingerprints(options.content_dir, options.images, options.template, {}, today=options.today)
     manifest = Manifest(options.out_dir)
     wanted = targets(options)
     fingerprints = {t.key: prints.of(t) for t in wanted}
@@ -226,7 +249,7 @@ def build(options: Options, diagnostics: Diagnostics, progress=None) -> Report:
             report.outcomes.append(Outcome(item.target, "failed", "characters missing from the font (listed above)"))
 
     updates = {}
-    for (item, fingerprint), result in _render_all(runnable, options, progress):
+    for (item, fingerprint), result in render_all(runnable, options, progress):
         outcome = _finish(item, fingerprint, result, diagnostics, updates)
         report.outcomes.append(outcome)
     manifest.record(updates)
@@ -249,17 +272,26 @@ def _glyph_problems(items: list[Planned], diagnostics: Diagnostics) -> set[int]:
     return blocked
 
 
-def _finish(item: Planned, fingerprint: str, result, diagnostics: Diagnostics, updates: dict) -> Outcome:
+def report_problems(item: Planned, result, diagnostics: Diagnostics) -> str | None:
+    """Turn a failed render into diagnostics; returns the reason for the summary, or None if it worked."""
     kind, payload = result
     product = item.target.variant.suffix.replace("_", " ")
     if kind == "problems":
         for message, location, hint in payload:
             diagnostics.error(location or Location(display_path(item.source_file)), f"{product}: {message}", hint)
-        return Outcome(item.target, "failed", payload[0][0])
+        return payload[0][0]
     if kind == "internal":
         diagnostics.error(Location(display_path(item.source_file)), f"{product}: internal error: {payload}",
                           "this is a bug in leafdeck, not in your content: please report it with this message")
-        return Outcome(item.target, "failed", f"internal error: {payload.splitlines()[-1]}")
+        return f"internal error: {payload.splitlines()[-1]}"
+    return None
+
+
+def _finish(item: Planned, fingerprint: str, result, diagnostics: Diagnostics, updates: dict) -> Outcome:
+    reason = report_problems(item, result, diagnostics)
+    if reason is not None:
+        return Outcome(item.target, "failed", reason)
+    payload = result[1]
     try:
         write_atomic(item.target.path, payload)
     except OSError as exc:
@@ -271,19 +303,24 @@ def _finish(item: Planned, fingerprint: str, result, diagnostics: Diagnostics, u
     return Outcome(item.target, "built")
 
 
-def _render_all(runnable: list, options: Options, progress):
+def render_all(runnable: list, options: Options, progress):
     """(item, result) for every runnable output, in parallel processes when there are several."""
     if options.jobs > 1 and len(runnable) > 2:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        # fork shares the loaded modules with the workers; elsewhere (macOS, Windows) fork is unsafe.
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context) as pool:
             futures = {pool.submit(render_safely, item, options.template): (item, fp) for item, fp in runnable}
             for future in as_completed(futures):
                 if progress:
                     progress()
-                yield futures[future], future.result()
+                try:
+                    result = future.result()
+                except Exception as exc:  # noqa: BLE001 - a worker that died (memory, signal)
+                    result = ("internal", f"the rendering process failed: {type(exc).__name__}: {exc}")
+                yield futures[future], result
     else:
         for item, fp in runnable:
             result = render_safely(item, options.template)
@@ -293,7 +330,7 @@ def _render_all(runnable: list, options: Options, progress):
 
 
 def render_safely(item: Planned, template: Path | None):
-    """("ok", bytes), ("problems", [(message, location, hint)]) or ("internal", traceback text).
+    """("ok", bytes), ("problems", [(message, location, hint)]) or ("internal", the exception's message).
 
     Plain tuples travel back from worker processes; exceptions with extra fields do not.
     """
@@ -312,15 +349,15 @@ def render_safely(item: Planned, template: Path | None):
 
 
 def warm_up() -> None:
-    """Import the renderers and load their fonts and template once, in a long-running process
-    (``--watch``), so every rebuild, and every worker forked for it, starts warm."""
+    """Import the renderers and load their fonts once, in a long-running process (``--watch``),
+    so every rebuild, and every worker forked for it, starts warm."""
     from generator.render import fit, pdf_brochure, pdf_leaflet, pptx_deck  # noqa: F401
     from generator.render.deck_template import open_template
     from generator.theme.fonts import register_reportlab
 
     register_reportlab()
     fit.line_count(fit.Para((("warm", False), ("up", True))), 100, 12)
-    open_template(None)
+    open_template(None)       # python-pptx's lazily imported parts
 
 
 def render(item: Planned, template: Path | None = None) -> bytes:

@@ -19,15 +19,20 @@ def watch(options, build: Callable[[], int]) -> int:
 
     folders = [Path(options.content_dir), options.images]
     if options.template is not None:
-        folders.append(Path(options.template).parent)
+        folders.append(Path(options.template))          # the file itself, not its (busy) folder
     folders = [f for f in folders if f.exists()]
+    out_dir = Path(options.out_dir).resolve()
+
+    def relevant(change, path: str) -> bool:
+        return _relevant(change, path) and not Path(path).resolve().is_relative_to(out_dir)
+
     build()
     from generator.pipeline import warm_up
     warm_up()
     announced = False
     try:
         # Empty batches arrive every 200 ms; the first one means the watcher is really listening.
-        for batch in changes(*folders, debounce=80, step=20, watch_filter=_relevant, yield_on_timeout=True,
+        for batch in changes(*folders, debounce=80, step=20, watch_filter=relevant, yield_on_timeout=True,
                              rust_timeout=200):
             if not batch:
                 if not announced:
@@ -36,7 +41,11 @@ def watch(options, build: Callable[[], int]) -> int:
                     announced = True
                 continue
             started = time.perf_counter()
-            status = build()
+            try:
+                status = build()
+            except Exception as exc:  # noqa: BLE001 - the watcher outlives any one rebuild
+                print(f"error: the rebuild failed: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+                status = 1
             names = ", ".join(sorted({Path(path).name for _, path in batch}))
             verdict = "ok" if status == 0 else "errors (earlier outputs kept)"
             print(f"{dt.datetime.now():%H:%M:%S} {names}: rebuilt in {time.perf_counter() - started:.2f} s, {verdict}",

@@ -21,33 +21,32 @@ def _coverage(path: Path) -> frozenset[int]:
 
 
 def check_glyphs(doc: Document, diagnostics: Diagnostics) -> None:
-    """Report each missing character once per place, with the character's name."""
+    """PDFs: every character must be in all four Fira Sans faces, or it prints as a box (error)."""
     family = body_family()
     faces = [family.regular, family.bold, family.italic, family.bolditalic]
     covered = frozenset.intersection(*(_coverage(f) for f in faces))
-    reported: set[tuple[str, object]] = set()
-    for text, where in texts(doc):
-        for char in text:
-            if ord(char) in covered or char in _IGNORED or (char, where) in reported:
-                continue
-            reported.add((char, where))
-            name = unicodedata.name(char, "unnamed character")
-            diagnostics.error(where, f"the character '{char}' (U+{ord(char):04X} {name}) is not in the font {family.name}",
-                              "replace it with a similar character or with words; it would print as an empty box")
+    for char, name, where in _missing(doc, covered):
+        diagnostics.error(where, f"the character '{char}' (U+{ord(char):04X} {name}) is not in the font {family.name}",
+                          "replace it with a similar character or with words; it would print as an empty box")
 
 
 def check_deck_glyphs(doc: Document, diagnostics: Diagnostics) -> None:
-    """The deck is set in Arial; Arimo has Arial's character set and metrics."""
+    """Decks: set in Arial, whose character set Arimo shares; PowerPoint would borrow a font (warning)."""
     import fontpkg_arimo
 
     covered = _coverage(Path(fontpkg_arimo.ROOT) / "files" / "Arimo[wght].ttf")
+    for char, name, where in _missing(doc, covered):
+        diagnostics.warning(where, f"the character '{char}' (U+{ord(char):04X} {name}) is not in Arial; "
+                                   "PowerPoint will borrow it from another font",
+                            "replace it with a similar character or with words")
+
+
+def _missing(doc: Document, covered: frozenset[int]):
+    """(character, its Unicode name, where) for each character not covered, once per place."""
     reported: set[tuple[str, object]] = set()
     for text, where in texts(doc):
         for char in text:
             if ord(char) in covered or char in _IGNORED or (char, where) in reported:
                 continue
             reported.add((char, where))
-            name = unicodedata.name(char, "unnamed character")
-            diagnostics.warning(where, f"the character '{char}' (U+{ord(char):04X} {name}) is not in Arial; "
-                                       "PowerPoint will borrow it from another font",
-                                "replace it with a similar character or with words")
+            yield char, unicodedata.name(char, "unnamed character"), where

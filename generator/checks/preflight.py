@@ -27,44 +27,46 @@ from generator.diagnostics import Diagnostics, Location, display_path
 
 PRINT_PPI, OFFICE_PPI = 300, 150
 LEAFLET_TEXT_WIDTH_MM = {"a4": 210 - 2 * 18, "letter": 215.9 - 2 * 18}   # the widest a figure is placed
-FIGURE_MAX_HEIGHT_MM = 58
+FIGURE_MAX_HEIGHT_MM = 58            # the front page figure (pdf_leaflet)
+SECTION_FIGURE_MAX_HEIGHT_MM = 70    # figures within sections (pdf_leaflet)
 
 
 def preflight(planned: list, options, diagnostics: Diagnostics) -> dict:
     """Run every check; returns figures for the summary (readability per document)."""
     figures: dict[str, dict] = {}
-    documents = {id(p.document): p for p in planned}
-    seen_conditions: set[str] = set()
-    for item in documents.values():
-        doc = item.document
+    # Documents differ between clinics only in the clinic's details: check each text once.
+    documents = {(p.document.condition_id, p.document.language, p.document.audience): p.document for p in planned}
+    checked_images: set = set()
+    notes: dict = {}
+    for doc in documents.values():
         if doc.audience.value == "patient":
-            labels = doc.labels
             figures[f"{doc.condition_id} ({doc.language})"] = check_readability(
-                doc, tuple(labels.get("medical_terms", ())), dict(doc.glossary), diagnostics)
+                doc, tuple(doc.labels.get("medical_terms", ())), dict(doc.glossary), diagnostics)
             check_glyphs(doc, diagnostics)
-            if (doc.condition_id, "images") not in seen_conditions:
-                seen_conditions.add((doc.condition_id, "images"))
-                _images(doc, options, diagnostics)
+            _images(doc, options, diagnostics, checked_images)
         else:
             check_deck_glyphs(doc, diagnostics)
-        if doc.condition_id not in seen_conditions:
-            seen_conditions.add(doc.condition_id)
-            _trust(doc, options.today, diagnostics)
+        for note in doc.review_notes:
+            notes.setdefault((note.where, note.note), note)
+    first_of_condition: dict = {}
+    for doc in documents.values():
+        first_of_condition.setdefault(doc.condition_id, doc)   # its source language comes first
+    for doc in first_of_condition.values():
+        _trust(doc, options.today, diagnostics)
+    for note in notes.values():
+        diagnostics.note(note.where, f"awaiting clinical review: {note.note}")
     _consistency(planned, diagnostics)
     _layout_and_accessibility(planned, options, diagnostics)
     return figures
 
 
 def _trust(doc, today: dt.date, diagnostics: Diagnostics) -> None:
+    """What the loader cannot know: dates against today, missing reviewer, uncited treatments.
+    (Authors, date order and alt texts are required by the loader already.)"""
     trust, where = doc.trust, doc.condition_source
-    if not trust.authors:
-        diagnostics.error(where, "no authors are named", "add authors: in condition.yaml")
     if not trust.clinical_reviewer:
         diagnostics.warning(where, "no clinical reviewer is named; the outputs stay DRAFT",
                             "add clinical_reviewer: with the name of the doctor or physiotherapist who checked it")
-    if not trust.published <= trust.last_reviewed <= trust.next_review:
-        diagnostics.error(where, "review dates are out of order (published <= last_reviewed <= next_review)",
-                          "correct the dates under review:")
     if trust.next_review < today:
         diagnostics.error(where, f"the next review date {trust.next_review} has passed; every output is marked DRAFT",
                           "review the content, then move next_review forward")
@@ -74,8 +76,6 @@ def _trust(doc, today: dt.date, diagnostics: Diagnostics) -> None:
         if not treatment.sources:
             diagnostics.warning(treatment.source, f"treatment '{treatment.name}' cites no source",
                                 "add sources: [id, ...] to it in condition.yaml")
-    for note in doc.review_notes:
-        diagnostics.note(note.where, f"awaiting clinical review: {note.note}")
 
 
 def _consistency(planned: list, diagnostics: Diagnostics) -> None:
@@ -96,46 +96,36 @@ def _consistency(planned: list, diagnostics: Diagnostics) -> None:
                                       "give it both patient: and clinician: texts")
 
 
-def _images(doc, options, diagnostics: Diagnostics) -> None:
-    from PIL import Image
+def _images(doc, options, diagnostics: Diagnostics, checked: set) -> None:
+    """Resolution at the largest size a picture is placed: the front figure at most 58 mm high,
+    figures in sections at most 70 mm, both at most the text width."""
+    from generator.render.images import upright_size
 
-    # The cover figure first: its position is the images: entry in condition.yaml, where the file is named.
-    figures = [doc.cover_figure] if doc.cover_figure is not None else []
-    figures += [b for s in doc.sections for b in s.blocks if type(b).__name__ == "Figure"]
-    unique: dict = {}
-    for figure in figures:
-        unique.setdefault(figure.path, figure)
     width_mm = LEAFLET_TEXT_WIDTH_MM.get(options.paper, LEAFLET_TEXT_WIDTH_MM["a4"])
     print_shop = "print-shop" in options.products
-    for figure in unique.values():
-        with Image.open(figure.path) as img:
-            pixels, ratio = img.width, img.width / img.height
-        placed_mm = min(width_mm, FIGURE_MAX_HEIGHT_MM * ratio)
-        ppi = pixels / (placed_mm / 25.4)
-        if print_shop and ppi < PRINT_PPI:
-            diagnostics.warning(figure.source, f"image {figure.path.name} prints at {ppi:.0f} ppi; a print shop "
-                                               f"needs {PRINT_PPI}", f"use a version at least {round(placed_mm / 25.4 * PRINT_PPI)} pixels wide")
-        elif ppi < OFFICE_PPI:
-            diagnostics.warning(figure.source, f"image {figure.path.name} prints at {ppi:.0f} ppi and will look "
-                                               f"blurred", f"use a version at least {round(placed_mm / 25.4 * OFFICE_PPI)} pixels wide")
-        if not figure.alt.strip():
-            diagnostics.error(figure.source, f"image {figure.path.name} has no alt text", "describe the picture under images:")
+    placed = [(doc.cover_figure, FIGURE_MAX_HEIGHT_MM)] if doc.cover_figure is not None else []
+    placed += [(b, SECTION_FIGURE_MAX_HEIGHT_MM) for s in doc.sections for b in s.blocks if type(b).__name__ == "Figure"]
+    for figure, max_height in placed:
+        if (figure.path, max_height) in checked:
+            continue
+        checked.add((figure.path, max_height))
+        pixels_wide, pixels_high = upright_size(figure.path)
+        placed_mm = min(width_mm, max_height * pixels_wide / pixels_high)
+        ppi = pixels_wide / (placed_mm / 25.4)
+        needed = PRINT_PPI if print_shop else OFFICE_PPI
+        if ppi < needed:
+            where = "a print shop needs" if print_shop else "it will look blurred below"
+            diagnostics.warning(figure.source, f"image {figure.path.name} prints at {ppi:.0f} ppi; {where} {needed}",
+                                f"use a version at least {round(placed_mm / 25.4 * needed)} pixels wide")
 
 
 def _layout_and_accessibility(planned: list, options, diagnostics: Diagnostics) -> None:
-    from generator.pipeline import render_safely
+    """Lay out every output in memory (in parallel, as a build does) and read decks back."""
+    from generator.pipeline import render_all, report_problems
 
-    for item in planned:
-        product = item.target.variant.suffix.replace("_", " ")
-        kind, payload = render_safely(item, options.template)
-        if kind == "problems":
-            for message, location, hint in payload:
-                diagnostics.error(location or Location(display_path(item.source_file)), f"{product}: {message}", hint)
-        elif kind == "internal":
-            diagnostics.error(Location(display_path(item.source_file)), f"{product}: internal error: {payload}",
-                              "a bug in leafdeck: please report it")
-        elif item.target.variant.product == "deck":
-            _deck_accessibility(payload, item, diagnostics)
+    for (item, _), result in render_all([(item, None) for item in planned], options, None):
+        if report_problems(item, result, diagnostics) is None and item.target.variant.product == "deck":
+            _deck_accessibility(result[1], item, diagnostics)
 
 
 def _deck_accessibility(data: bytes, item, diagnostics: Diagnostics) -> None:

@@ -1,7 +1,8 @@
 """Find and load every content file: conditions, their translations, clinics and UI labels.
 
 ``load_content`` is the whole of stage 1 as the rest of the program sees it: it returns an
-immutable :class:`Content` or raises :class:`ContentError` with every problem found.
+immutable :class:`Content` or raises :class:`ContentError` with every problem found (a partial
+load leaves out, and names, the conditions with errors of their own).
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from generator.loading.yaml_source import load_yaml
 M = TypeVar("M", bound=BaseModel)
 
 CONDITION_FILE = "condition.yaml"
-DEFAULT_CLINIC = "default"
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,11 @@ def load_model(path: Path, model: type[M], diagnostics: Diagnostics) -> M | None
     own = Diagnostics()
     result = _load_model(path, model, own)
     diagnostics.items.extend(own.items)
-    if data is not None:
+    try:
+        unchanged = data is not None and path.read_bytes() == data
+    except OSError:
+        unchanged = False
+    if unchanged:   # a save between the two reads must not file the new parse under the old bytes
         _PARSED[key] = (data, result, list(own.items))
     return result
 
@@ -89,12 +93,15 @@ def _load_model(path: Path, model: type[M], diagnostics: Diagnostics) -> M | Non
 
 
 def load_content(content_dir: Path, images_dir: Path, diagnostics: Diagnostics | None = None,
-                 partial: bool = False) -> Content:
+                 partial: bool = False, clinics_wanted: tuple[str, ...] = (),
+                 conditions_wanted: tuple[str, ...] = ()) -> Content:
     """Load and check everything under ``content_dir``. Raises ContentError listing all problems.
 
     With ``partial``, a condition whose own files have errors is left out (and named in
     ``Content.failed``) so the other conditions can still be built; errors in shared files
-    (labels, clinics) still stop everything, because every output depends on them.
+    (labels, the selected clinics) still stop everything, because every output depends on them.
+    ``clinics_wanted`` / ``conditions_wanted`` (empty or "all" = every one) limit what is read, so
+    a broken file nobody asked for stops nothing.
     """
     diagnostics = diagnostics if diagnostics is not None else Diagnostics()
     content_dir, images_dir = Path(content_dir), Path(images_dir)
@@ -111,12 +118,16 @@ def load_content(content_dir: Path, images_dir: Path, diagnostics: Diagnostics |
 
     clinics: dict[str, Clinic] = {}
     for path in sorted((content_dir / "clinics").glob("*.yaml")):
+        if clinics_wanted and "all" not in clinics_wanted and path.stem not in clinics_wanted:
+            continue
         loaded = load_model(path, Clinic, diagnostics)
         if loaded is not None and check_clinic(loaded, path, images_dir, diagnostics):
             clinics[loaded.id] = loaded
 
     conditions = []
     folders = sorted(p.parent for p in content_dir.glob(f"*/{CONDITION_FILE}"))
+    if conditions_wanted:
+        folders = [f for f in folders if f.name in conditions_wanted] or folders
     if not folders:
         diagnostics.error(Location(display_path(content_dir)), "no condition found",
                           f"a condition is a folder with a {CONDITION_FILE}, e.g. content/heel-spur/")

@@ -6,7 +6,6 @@ Each check reports into ``diagnostics`` and goes on, so an editor sees every pro
 from __future__ import annotations
 
 import difflib
-from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping
@@ -107,6 +106,12 @@ def check_labels(labels: Labels, path: Path, diagnostics: Diagnostics) -> bool:
             diagnostics.error(labels.where("page_of"), f"page_of must contain {placeholder}",
                               "e.g. page_of: \"side {page} av {pages}\"")
             ok = False
+    try:
+        labels.page_of.format(page=1, pages=2)
+    except (KeyError, IndexError, ValueError) as exc:
+        diagnostics.error(labels.where("page_of"), f"page_of has an unknown placeholder or a stray brace ({exc})",
+                          "only {page} and {pages} may stand in braces")
+        ok = False
     return ok
 
 

@@ -97,7 +97,9 @@ def load_yaml(path: Path, display: str, diagnostics: Diagnostics) -> YamlFile | 
             return None
         if exc.context and "flow " in exc.context and exc.context_mark is not None:
             mark = exc.context_mark
-            bracket = "[" if "sequence" in exc.context else "{"
+            lines = text.splitlines()
+            at = lines[mark.line][mark.column:mark.column + 1] if mark.line < len(lines) else ""
+            bracket = at if at in "[{" and at else ("[" if "sequence" in exc.context else "{")
             diagnostics.error(Location(display, mark.line + 1, mark.column + 1),
                               f"invalid YAML: the '{bracket}' here is never closed properly",
                               f"close it with '{']' if bracket == '[' else '}'}', or put the whole text in quotes "

@@ -60,8 +60,8 @@ def open_template(path: Path | None) -> Template:
         prs = Presentation(io.BytesIO(_as_presentation(data)))
     except FileNotFoundError:
         raise LayoutProblem(f"the template {source} does not exist", where, "check the --template path") from None
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise LayoutProblem(f"the template {source.name} cannot be opened ({exc})", where,
+    except Exception as exc:  # noqa: BLE001 - zip, XML and package errors alike: a file we cannot use
+        raise LayoutProblem(f"the template {source.name} cannot be opened ({type(exc).__name__}: {exc})", where,
                             "open and re-save it in PowerPoint or LibreOffice as .pptx") from None
     _remove_slides(prs)
     layouts = {role: _layout_for(prs, role) for role in ROLES}
@@ -69,6 +69,9 @@ def open_template(path: Path | None) -> Template:
     if missing:
         raise LayoutProblem(f"the template {source.name} has no layout with a title placeholder for: "
                             + ", ".join(missing), where,
+                            "add a 'Title and Content' layout (any name) to the template's slide master")
+    if not any(ph.placeholder_format.type in _BODY_KINDS for ph in layouts["content"].placeholders):
+        raise LayoutProblem(f"the template {source.name} has no layout with a title and a text placeholder", where,
                             "add a 'Title and Content' layout (any name) to the template's slide master")
     return Template(prs, layouts)
 

@@ -22,7 +22,7 @@ SAFETY_FRACTION, SAFETY_POINTS = 0.01, 1.0
 _UNITS = 1000  # fonts are loaded at 1000 px: widths in thousandths of the size
 
 # Fonts whose advance widths equal Arial's: the metrics below are right for all of them.
-ARIAL_COMPATIBLE = {"arial", "arimo", "liberation sans", "helvetica", "+mn-lt", "+mj-lt"}
+ARIAL_COMPATIBLE = {"arial", "arimo", "liberation sans", "helvetica"}
 
 Run = tuple[str, bool]               # (text, bold)
 
@@ -96,12 +96,21 @@ def fits(paras: list[Para], width: float, box_height: float, size: float) -> boo
 
 
 def _words(runs: tuple[Run, ...]):
-    """(word, bold, preceded by a space) across runs; a word may span runs (e.g. bold prefix)."""
-    pending_space = False
+    """(word, bold, preceded by a space) across runs. A word that spans runs ("**Hæl**spore") is
+    one word: it is measured whole and never broken between its runs. Its width is the sum of its
+    pieces, so the pieces are yielded as one entry with the wider (bold) measure when mixed."""
+    word, bold_any, space_before, pending_space = "", False, False, False
     for text, bold in runs:
         for i, piece in enumerate(text.split(" ")):
-            if i > 0:
+            if i > 0:                       # a space: the word so far is complete
+                if word:
+                    yield word, bold_any, space_before
+                    word, bold_any = "", False
                 pending_space = True
             if piece:
-                yield piece, bold, pending_space
-                pending_space = False
+                if not word:
+                    space_before, pending_space = pending_space, False
+                word += piece
+                bold_any = bold_any or bold
+    if word:
+        yield word, bold_any, space_before

@@ -3,7 +3,8 @@
 Both renderers go through :func:`prepared`, so a phone photo's EXIF rotation is applied, CMYK
 JPEGs become RGB (documented in the README), and EXIF/GPS metadata never reaches a PDF or PPTX:
 the picture is decoded and encoded again with nothing but its pixels. Drawings (PNG) stay PNG;
-photos (JPEG) stay JPEG; PDFs may ask for JPEG for any opaque picture, which keeps a leaflet small.
+photos (JPEG) stay JPEG; the PDFs and the deck ask for JPEG for any opaque picture, which keeps
+files small (a drawing without transparency becomes a high-quality JPEG too).
 """
 
 from __future__ import annotations

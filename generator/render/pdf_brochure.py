@@ -23,7 +23,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, Paragraph, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import ActionFlowable, PageBegin, _FrameBreak
 
-from generator.diagnostics import Location
 from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section
 from generator.document.model import Paragraph as TextBlock
 from generator.render import pdf_parts as parts
@@ -194,7 +193,7 @@ def _pour(canvas: Canvas, frames: list[Frame], story: list, where: str) -> None:
                 if isinstance(head, (_FrameBreak, PageBegin)) or "Break" in type(head).__name__:
                     break
                 continue
-            if _strands_heading(frame, head, pending):
+            if _strands_heading(frame, head):
                 break
             if frame.add(head, canvas, trySplit=0):
                 pending.pop(0)
@@ -223,7 +222,7 @@ def _pour(canvas: Canvas, frames: list[Frame], story: list, where: str) -> None:
         )
 
 
-def _strands_heading(frame: Frame, head, pending: list) -> bool:
+def _strands_heading(frame: Frame, head) -> bool:
     """A heading needs room for itself and two lines after it, or it moves to the next panel."""
     style = getattr(head, "style", None)
     if not getattr(style, "keepWithNext", 0) or frame._atTop:

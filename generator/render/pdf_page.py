@@ -17,7 +17,6 @@ BLEED = 3 * mm
 SLUG = 9 * mm            # room outside the bleed for crop marks
 MARK_LENGTH = 5 * mm
 OFFICE_MARGIN = 10 * mm  # office printers cannot print closer to the edge
-SAFE_ZONE = 5 * mm       # print shops keep text this far inside the trim
 
 
 @dataclass(frozen=True)

@@ -71,10 +71,10 @@ class _Deck:
     def build(self) -> None:
         doc = self.doc
         self.title_slide()
-        parts = [s.part for s in doc.sections if s.part]
-        self.bullet_slides(self.labels["contents"],
-                           [DeckPara(((p, False),), bullet=True) for p in (parts or [s.title for s in doc.sections])],
-                           notes=" · ".join(parts or [s.title for s in doc.sections]), source=doc.source)
+        # The contents list the content's parts, or its sections when it has no parts.
+        entries = [s.part for s in doc.sections if s.part] or [s.title for s in doc.sections]
+        self.bullet_slides(self.labels["contents"], [DeckPara(((e, False),), bullet=True) for e in entries],
+                           notes=" · ".join(entries), source=doc.source)
         for section in doc.sections:
             if section.part:
                 self.divider(section, doc.sections)
@@ -260,7 +260,7 @@ class _Deck:
                 for c, paras in enumerate(cells):
                     self._cell(grid.cell(r, c), paras, self.ink)
             _style_table(grid, self.primary)
-            self._finish(slide, "\n\n".join(_row_notes(row, table.columns, self.doc, self.labels) for row, _, _ in chunk))
+            self._finish(slide, "\n\n".join(_row_notes(row, self.doc, self.labels) for row, _, _ in chunk))
 
     def treatment_groups(self) -> None:
         """One slide (or more) per treatment group: course, indications, contraindications."""
@@ -441,7 +441,7 @@ def _treatment_notes(t, labels) -> str:
     return "\n".join(lines)
 
 
-def _row_notes(row, columns, doc: Document, labels) -> str:
+def _row_notes(row, doc: Document, labels) -> str:
     detail = next((t for t in doc.treatments if t.id == row.key), None)
     if detail is not None:
         return _treatment_notes(detail, labels)
