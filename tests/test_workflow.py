@@ -222,3 +222,26 @@ def test_watch_rebuilds_on_save_and_survives_a_content_error(project):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_files_nobody_selected_are_not_read(project, run):
+    (project / "content/clinics/zzz.yaml").write_text("id: zzz\nname: [broken\n", encoding="utf-8")
+    assert run(project).code == 0                                   # the default clinic is fine
+    assert run(project, "--clinic", "zzz").code == 1
+
+
+def test_a_language_file_not_listed_does_not_defeat_the_no_op(project, run):
+    shutil.copy(project / "content/tiny/en.yaml", project / "content/tiny/de.yaml")
+    edit(project / "content/tiny/de.yaml", "language: en", "language: de")
+    first = run(project)
+    assert first.code == 0 and "'de' is not in the languages of condition.yaml" in first.out
+    assert "built 0, skipped 6" in run(project).out
+
+
+def test_a_damaged_template_is_a_clear_error(project, run):
+    template = project / "broken.pptx"
+    with zipfile.ZipFile(template, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types><not closed")
+    result = run(project, "--product", "deck", "--template", str(template), "--jobs", "1")
+    assert result.code == 1 and "internal error" not in result.err
+    assert "the template broken.pptx cannot be opened" in result.err
