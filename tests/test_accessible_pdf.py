@@ -159,3 +159,20 @@ def test_pdfua_checker_agrees_and_has_teeth(web):
         assert good.returncode == 0 and "result: PASS" in good.stdout, good.stdout
     bad = subprocess.run([*checker, "check", str(web / "nb/heel-spur_nb_leaflet.pdf")], capture_output=True, text=True)
     assert bad.returncode != 0 and "UA-01" in bad.stdout
+
+
+def test_links_are_clickable_and_tagged_with_their_annotation(web):
+    with pikepdf.open(web / "nb/heel-spur_nb_leaflet_web.pdf") as pdf:
+        nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+        tree = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+        links = [e for e in _elements(pdf) if e.S == "/Link"]
+        assert len(links) == 2
+        uris = []
+        for link in links:
+            objr = [k for k in link.K if k.get("/Type") == "/OBJR"]
+            assert len(objr) == 1
+            annot = objr[0].Obj
+            assert annot.Subtype == "/Link" and int(annot.F) == 4 and str(annot.Contents)
+            assert tree[int(annot.StructParent)].objgen == link.objgen       # the ParentTree leads back
+            uris.append(str(annot.A.URI))
+        assert uris == ["mailto:post@example.org", "https://example.org/h%C3%A6lspore"]

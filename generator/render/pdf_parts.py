@@ -308,11 +308,13 @@ def contact_block(doc: Document, s: Styles, qr_size: float) -> list:
         lines.append(plain_markup(clinic.address))
     if clinic.phone:
         lines.append(f"{plain_markup(labels['phone'])}: {phone(clinic.phone)}")
-    if clinic.email:
-        lines.append(plain_markup(clinic.email))
-    if clinic.web_display:
-        lines.append(plain_markup(clinic.web_display))
     story += [Paragraph(line, s.link) for line in lines]
+    # E-mail and web address are links: clickable on screen, tagged as Link in accessible PDFs.
+    for target, text in ((f"mailto:{clinic.email}", clinic.email), (clinic.web_url, clinic.web_display)):
+        if target and text:
+            link = Paragraph(f'<a href="{plain_markup(target)}">{plain_markup(text)}</a>', s.link)
+            link.leafdeck_role = "Link"
+            story.append(link)
     if clinic.web_url:
         code = QrCode(clinic.web_url, qr_size)
         code.leafdeck_alt = f"QR code: {clinic.web_display}"

@@ -181,6 +181,32 @@ def artifact_table_class(base: type) -> type:
 
 # -- after the build ------------------------------------------------------------------------------
 
+def _link_annotations(pdf, pages, tagger: Tagger, objects: dict, numbers) -> int:
+    """Tie each link annotation to its Link element (OBJR, StructParent), in drawing order per page;
+    give it a description (/Contents) and the print flag PDF/A asks for. Returns the next ParentTree key."""
+    import pikepdf
+
+    key = len(pages)
+    links: dict[int, list[Element]] = {}
+    for index, elements in tagger.marks.items():
+        for element in elements:
+            if element.role == "Link" and element not in links.setdefault(index, []):
+                links[index].append(element)
+    for index, page in enumerate(pages):
+        annots = [a for a in page.obj.get("/Annots", []) if a.get("/Subtype") == "/Link"]
+        for annot, element in zip(annots, links.get(index, [])):
+            obj = objects[id(element)]
+            obj.K.append(pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Obj=annot, Pg=page.obj))
+            annot.StructParent = key
+            annot.F = 4
+            uri = annot.get("/A", {}).get("/URI")
+            annot.Contents = pikepdf.String(str(uri).removeprefix("mailto:") if uri is not None else element.role)
+            numbers.append(key)
+            numbers.append(obj)
+            key += 1
+    return key
+
+
 @lru_cache(maxsize=1)
 def _srgb_profile() -> bytes:
     """An sRGB ICC profile (from LittleCMS via Pillow) with a fixed creation date and no profile
@@ -234,8 +260,9 @@ def finish(data: bytes, tagger: Tagger, title: str, language: str, order: list[s
         page.obj.Tabs = pikepdf.Name.S
         numbers.append(index)
         numbers.append(pdf.make_indirect(pikepdf.Array([objects[id(e)] for e in tagger.marks.get(index, [])])))
+    next_key = _link_annotations(pdf, pages, tagger, objects, numbers)
     tree.ParentTree = pdf.make_indirect(pikepdf.Dictionary(Nums=numbers))
-    tree.ParentTreeNextKey = len(pages)
+    tree.ParentTreeNextKey = next_key
     root.StructTreeRoot = tree
     root.MarkInfo = pikepdf.Dictionary(Marked=True)
     root.Lang = pikepdf.String(language)
