@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image
 
 
 @dataclass(frozen=True)
@@ -46,19 +46,32 @@ def prepared(path: Path, max_width_px: int | None = None, prefer_jpeg: bool = Fa
     return _prepared(str(path), stat.st_mtime_ns, stat.st_size, max_width_px, prefer_jpeg)
 
 
+_TRANSPOSE = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
+              5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
+              8: Image.Transpose.ROTATE_90}
+
+
 @lru_cache(maxsize=32)
 def _prepared(path: str, _mtime: int, _size: int, max_width_px: int | None, prefer_jpeg: bool) -> Prepared:
+    # Scaled down first, rotated and converted after: only the decoded original is ever large.
     with Image.open(path) as source:
-        picture = ImageOps.exif_transpose(source)            # upright, as the camera meant it
-        has_alpha = picture.mode in ("RGBA", "LA") or (picture.mode == "P" and "transparency" in picture.info)
+        orientation = source.getexif().get(0x0112) or 1
+        has_alpha = source.mode in ("RGBA", "LA") or (source.mode == "P" and "transparency" in source.info)
         kind = "JPEG" if source.format == "JPEG" or (prefer_jpeg and not has_alpha) else "PNG"
-        picture = picture.convert("RGBA" if has_alpha and kind == "PNG" else "RGB")
-        if max_width_px and picture.width > max_width_px:
-            height = max(1, round(picture.height * max_width_px / picture.width))
-            picture = picture.resize((max_width_px, height), Image.LANCZOS)
-        out = io.BytesIO()
-        if kind == "JPEG":
-            picture.save(out, format="JPEG", quality=92, subsampling=0, optimize=True)
+        picture = source if source.mode in ("RGB", "RGBA", "L", "LA") else source.convert("RGBA" if has_alpha else "RGB")
+        upright_width = picture.height if orientation in _SIDEWAYS else picture.width
+        if max_width_px and upright_width > max_width_px:
+            scale = max_width_px / upright_width
+            picture = picture.resize((max(1, round(picture.width * scale)), max(1, round(picture.height * scale))),
+                                     Image.LANCZOS)
         else:
-            picture.save(out, format="PNG", compress_level=6)
-        return Prepared(out.getvalue(), picture.width, picture.height, kind)
+            picture = picture.copy()
+    if orientation in _TRANSPOSE:
+        picture = picture.transpose(_TRANSPOSE[orientation])        # upright, as the camera meant it
+    picture = picture.convert("RGBA" if has_alpha and kind == "PNG" else "RGB")
+    out = io.BytesIO()
+    if kind == "JPEG":
+        picture.save(out, format="JPEG", quality=92, subsampling=0, optimize=True)
+    else:
+        picture.save(out, format="PNG", compress_level=6)
+    return Prepared(out.getvalue(), picture.width, picture.height, kind)

@@ -66,6 +66,17 @@ class _Deck:
         self.primary = RGBColor.from_string(doc.clinic.colours["primary"].lstrip("#"))
         self.font = None if _theme_font(self.prs).lower() in fit.ARIAL_COMPATIBLE else "Arial"
         self.titles: set[str] = set()
+        self._boxes: dict = {}       # (layout, "title" | "body") -> text area in points
+
+    def _layout_box(self, layout, which: str) -> tuple[float, float]:
+        """A layout's title or body text area; every slide made from it has the same (measured once,
+        because python-pptx resolves inherited placeholder sizes slowly)."""
+        key = (id(layout), which)
+        if key not in self._boxes:
+            shape = next(s for s in layout.placeholders if s.placeholder_format.idx == 0) if which == "title" \
+                else _body_placeholder(layout)
+            self._boxes[key] = box_size(shape)
+        return self._boxes[key]
 
     # -- the deck ------------------------------------------------------------------------------
     def build(self) -> None:
@@ -146,7 +157,7 @@ class _Deck:
         by default every paragraph is its own unit.
         """
         layout = self.layouts["content"]
-        width, height = box_size(_body_placeholder(layout))
+        width, height = self._layout_box(layout, "body")
         for chunk, size in _pack(units or [[p] for p in paras], width, height):
             slide = self.prs.slides.add_slide(layout)
             self._title(slide, title, source)
@@ -293,10 +304,11 @@ class _Deck:
             unique = f"{title} ({self.labels['continued']}{'' if n == 1 else f' {n}'})"
             n += 1
         self.titles.add(unique)
-        self._fit_write(slide.shapes.title, [DeckPara(((unique, True),))], TITLE_SIZES, self.primary, source)
+        self._fit_write(slide.shapes.title, [DeckPara(((unique, True),))], TITLE_SIZES, self.primary, source,
+                        box=self._layout_box(slide.slide_layout, "title"))
 
-    def _fit_write(self, shape, paras: list[DeckPara], sizes, colour, source) -> None:
-        width, height = box_size(shape)
+    def _fit_write(self, shape, paras: list[DeckPara], sizes, colour, source, box=None) -> None:
+        width, height = box or box_size(shape)
         for size in sizes:
             if fit.fits([p.measure() for p in paras], width, height, size):
                 write(shape.text_frame, paras, size, colour, self.doc.language_tag, self.font)
