@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         return _check(pipeline, options, args.json, args.strict)
     if args.watch:
         from generator.watch import watch
-        return watch(options, lambda: run_build(pipeline, options, quiet=True))
+        return watch(options, lambda opts: run_build(pipeline, opts, quiet=True))
     return run_build(pipeline, options)
 
 

@@ -348,18 +348,6 @@ def render_safely(item: Planned, template: Path | None):
         return "internal", "".join(traceback.format_exception_only(type(exc), exc)).strip()
 
 
-def warm_up() -> None:
-    """Import the renderers and load their fonts once, in a long-running process (``--watch``),
-    so every rebuild, and every worker forked for it, starts warm."""
-    from generator.render import fit, pdf_brochure, pdf_leaflet, pptx_deck  # noqa: F401
-    from generator.render.deck_template import open_template
-    from generator.theme.fonts import register_reportlab
-
-    register_reportlab()
-    fit.line_count(fit.Para((("warm", False), ("up", True))), 100, 12)
-    open_template(None)       # python-pptx's lazily imported parts
-
-
 def render(item: Planned, template: Path | None = None) -> bytes:
     # Imported here so `check` and no-op runs never pay for reportlab or python-pptx.
     variant = item.target.variant

@@ -7,6 +7,7 @@ stay in place until the file is fixed. One line per rebuild says what happened a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 import time
@@ -14,7 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def watch(options, build: Callable[[], int]) -> int:
+def watch(options, build: Callable[[object], int]) -> int:
+    """Build once in this process (so it holds warm fonts, images and templates, which every
+    worker forked for a rebuild then inherits), then rebuild on every save."""
     from watchfiles import watch as changes
 
     folders = [Path(options.content_dir), options.images]
@@ -26,9 +29,7 @@ def watch(options, build: Callable[[], int]) -> int:
     def relevant(change, path: str) -> bool:
         return _relevant(change, path) and not Path(path).resolve().is_relative_to(out_dir)
 
-    build()
-    from generator.pipeline import warm_up
-    warm_up()
+    build(dataclasses.replace(options, jobs=1, force=False))
     announced = False
     try:
         # Empty batches arrive every 200 ms; the first one means the watcher is really listening.
@@ -42,7 +43,7 @@ def watch(options, build: Callable[[], int]) -> int:
                 continue
             started = time.perf_counter()
             try:
-                status = build()
+                status = build(options)
             except Exception as exc:  # noqa: BLE001 - the watcher outlives any one rebuild
                 print(f"error: the rebuild failed: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
                 status = 1
