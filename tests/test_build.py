@@ -55,6 +55,7 @@ def test_leaflet_metadata(built):
     info = pdfinfo(pdf)
     assert info["Title"].startswith("Liten tilstand")
     assert info["Author"] == "Test Forfatter"
+    assert info["Subject"] == "Pasientinformasjon" and "X00.0" in info["Keywords"]
     assert info["Page size"].startswith("595.276 x 841.89")
     assert b"/Lang (nb-NO)" in pdf.read_bytes()
 
