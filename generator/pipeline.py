@@ -225,7 +225,8 @@ def build(options: Options, diagnostics: Diagnostics, progress=None) -> Report:
     manifest = Manifest(options.out_dir)
     wanted = targets(options)
     fingerprints = {t.key: prints.of(t) for t in wanted}
-    if wanted and not options.force and all(manifest.is_fresh(t, fingerprints[t.key]) for t in wanted):
+    fresh = {t.key for t in wanted if not options.force and manifest.is_fresh(t, fingerprints[t.key])}
+    if wanted and len(fresh) == len(wanted):
         return Report([Outcome(t, "skipped") for t in wanted], time.perf_counter() - started)
 
     planned, failed_conditions = plan(options, diagnostics, partial=True)
@@ -236,8 +237,9 @@ def build(options: Options, diagnostics: Diagnostics, progress=None) -> Report:
 
     stale = []
     for item in planned:
-        fingerprint = fingerprints.get(item.target.key) or prints.of(item.target)
-        if not options.force and manifest.is_fresh(item.target, fingerprint):
+        key = item.target.key
+        fingerprint = fingerprints.get(key) or prints.of(item.target)
+        if key in fresh or (key not in fingerprints and not options.force and manifest.is_fresh(item.target, fingerprint)):
             report.outcomes.append(Outcome(item.target, "skipped"))
         else:
             stale.append((item, fingerprint))
