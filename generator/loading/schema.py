@@ -222,40 +222,33 @@ class ImageText(Model):
     caption: Text
 
 
+def _pairs(key_field: str, value_field: str):
+    """A ``{key: text}`` mapping as authors write it -> a tuple of ``{key_field, value_field}``
+    mappings, each keeping the positions of its key and its text."""
+
+    def convert(value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
+        pos: Positions = value.get(POSITIONS_KEY, NOWHERE)
+        return tuple(
+            {key_field: key, value_field: text,
+             POSITIONS_KEY: Positions(pos.keys.get(key, pos.at), {key_field: pos.keys.get(key, pos.at)},
+                                      {key_field: pos.keys.get(key, pos.at), value_field: pos.values.get(key, pos.at)},
+                                      {})}
+            for key, text in value.items() if key != POSITIONS_KEY
+        )
+
+    return convert
+
+
 class GroupLabel(Model):
     id: Id
     label: Text
 
 
-def _group_labels(value: Any) -> Any:
-    if not isinstance(value, dict):
-        return value
-    pos: Positions = value.get(POSITIONS_KEY, NOWHERE)
-    return tuple(
-        {"id": key, "label": label,
-         POSITIONS_KEY: Positions(pos.keys.get(key, pos.at),
-                                  {"id": pos.keys.get(key, pos.at)},
-                                  {"id": pos.keys.get(key, pos.at), "label": pos.values.get(key, pos.at)},
-                                  {})}
-        for key, label in value.items() if key != POSITIONS_KEY
-    )
-
-
 class GlossaryEntry(Model):
     term: Text
     explanation: Text
-
-
-def _glossary(value: Any) -> Any:
-    if not isinstance(value, dict):
-        return value
-    pos: Positions = value.get(POSITIONS_KEY, NOWHERE)
-    return tuple(
-        {"term": key, "explanation": text,
-         POSITIONS_KEY: Positions(pos.keys.get(key, pos.at), {"term": pos.keys.get(key, pos.at)},
-                                  {"term": pos.keys.get(key, pos.at), "explanation": pos.values.get(key, pos.at)}, {})}
-        for key, text in value.items() if key != POSITIONS_KEY
-    )
 
 
 class LanguageFile(Model):
@@ -269,11 +262,11 @@ class LanguageFile(Model):
     feedback: Text
     treatment_groups: Annotated[
         tuple[GroupLabel, ...],
-        BeforeValidator(_group_labels, json_schema_input_type=dict[Id, Text]),
+        BeforeValidator(_pairs("id", "label"), json_schema_input_type=dict[Id, Text]),
     ]
     images: Keyed(ImageText, dict[Id, "ImageTextInput"]) = ()
     # Medical words and their plain explanation, printed on the leaflet under "Ord og uttrykk".
-    glossary: Annotated[tuple[GlossaryEntry, ...], BeforeValidator(_glossary, json_schema_input_type=dict[Text, Text])] = ()
+    glossary: Annotated[tuple[GlossaryEntry, ...], BeforeValidator(_pairs("term", "explanation"), json_schema_input_type=dict[Text, Text])] = ()
     sections: Annotated[tuple[Section, ...], Field(min_length=1)]
     treatments: Annotated[tuple[Treatment, ...], Field(min_length=1)]
 
