@@ -137,7 +137,8 @@ def _syntax_hint(problem: str) -> str:
         return "indent with spaces, not tabs"
     if "could not find expected ':'" in problem:
         return "each line in a mapping needs 'key: value'; check the line above for a missing quote"
-    return "check indentation and quotes around this position"
+    return ("check indentation and quotes around this position; a quote left open on a line above "
+            "runs on until the next quote")
 
 
 class _Converter:
