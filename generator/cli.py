@@ -141,19 +141,23 @@ def _check(pipeline, options, as_json: bool, strict: bool) -> int:
 def run_build(pipeline, options, quiet: bool = False) -> int:
     """One build: diagnostics, one line per written file (or a summary table), exit status."""
     diagnostics = Diagnostics()
-    bar = None
+    bars: list = []
+
+    def progress_bar(total: int):
+        from tqdm import tqdm   # only when there is work: a no-op run stays light
+        bars.append(tqdm(total=total, unit="file", leave=False))
+        return bars[-1].update
+
     try:
-        if sys.stderr.isatty() and not quiet:
-            from tqdm import tqdm
-            bar = tqdm(total=len(pipeline.targets(options)), unit="file", leave=False, disable=None)
-        report = pipeline.build(options, diagnostics, progress=bar.update if bar else None)
+        report = pipeline.build(options, diagnostics,
+                                progress=progress_bar if sys.stderr.isatty() and not quiet else None)
     except ContentError:
         _report(diagnostics)
         print(f"{len(diagnostics.errors)} error(s); nothing was written, earlier outputs are unchanged.",
               file=sys.stderr)
         return EXIT_CONTENT
     finally:
-        if bar is not None:
+        for bar in bars:
             bar.close()
     _report(diagnostics)
     _summary(report, quiet)

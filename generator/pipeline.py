@@ -219,7 +219,10 @@ def check(options: Options, diagnostics: Diagnostics) -> tuple[list[Planned], di
 
 def build(options: Options, diagnostics: Diagnostics, progress=None) -> Report:
     """Build what is stale; report every output as built, skipped or failed. Raises ContentError
-    only for errors that every output shares (labels, clinics, a missing content folder)."""
+    only for errors that every output shares (labels, clinics, a missing content folder).
+
+    ``progress(total)``, if given, is called once there is something to render and returns the
+    function to call after each output."""
     started = time.perf_counter()
     prints = Fingerprints(options.content_dir, options.images, options.template, {}, today=options.today)
     manifest = Manifest(options.out_dir)
@@ -251,7 +254,8 @@ def build(options: Options, diagnostics: Diagnostics, progress=None) -> Report:
             report.outcomes.append(Outcome(item.target, "failed", "characters missing from the font (listed above)"))
 
     updates = {}
-    for (item, fingerprint), result in render_all(runnable, options, progress):
+    tick = progress(len(runnable)) if progress and runnable else None
+    for (item, fingerprint), result in render_all(runnable, options, tick):
         outcome = _finish(item, fingerprint, result, diagnostics, updates)
         report.outcomes.append(outcome)
     manifest.record(updates)

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.diagnostics import Diagnostics, Location
-from generator.document.model import BulletList, ComparisonTable, Document, Inline, Paragraph
+from generator.document.inline import plain
+from generator.document.model import BulletList, ComparisonTable, Document, Paragraph
 
 LIX_TARGET, LIX_WARNING, LIX_ERROR = 40, 45, 50
 FLESCH_MIN, GRADE_MAX = 60, 8
@@ -77,25 +78,21 @@ def _syllables(word: str, language_tag: str) -> int:
     return max(pieces, min(vowel_groups, pieces + 1)) if len(word) > 3 else 1
 
 
-def _plain(inline: Inline) -> str:
-    return "".join(span.text for span in inline)
-
-
 def patient_texts(doc: Document):
     """(section title, text, location) of every sentence-bearing patient text."""
-    yield "", _plain(doc.summary), doc.source
+    yield "", plain(doc.summary), doc.source
     for section in doc.sections:
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                yield section.title, _plain(block.text), block.source
+                yield section.title, plain(block.text), block.source
             elif isinstance(block, BulletList):
                 for item in block.items:
-                    yield section.title, _plain(item), block.source
+                    yield section.title, plain(item), block.source
             elif isinstance(block, ComparisonTable):
                 for row in block.rows:
                     for cell in row.cells:
                         for part in (*cell.paragraphs, *cell.bullets):
-                            yield section.title, _plain(part), row.source
+                            yield section.title, plain(part), row.source
 
 
 def check_readability(doc: Document, medical_terms: tuple[str, ...], glossary: dict[str, str],

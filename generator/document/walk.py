@@ -5,30 +5,27 @@ from __future__ import annotations
 from typing import Iterator
 
 from generator.diagnostics import Location
-from generator.document.model import BulletList, ComparisonTable, Document, Figure, Inline, Paragraph
-
-
-def _plain(inline: Inline) -> str:
-    return "".join(span.text for span in inline)
+from generator.document.inline import plain
+from generator.document.model import BulletList, ComparisonTable, Document, Figure, Paragraph
 
 
 def texts(doc: Document) -> Iterator[tuple[str, Location]]:
     here = doc.source
-    yield from ((t, here) for t in (doc.title, doc.subtitle, _plain(doc.summary), doc.trust.disclaimer, doc.trust.feedback))
+    yield from ((t, here) for t in (doc.title, doc.subtitle, plain(doc.summary), doc.trust.disclaimer, doc.trust.feedback))
     for section in doc.sections:
         yield section.title, section.source
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                yield _plain(block.text), block.source
+                yield plain(block.text), block.source
             elif isinstance(block, BulletList):
-                yield from ((_plain(i), block.source) for i in block.items)
+                yield from ((plain(i), block.source) for i in block.items)
             elif isinstance(block, Figure):
-                yield _plain(block.caption), block.source
+                yield plain(block.caption), block.source
                 yield block.alt, block.source
             elif isinstance(block, ComparisonTable):
                 for row in block.rows:
                     for cell in row.cells:
-                        yield from ((_plain(i), row.source) for i in (*cell.paragraphs, *cell.bullets))
+                        yield from ((plain(i), row.source) for i in (*cell.paragraphs, *cell.bullets))
     for term, explanation in doc.glossary:
         yield term, doc.source
         yield explanation, doc.source
