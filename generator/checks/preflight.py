@@ -29,6 +29,9 @@ PRINT_PPI, OFFICE_PPI = 300, 150
 LEAFLET_TEXT_WIDTH_MM = {"a4": 210 - 2 * 18, "letter": 215.9 - 2 * 18}   # the widest a figure is placed
 FIGURE_MAX_HEIGHT_MM = 58            # the front page figure (pdf_leaflet)
 SECTION_FIGURE_MAX_HEIGHT_MM = 70    # figures within sections (pdf_leaflet)
+BROCHURE_WIDTH_MM = 100 - 2 * 5.5    # a brochure panel's text width (pdf_brochure)
+BROCHURE_COVER_MAX_HEIGHT_MM = 95    # the brochure cover's picture grows up to this (pdf_brochure)
+BROCHURE_FIGURE_MAX_HEIGHT_MM = 80   # pictures in a short brochure (pdf_brochure)
 
 
 def preflight(planned: list, options, diagnostics: Diagnostics) -> dict:
@@ -37,11 +40,15 @@ def preflight(planned: list, options, diagnostics: Diagnostics) -> dict:
     # Documents differ between clinics only in the clinic's details: check each text once.
     documents = {(p.document.condition_id, p.document.language, p.document.audience): p.document for p in planned}
     checked_images: set = set()
+    hyphenation_checked: set[str] = set()
     notes: dict = {}
     for doc in documents.values():
         if doc.audience.value == "patient":
+            if doc.language_tag not in hyphenation_checked:
+                hyphenation_checked.add(doc.language_tag)
+                _hyphenation(doc, diagnostics)
             figures[f"{doc.condition_id} ({doc.language})"] = check_readability(
-                doc, tuple(doc.labels.get("medical_terms", ())), dict(doc.glossary), diagnostics)
+                doc, doc.medical_terms, dict(doc.glossary), diagnostics)
             check_glyphs(doc, diagnostics)
             _images(doc, options, diagnostics, checked_images)
         else:
@@ -58,6 +65,16 @@ def preflight(planned: list, options, diagnostics: Diagnostics) -> dict:
     _consistency(planned, diagnostics)
     _layout_and_accessibility(planned, options, diagnostics)
     return figures
+
+
+def _hyphenation(doc, diagnostics: Diagnostics) -> None:
+    """A language pyphen has no dictionary for is set without hyphens: say so, once per language."""
+    from generator.theme.hyphenation import hyphenator
+
+    if hyphenator(doc.language_tag) is None:
+        diagnostics.note(doc.labels_source, f"no hyphenation dictionary for '{doc.language_tag}': the PDFs of "
+                                            f"'{doc.language}' are set without hyphens",
+                         "nothing to do; long words move to the next line whole")
 
 
 def _trust(doc, today: dt.date, diagnostics: Diagnostics) -> None:
@@ -97,20 +114,24 @@ def _consistency(planned: list, diagnostics: Diagnostics) -> None:
 
 
 def _images(doc, options, diagnostics: Diagnostics, checked: set) -> None:
-    """Resolution at the largest size a picture is placed: the front figure at most 58 mm high,
-    figures in sections at most 70 mm, both at most the text width."""
+    """Resolution at the largest size a picture is placed: in the leaflet, the front figure at most
+    58 mm high and figures in sections 70 mm, at most the text width; in the brochure, the cover
+    picture at most 95 mm and others 80 mm high, at most a panel wide."""
     from generator.render.images import upright_size
 
     width_mm = LEAFLET_TEXT_WIDTH_MM.get(options.paper, LEAFLET_TEXT_WIDTH_MM["a4"])
     print_shop = "print-shop" in options.products
-    placed = [(doc.cover_figure, FIGURE_MAX_HEIGHT_MM)] if doc.cover_figure is not None else []
-    placed += [(b, SECTION_FIGURE_MAX_HEIGHT_MM) for s in doc.sections for b in s.blocks if type(b).__name__ == "Figure"]
-    for figure, max_height in placed:
-        if (figure.path, max_height) in checked:
+    # (figure, [(widest, tallest) it may be placed at in the leaflet and the brochure])
+    boxes = {"cover": [(width_mm, FIGURE_MAX_HEIGHT_MM), (BROCHURE_WIDTH_MM, BROCHURE_COVER_MAX_HEIGHT_MM)],
+             "section": [(width_mm, SECTION_FIGURE_MAX_HEIGHT_MM), (BROCHURE_WIDTH_MM, BROCHURE_FIGURE_MAX_HEIGHT_MM)]}
+    placed = [(doc.cover_figure, "cover")] if doc.cover_figure is not None else []
+    placed += [(b, "section") for s in doc.sections for b in s.blocks if type(b).__name__ == "Figure"]
+    for figure, kind in placed:
+        if (figure.path, kind) in checked:
             continue
-        checked.add((figure.path, max_height))
+        checked.add((figure.path, kind))
         pixels_wide, pixels_high = upright_size(figure.path)
-        placed_mm = min(width_mm, max_height * pixels_wide / pixels_high)
+        placed_mm = max(min(w, h * pixels_wide / pixels_high) for w, h in boxes[kind])
         ppi = pixels_wide / (placed_mm / 25.4)
         needed = PRINT_PPI if print_shop else OFFICE_PPI
         if ppi < needed:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from generator.diagnostics import Diagnostics, Location
 from generator.document.inline import plain
 from generator.document.model import BulletList, ComparisonTable, Document, Paragraph
+from generator.theme.hyphenation import hyphenator
 
 LIX_TARGET, LIX_WARNING, LIX_ERROR = 40, 45, 50
 FLESCH_MIN, GRADE_MAX = 60, 8
@@ -72,9 +73,11 @@ def measure(text: str, language_tag: str) -> Stats:
 
 @lru_cache(maxsize=4096)
 def _syllables(word: str, language_tag: str) -> int:
-    from generator.render.pdf_text import hyphenator   # pyphen, already loaded for the PDFs
-    vowel_groups = len(re.findall(r"[aeiouyæøåéè]+", word)) or 1
-    pieces = 1 + sum(1 for _ in hyphenator(language_tag)(word))
+    vowel_groups = len(re.findall(r"[aeiouyæøåéèáâ]+", word)) or 1
+    words = hyphenator(language_tag)
+    if words is None:
+        return vowel_groups if len(word) > 3 else 1
+    pieces = 1 + sum(1 for _ in words(word))
     return max(pieces, min(vowel_groups, pieces + 1)) if len(word) > 3 else 1
 
 

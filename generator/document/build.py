@@ -13,7 +13,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from generator.document.inline import parse_inline
 from generator.document.model import (
-    Audience, BulletList, Cell, Clinic, ComparisonTable, Document, Figure, Paragraph, ReviewNote,
+    Audience, BulletList, Cell, Clinic, ComparisonTable, Credit, Document, Figure, Paragraph, ReviewNote,
     Section, Steps, TableRow, TreatmentDetail, Trust,
 )
 from generator.loading import schema
@@ -82,13 +82,14 @@ def build_document(content: ConditionContent, language: str, audience: Audience,
             contraindications=tuple(parse_inline(i) for i in words.contraindications),
             evidence=parse_inline(words.evidence or ""),
             sources=tuple(citations[s] for s in refs[t.id].sources if s in citations),
-            source=t.where(), needs_review=t.needs_review,
+            source=t.where(), needs_review=t.needs_review, step=refs[t.id].step,
         )
         for t in treatments
         for words in [getattr(t, audience.value)]
     )
 
-    cover = figure(condition.images[0].id, condition.images[0]) if condition.images else None
+    cover_asset = next((i for i in condition.images if i.id == condition.cover), None)
+    cover = figure(cover_asset.id, cover_asset) if cover_asset is not None else None
     review = condition.review
     reasons = []
     if review.status != "approved":
@@ -112,7 +113,9 @@ def build_document(content: ConditionContent, language: str, audience: Audience,
         treatments=details,
         cover_figure=cover,
         trust=Trust(
-            authors=tuple(p.name for p in condition.authors),
+            authors=tuple(p.name for p in condition.authors if p.role is schema.Role.AUTHOR)
+            or tuple(p.name for p in condition.authors),
+            credits=_credits(condition.authors, language),
             clinical_reviewer=condition.clinical_reviewer.name if condition.clinical_reviewer else None,
             organisation=condition.organisation.name,
             organisation_contact=condition.organisation.contact,
@@ -126,7 +129,7 @@ def build_document(content: ConditionContent, language: str, audience: Audience,
             disclaimer=text.disclaimer,
             feedback=text.feedback,
         ),
-        clinic=clinic_info(clinic, images_dir),
+        clinic=clinic_info(clinic, images_dir, condition.id, language),
         labels=label_map,
         draft=bool(reasons),
         source=text.where(),
@@ -134,6 +137,7 @@ def build_document(content: ConditionContent, language: str, audience: Audience,
         clinic_source=clinic.where(),
         labels_source=labels.where(),
         glossary=tuple((g.term, g.explanation) for g in text.glossary) if audience is Audience.PATIENT else (),
+        medical_terms=tuple(dict.fromkeys((*labels.medical_terms, *text.medical_terms))),
         draft_reasons=tuple(reasons),
         review_notes=tuple(dict.fromkeys(notes)),
     )
@@ -169,13 +173,25 @@ def _escape_md(text: str) -> str:
     return text.replace("\\", "\\\\").replace("*", "\\*")
 
 
-def clinic_info(clinic: schema.Clinic, images_dir: Path) -> Clinic:
+def _credits(people, language: str) -> tuple[Credit, ...]:
+    """Names per role, in the order of :class:`Role`; a person limited to some languages is
+    credited in those only (a translator of the English version)."""
+    credited = [p for p in people if not p.languages or language in p.languages]
+    return tuple(Credit(role, tuple(p.name for p in credited if p.role is role))
+                 for role in schema.Role if any(p.role is role for p in credited))
+
+
+def clinic_info(clinic: schema.Clinic, images_dir: Path, condition_id: str, language: str) -> Clinic:
+    """The clinic as printed for one condition and language: its web address pattern filled in."""
     logo = resolve_image(clinic.logo, images_dir)[0] if clinic.logo else None
+    web = clinic.web.format(condition=condition_id, lang=language) if clinic.web else None
     return Clinic(
         name=clinic.name, phone=clinic.phone, address=clinic.address, email=clinic.email,
-        web_display=web_display(clinic.web) if clinic.web else None,
-        web_url=web_url(clinic.web) if clinic.web else None,
+        web_display=web_display(web) if web else None,
+        web_url=web_url(web) if web else None,
         logo=logo, colours=clinic.colours.model_dump(exclude={"at"}),
+        source=clinic.where(),
+        sources={key: clinic.where(key) for key in ("name", "phone", "address", "email", "web", "logo")},
     )
 
 

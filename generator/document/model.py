@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Mapping, Union
 
 from generator.diagnostics import Location
+from generator.loading.schema import Role
 
 
 class Audience(str, Enum):
@@ -123,6 +124,7 @@ class TreatmentDetail:
     sources: tuple[str, ...]
     source: Location
     needs_review: str | None = None
+    step: int | None = None        # its box in the treatment pathway (1-based), if the content says
 
 
 @dataclass(frozen=True)
@@ -135,13 +137,33 @@ class Clinic:
     web_url: str | None            # percent-encoded, for QR codes and links
     logo: Path | None
     colours: Mapping[str, str]
+    source: Location = Location("")                           # the clinic file
+    sources: Mapping[str, Location] = field(default_factory=dict)   # field name -> where it is written
+
+    def where(self, key: str) -> Location:
+        """Where a field (name, email, web, ...) is written in the clinic file, for layout problems."""
+        return self.sources.get(key, self.source)
+
+
+# The labels key each role is credited under (content/labels/<lang>.yaml).
+ROLE_LABELS = {Role.AUTHOR: "authors", Role.EDITOR: "edited_by", Role.TRANSLATOR: "translated_by",
+               Role.ILLUSTRATOR: "illustrated_by"}
+
+
+@dataclass(frozen=True)
+class Credit:
+    """The people of one role, credited under that role's label ("Oversatt av")."""
+
+    role: Role
+    names: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Trust:
     """Who wrote it, who checked it, when, and on what evidence."""
 
-    authors: tuple[str, ...]
+    authors: tuple[str, ...]       # role author only: the PDF/PPTX author metadata
+    credits: tuple[Credit, ...]    # every role credited in this language version, in Role order
     clinical_reviewer: str | None
     organisation: str
     organisation_contact: str
@@ -186,4 +208,5 @@ class Document:
     labels_source: Location = Location("")
     draft_reasons: tuple[str, ...] = ()
     glossary: tuple[tuple[str, str], ...] = ()     # (term, plain explanation), for patients
+    medical_terms: tuple[str, ...] = ()            # words patient text must explain (labels + condition)
     review_notes: tuple[ReviewNote, ...] = field(default_factory=tuple)

@@ -35,7 +35,7 @@ def texts(doc: Document) -> Iterator[tuple[str, Location]]:
     for value in (clinic.name, clinic.phone, clinic.address, clinic.email, clinic.web_display):
         if value:
             yield value, doc.clinic_source
-    for value in (*doc.trust.authors, doc.trust.organisation, doc.trust.organisation_contact, *doc.trust.sources,
+    for value in (*(n for c in doc.trust.credits for n in c.names), doc.trust.organisation, doc.trust.organisation_contact, *doc.trust.sources,
                   *doc.trust.short_sources, doc.trust.clinical_reviewer or ""):
         yield value, doc.condition_source
     for value in doc.labels.values():

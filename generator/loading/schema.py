@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag
@@ -85,9 +86,20 @@ class Review(Model):
     next_review: Date
 
 
+class Role(str, Enum):
+    """What a person did; the outputs credit each role under its own label ("Skrevet av", "Oversatt av")."""
+
+    AUTHOR = "author"
+    EDITOR = "editor"
+    TRANSLATOR = "translator"
+    ILLUSTRATOR = "illustrator"
+
+
 class Person(Model):
     name: Text
-    role: Literal["author", "editor", "translator", "illustrator"] = "author"
+    role: Annotated[Role, Field(strict=False)] = Role.AUTHOR
+    # Only credited in these language versions (a translator of en.yaml); empty = every language.
+    languages: tuple[LanguageCode, ...] = ()
 
 
 class Reviewer(Model):
@@ -116,6 +128,9 @@ class ImageAsset(Model):
 class TreatmentRef(Model):
     id: Id
     group: Id
+    # Its place in the treatment pathway: the number of the step (1 = the first box of the
+    # clinician ``steps:`` block). Shown on the deck's comparison overview.
+    step: Annotated[int, Field(ge=1, le=20)] | None = None
     sources: tuple[Id, ...] = ()
 
 
@@ -132,6 +147,7 @@ class Condition(Model):
     organisation: Organisation
     sources: tuple[Source, ...] = ()
     images: tuple[ImageAsset, ...] = ()
+    cover: Id | None = None              # the image on the leaflet's first page and the brochure's cover
     treatments: Annotated[tuple[TreatmentRef, ...], Field(min_length=1)]
 
 
@@ -267,6 +283,9 @@ class LanguageFile(Model):
     images: Keyed(ImageText, dict[Id, "ImageTextInput"]) = ()
     # Medical words and their plain explanation, printed on the leaflet under "Ord og uttrykk".
     glossary: Annotated[tuple[GlossaryEntry, ...], BeforeValidator(_pairs("term", "explanation"), json_schema_input_type=dict[Text, Text])] = ()
+    # This condition's medical words that patient text must explain (glossary or brackets); the
+    # labels' medical_terms hold the general ones.
+    medical_terms: tuple[Text, ...] = ()
     sections: Annotated[tuple[Section, ...], Field(min_length=1)]
     treatments: Annotated[tuple[Treatment, ...], Field(min_length=1)]
 
@@ -297,6 +316,8 @@ class Clinic(Model):
     phone: Text | None = None
     address: Text | None = None
     email: Text | None = None
+    # The address printed and in the QR code. May hold {condition} and {lang}, so that every
+    # condition and language gets its own page: "https://example.org/{lang}/{condition}".
     web: Text | None = None
     colours: Colours = Field(default_factory=Colours)
 
@@ -311,7 +332,6 @@ class Labels(Model):
     draft: Text
     needs_review: Text
     treatment: Text
-    what: Text
     indications_patient: Text
     contraindications_patient: Text
     indications_clinician: Text
@@ -324,7 +344,10 @@ class Labels(Model):
     continued: Text
     contents: Text
     about_this_leaflet: Text
-    authors: Text
+    authors: Text                           # "Skrevet av": people with role author
+    edited_by: Text
+    translated_by: Text
+    illustrated_by: Text
     clinical_reviewer: Text
     not_reviewed: Text
     organisation: Text
@@ -337,13 +360,18 @@ class Labels(Model):
     phone: Text
     web: Text
     figure_credit: Text
-    sources_of_treatment: Text
-    review_notes: Text
+    review_notes: Text                      # heading of the review notes in the speaker notes
     icd10: Text
     leaflet_subject: Text
     deck_subject: Text
     references: Text                        # the deck's last slide(s)
-    comparison: Text                        # title of the deck's comparison-table slides
+    comparison: Text                        # title of the deck's comparison overview
+    comparison_details: Text                # title of the detailed table in the deck's appendix
+    appendix: Text                          # divider before the deck's appendix
+    step: Text                              # overview column: the treatment's step in the pathway
+    outside_pathway: Text                   # overview: a treatment with no step
+    key_indication: Text                    # overview column: the first indication
+    key_contraindication: Text              # overview column: the first contraindication
     pathway: Text                           # title of the slide drawing a 'steps' block
     speaker_sources: Text                   # "Sources:" in speaker notes
     glossary: Text                          # heading of the leaflet's word list

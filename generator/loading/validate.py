@@ -6,6 +6,7 @@ Each check reports into ``diagnostics`` and goes on, so an editor sees every pro
 from __future__ import annotations
 
 import difflib
+import string
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping
@@ -14,7 +15,7 @@ from PIL import Image, UnidentifiedImageError
 
 from generator.checks.contrast import check_palette
 from generator.diagnostics import Diagnostics, Location, display_path
-from generator.loading.schema import Clinic, Labels, LanguageFile, Model, TableRef
+from generator.loading.schema import Clinic, Labels, LanguageFile, Model, Steps, TableRef
 
 if TYPE_CHECKING:
     from generator.loading.content import ConditionContent
@@ -115,12 +116,33 @@ def check_labels(labels: Labels, path: Path, diagnostics: Diagnostics) -> bool:
     return ok
 
 
+WEB_FIELDS = ("condition", "lang")
+
+
+def web_pattern_problem(pattern: str) -> str | None:
+    """Why a clinic's web address pattern cannot be filled in, or None."""
+    try:
+        fields = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
+    except ValueError as exc:
+        return f"the web address has a stray brace ({exc})"
+    unknown = [f for f in fields if f not in WEB_FIELDS]
+    if unknown:
+        return f"the web address has an unknown placeholder {{{unknown[0]}}}"
+    return None
+
+
 def check_clinic(clinic: Clinic, path: Path, images_dir: Path, diagnostics: Diagnostics) -> bool:
     ok = True
     if clinic.id != path.stem:
         diagnostics.error(clinic.where("id"), f"clinic id '{clinic.id}' does not match the file name {path.name}",
                           f"name the file {clinic.id}.yaml or set id: {path.stem}")
         ok = False
+    if clinic.web:
+        problem = web_pattern_problem(clinic.web)
+        if problem:
+            diagnostics.error(clinic.where("web"), problem,
+                              "only {condition} and {lang} may stand in braces, e.g. https://example.org/{lang}/{condition}")
+            ok = False
     if clinic.logo:
         resolved, problem, hint = resolve_image(clinic.logo, images_dir)
         if resolved is None:
@@ -170,6 +192,16 @@ def check_condition(content: "ConditionContent", images_dir: Path, labels: Mappi
         resolved, problem, hint = resolve_image(image.file, images_dir)
         if resolved is None:
             diagnostics.error(image.where("file"), problem, hint)
+    image_ids = [i.id for i in condition.images]
+    if condition.cover is not None and condition.cover not in image_ids:
+        close = difflib.get_close_matches(condition.cover, image_ids, n=1)
+        diagnostics.error(condition.where("cover"), f"cover '{condition.cover}' is not an image listed under images:",
+                          f"did you mean '{close[0]}'?" if close else "add it under images: or remove cover:")
+    for i, person in enumerate(condition.authors):
+        for lang in person.languages:
+            if lang not in condition.languages:
+                diagnostics.error(person.where("languages"), f"'{person.name}' is credited for language '{lang}', "
+                                  "which is not in languages:", f"use one of: {', '.join(condition.languages)}")
 
     reference_name = f"{condition.source_language}.yaml"
     reference = content.texts.get(condition.source_language)
@@ -203,6 +235,7 @@ def _check_language_file(content: "ConditionContent", lang: str, text: LanguageF
                             "the order of condition.yaml is used; reorder here to match")
 
     image_ids = [i.id for i in condition.images]
+    _check_steps(condition, text, diagnostics)
     for section in text.sections:
         for audience in ("patient", "clinician"):
             for i, block in enumerate(getattr(section, audience) or ()):
@@ -232,3 +265,20 @@ def _check_language_file(content: "ConditionContent", lang: str, text: LanguageF
                 if mine != theirs:
                     diagnostics.warning(section.where(audience), f"section '{section.id}' ({audience}) has a different block structure than in {reference_name}",
                                         f"{len(mine)} blocks here, {len(theirs)} there: translate block by block")
+
+
+def _check_steps(condition, text: LanguageFile, diagnostics: Diagnostics) -> None:
+    """A treatment's ``step`` must name a box of the clinician pathway (the first ``steps:`` block)."""
+    stepped = [(i, t) for i, t in enumerate(condition.treatments) if t.step is not None]
+    if not stepped:
+        return
+    pathway = next((b for s in text.sections for b in s.clinician if isinstance(b, Steps)), None)
+    if pathway is None:
+        diagnostics.warning(stepped[0][1].where("step"), f"treatments have a step, but {text.language}.yaml has no "
+                            "pathway (a clinician 'steps:' block)", "add the pathway, or remove step: from the treatments")
+        return
+    for _, treatment in stepped:
+        if treatment.step > len(pathway.items):
+            diagnostics.error(treatment.where("step"), f"step {treatment.step} of treatment '{treatment.id}' is not in "
+                              f"the pathway of {text.language}.yaml, which has {len(pathway.items)} steps",
+                              f"use a step from 1 to {len(pathway.items)} (line {pathway.where('steps').line})")
