@@ -28,6 +28,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 
 from generator.diagnostics import Location, display_path
 from generator.render.errors import LayoutProblem
+from generator.render.pptx_parts import body_placeholder
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "leafdeck-16x9.pptx"
 ROLES = {
@@ -38,8 +39,10 @@ ROLES = {
 }
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _PRESENTATION_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
-_BODY_KINDS = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT}
 _TITLE_KINDS = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
+# Placeholders a "title only" layout must not have (they would show "Click to add ..." boxes).
+_CONTENT_KINDS = {PP_PLACEHOLDER.PICTURE, PP_PLACEHOLDER.CHART, PP_PLACEHOLDER.TABLE, PP_PLACEHOLDER.MEDIA_CLIP,
+                  PP_PLACEHOLDER.ORG_CHART, PP_PLACEHOLDER.BITMAP, PP_PLACEHOLDER.OBJECT}
 
 
 @dataclass
@@ -70,7 +73,7 @@ def open_template(path: Path | None) -> Template:
         raise LayoutProblem(f"the template {source.name} has no layout with a title placeholder for: "
                             + ", ".join(missing), where,
                             "add a 'Title and Content' layout (any name) to the template's slide master")
-    if not any(ph.placeholder_format.type in _BODY_KINDS for ph in layouts["content"].placeholders):
+    if body_placeholder(layouts["content"]) is None:
         raise LayoutProblem(f"the template {source.name} has no layout with a title and a text placeholder", where,
                             "add a 'Title and Content' layout (any name) to the template's slide master")
     return Template(prs, layouts)
@@ -103,7 +106,13 @@ def _kinds(layout) -> set:
     return {ph.placeholder_format.type for ph in layout.placeholders}
 
 
+def _has_text_body(layout) -> bool:
+    return body_placeholder(layout) is not None
+
+
 def _layout_for(prs, role: str):
+    """The layout of this type; failing that (custom layouts carry no type, or type "cust"), the
+    layout whose placeholders fit the role, the largest text area first."""
     layouts = list(prs.slide_layouts)
     for wanted in ROLES[role]:
         for layout in layouts:
@@ -116,10 +125,16 @@ def _layout_for(prs, role: str):
     if role == "section":
         return _layout_for(prs, "title")
     if role == "content":
-        return next((la for la in with_title if _kinds(la) & _BODY_KINDS), None)
+        bodies = [la for la in with_title if _has_text_body(la)]
+        return max(bodies, key=lambda la: _area(body_placeholder(la)), default=None)
     if role == "title_only":
-        return next((la for la in with_title if not _kinds(la) & _BODY_KINDS), None) or _layout_for(prs, "content")
+        return next((la for la in with_title if not _has_text_body(la) and not _kinds(la) & _CONTENT_KINDS), None) \
+            or _layout_for(prs, "content")
     return None
+
+
+def _area(shape) -> int:
+    return (shape.width or 0) * (shape.height or 0)
 
 
 def fixed_zip_dates(data: bytes) -> bytes:

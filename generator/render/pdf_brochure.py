@@ -4,27 +4,35 @@ Panel widths follow the fold: two full panels and a fold-in panel 3 mm narrower
 (100 / 100 / 97 mm on A4). Outside, left to right: fold-in flap | back | front cover. Inside:
 three reading panels. What goes where:
 
-- cover: clinic, title band, summary, illustration;
-- inside: the patient sections up to the comparison table, the table as compact entries;
-- flap: the sections after the table (self-care, prevention, when to see a doctor), read next;
-- back: contact with QR code and the trust block with short source references.
+- cover: clinic, title band, summary and the cover picture, which grows to fill the panel;
+- the reading chain: inside-1, inside-2, inside-3, then the flap. Every patient section the
+  brochure carries flows through it in reading order, the comparison table as compact entries
+  where the content puts it. The text is spread evenly (every panel cut to the smallest common
+  height that holds it), so no panel is left empty while text waits. When there is room, the
+  glossary is added and pictures are printed larger; when the text is too long, the error names
+  the blocks whose ``brochure: false`` would free the most space;
+- back: the clinic (its name wraps) with a QR code and the trust block; the QR code shrinks
+  before the back overflows, a long clinic block sends the disclaimer and feedback line to the
+  end of the reading chain, and only a clinic block too long for the panel's facts is an error
+  (at the clinic file's line).
 
-Each group is poured into its own panel frames and never spills into another group or across a
-fold; what does not fit is a :class:`LayoutProblem` naming the content line.
+Text never crosses a fold: every panel is its own column (:mod:`pdf_flow`).
 """
 
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame, Paragraph, Spacer, Table, TableStyle
-from reportlab.platypus.doctemplate import ActionFlowable, PageBegin, _FrameBreak
+from reportlab.platypus import Paragraph, Spacer
 
-from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section
+from generator.diagnostics import Location
+from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section, Steps
 from generator.document.model import Paragraph as TextBlock
+from generator.render import pdf_flow as flow
 from generator.render import pdf_parts as parts
 from generator.render import pdf_tagging as tagging
 from generator.render.errors import LayoutProblem
@@ -37,6 +45,14 @@ EDGE_MARGIN = 10 * mm     # at the sheet's edges: office printers and the print 
 FOLD_MARGIN = 5.5 * mm    # each side of a fold: a crooked fold still leaves a white gutter
 TOP_MARGIN, BOTTOM_MARGIN = 10 * mm, 11 * mm
 FOLD_IN_NARROWER = 3 * mm
+CHAIN = ("inside-1", "inside-2", "inside-3", "flap")     # the reading order of the text panels
+# Tried in turn, richest first, until the text fits: (body size, glossary printed, largest picture
+# height). Short content is set larger and gets larger pictures; long content loses the glossary
+# (the leaflet keeps it) before it is an error.
+RICHNESS = tuple((size, True, picture) for size in (14, 13, BODY_SIZE) for picture in (80 * mm, 62 * mm, 45 * mm)) \
+    + ((BODY_SIZE, False, 45 * mm), (BODY_SIZE, False, 36 * mm))
+COVER_PICTURE = (36 * mm, 95 * mm)       # the cover picture's height: at least, at most
+QR_SIZES = (26 * mm, 22 * mm, 18 * mm)   # the back's QR code shrinks before the back overflows
 
 
 @dataclass(frozen=True)
@@ -46,6 +62,10 @@ class Panel:
     width: float
     left_margin: float
     right_margin: float
+
+    @property
+    def text_width(self) -> float:
+        return self.width - self.left_margin - self.right_margin
 
 
 def panels(sheet: Sheet) -> tuple[list[Panel], list[Panel]]:
@@ -73,14 +93,21 @@ def render_brochure(doc: Document, paper: str = "a4", print_shop: bool = False, 
     sheet = Sheet.of(paper, landscape=True, print_shop=print_shop)
     s = parts.Styles.make(doc, BODY_SIZE, LINE_SPACING)
     outside, inside = panels(sheet)
-    frames = {p.name: _frame(p, sheet) for p in outside + inside}
-    widths = {p.name: p.width - p.left_margin - p.right_margin for p in outside + inside}
+    columns = {p.name: _column(p, sheet) for p in outside + inside}
+    ppi = 300 if print_shop else 150
+
+    # Lay everything out first; draw only when every part fits, so all overflows are reported at once.
+    problems: list[LayoutProblem] = []
+    back, about_moves = _back(doc, s, columns["back"], tagged, problems)
+    chain = _reading_chain(doc, s, [columns[n] for n in CHAIN], ppi, tagged, problems, about_moves)
+    cover = _cover(doc, s, columns["cover"], ppi, tagged, problems)
+    LayoutProblem.all_of(problems)
 
     buffer = io.BytesIO()
     tagger = tagging.Tagger() if tagged else None
     canvas_class = tagging.tagging_canvas(Canvas, tagger) if tagger else Canvas
-    canvas = canvas_class(buffer, pagesize=sheet.media, invariant=1, initialFontName=s.fonts["regular"], initialFontSize=BODY_SIZE,
-                    lang=doc.language_tag, **sheet.pdf_boxes())
+    canvas = canvas_class(buffer, pagesize=sheet.media, invariant=1, initialFontName=s.fonts["regular"],
+                          initialFontSize=BODY_SIZE, lang=doc.language_tag, **sheet.pdf_boxes())
     canvas.setTitle(f"{doc.title} – {doc.subtitle}")
     canvas.setAuthor(", ".join(doc.trust.authors))
     canvas.setSubject(doc.labels["leaflet_subject"])
@@ -88,37 +115,19 @@ def render_brochure(doc: Document, paper: str = "a4", print_shop: bool = False, 
     canvas.setCreator("leafdeck")
     canvas.setProducer("leafdeck")
 
-    # Inside: the sections up to and including the comparison table; the flap: the rest (self-care,
-    # prevention, when to see a doctor), read after the inside and before the back.
-    with_table = [i for i, sec in enumerate(doc.sections) if any(isinstance(b, ComparisonTable) for b in sec.blocks)]
-    split = with_table[0] + 1 if with_table else len(doc.sections)
-    reading, closing = list(doc.sections[:split]), list(doc.sections[split:])
-
-    # Page 1: the outside of the sheet.
-    problems: list[LayoutProblem] = []
-
-    def pour(names: list[str], story: list, where: str) -> None:
+    def paint(result: flow.Flow, group: str) -> None:
         if tagger:
-            tagger.group = names[0].split("-")[0]
-            tagging.tag_story(story)
-        try:
-            _pour(canvas, [frames[n] for n in names], story, where)
-        except LayoutProblem as problem:
-            problems.append(problem)
+            tagger.group = group
+        flow.draw(result, canvas)
 
+    # Page 1: the outside of the sheet; page 2: the inside.
     _background(canvas, sheet, s, outside)
-    ppi = 300 if print_shop else 150
-    pour(["cover"], _cover(doc, s, widths["cover"], ppi), "cover")
-    pour(["flap"], _sections(closing, doc, s, widths["flap"], ppi), "flap (fold-in panel)")
-    back = parts.contact_block(doc, s, qr_size=26 * mm) + [Spacer(1, 1 * mm)] + parts.trust_block(doc, s, short_sources=True)
-    pour(["back"], back, "back panel")
+    paint(cover, "cover")
+    paint(_only(chain, CHAIN.index("flap")), "flap")
+    paint(back, "back")
     _finish_page(canvas, sheet, doc, s, outside)
-
-    # Page 2: the inside, three reading panels.
-    body = _sections(reading, doc, s, min(widths[p.name] for p in inside), ppi, skip=doc.cover_figure)
-    pour([p.name for p in inside], body, "inside")
+    paint(_only(chain, *(CHAIN.index(p.name) for p in inside)), "inside")
     _finish_page(canvas, sheet, doc, s, inside)
-    LayoutProblem.all_of(problems)
     canvas.save()
     if tagger:
         return tagging.finish(buffer.getvalue(), tagger, f"{doc.title} – {doc.subtitle}", doc.language_tag,
@@ -126,111 +135,202 @@ def render_brochure(doc: Document, paper: str = "a4", print_shop: bool = False, 
     return buffer.getvalue()
 
 
-def _frame(panel: Panel, sheet: Sheet) -> Frame:
+def _column(panel: Panel, sheet: Sheet) -> flow.Column:
     o = sheet.offset
-    return Frame(o + panel.x + panel.left_margin, o + BOTTOM_MARGIN,
-                 panel.width - panel.left_margin - panel.right_margin, sheet.height - TOP_MARGIN - BOTTOM_MARGIN,
-                 leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=panel.name)
+    return flow.Column(o + panel.x + panel.left_margin, o + sheet.height - TOP_MARGIN, panel.text_width,
+                       sheet.height - TOP_MARGIN - BOTTOM_MARGIN)
 
 
-def _cover(doc: Document, s: parts.Styles, width: float, ppi: int) -> list:
-    band = Table([[[Paragraph(plain_markup(doc.title), s.title), Paragraph(plain_markup(doc.subtitle), s.subtitle)]]],
-                 colWidths=[width])
-    band.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
-        ("BACKGROUND", (0, 0), (-1, -1), s.primary),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 5 * mm),
-        ("TOPPADDING", (0, 0), (-1, -1), 6 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 6 * mm),
-    ]))
-    story: list = [parts.masthead(doc, s, width), Spacer(1, 3 * mm), band,
-                   Spacer(1, 4 * mm), parts.paragraph(doc.summary, s.lead)]
-    if doc.cover_figure:
-        story.append(parts.figure(doc.cover_figure, doc, s, width, 62 * mm, ppi))
-    return story
+# -- the reading chain ----------------------------------------------------------------------------
+
+def _reading_chain(doc: Document, s: parts.Styles, columns: list[flow.Column], ppi: int, tagged: bool,
+                   problems: list[LayoutProblem], about: list = ()) -> flow.Flow:
+    """The patient sections through inside-1..3 and the flap, as rich as fits, spread evenly.
+    ``about``: paragraphs of the 'about this brochure' block that did not fit the back; they close
+    the chain."""
+    width = min(c.width for c in columns)
+    for size, glossary, picture in RICHNESS:
+        styles = s if size == BODY_SIZE else parts.Styles.make(doc, size, LINE_SPACING)
+        story = _sections(doc, styles, width, ppi, picture)
+        if glossary:
+            story += parts.glossary_block(doc, styles)
+        story += list(about)
+        if not flow.pour(story, columns).fits:
+            continue
+        if tagged:   # before the final layout, so a paragraph split between panels stays one element
+            tagging.tag_story(story)
+        return flow.balance(story, columns)
+    result = flow.pour(story, columns)
+    problems.append(_overflow(doc, s, result, columns, ppi))
+    return result
 
 
-def _sections(sections: list[Section], doc: Document, s: parts.Styles, width: float, ppi: int,
-              skip: Figure | None = None) -> list:
+def _sections(doc: Document, s: parts.Styles, width: float, ppi: int, picture: float) -> list:
     story: list = []
-    for section in sections:
+    placed_table = False
+    for section in doc.sections:
         if not section.brochure:
             continue
-        heading = parts.tag(Paragraph(plain_markup(section.title), s.h1), section.source)
-        body: list = []
-        for block in section.blocks:
-            if not getattr(block, "brochure", True):
-                continue  # the content keeps this block for the leaflet only
-            if isinstance(block, TextBlock):
-                body.append(parts.paragraph(block.text, s.body, block.source))
-            elif isinstance(block, BulletList):
-                body += parts.bullets(block.items, s.body, block.source)
-            elif isinstance(block, Figure):
-                if skip is None or block.path != skip.path:
-                    body.append(parts.figure(block, doc, s, width, 45 * mm, ppi))
-            elif isinstance(block, ComparisonTable):
-                body += [parts.compact_treatment(row, doc.labels, s) for row in block.rows]
-            if getattr(block, "needs_review", None):
-                body.append(parts.review_mark(block.needs_review, doc, s, block.source))
-        if section.callout:
-            group = [parts.callout([heading, *body], s, width, section.source)]
-        else:
-            group = [heading, *body]
-        for flowable in group:
-            flowable.leafdeck_section = section.title
-        story += group
+        story += _section(section, doc, s, width, ppi, picture)
+        placed_table |= any(isinstance(b, ComparisonTable) for b in section.blocks)
+    if not placed_table:
+        heading = Paragraph(plain_markup(doc.labels["treatment"]), s.h1)
+        story += [heading] + [f for row in doc.table.rows for f in parts.compact_treatment(row, doc.labels, s)]
     return story
 
 
-def _pour(canvas: Canvas, frames: list[Frame], story: list, where: str) -> None:
-    """Fill the frames in order, splitting blocks between them; leftovers are an error."""
-    pending = list(story)
-    for frame in frames:
-        while pending:
-            head = pending[0]
-            if isinstance(head, ActionFlowable):
-                # KeepTogether asks for a frame break when its group does not fit here.
-                pending.pop(0)
-                if isinstance(head, (_FrameBreak, PageBegin)) or "Break" in type(head).__name__:
-                    break
-                continue
-            if _strands_heading(frame, head):
-                break
-            if frame.add(head, canvas, trySplit=0):
-                pending.pop(0)
-                continue
-            pieces = frame.split(head, canvas)
-            if not pieces or pieces[0] is head:
-                break  # this frame is full: go on in the next one
-            for piece in pieces:
-                for attribute in ("leafdeck_source", "leafdeck_section"):
-                    if not getattr(piece, attribute, None):
-                        setattr(piece, attribute, getattr(head, attribute, None))
-            pending[0:1] = pieces
-            if not isinstance(pieces[0], ActionFlowable):
-                if not frame.add(pieces[0], canvas, trySplit=0):
-                    break
-                pending.pop(0)
-    if pending:
-        source = next((f.leafdeck_source for f in pending if getattr(f, "leafdeck_source", None)), None)
-        sections = list(dict.fromkeys(f.leafdeck_section for f in pending if getattr(f, "leafdeck_section", None)))
-        what = ", ".join(f"section '{t}'" for t in sections) or f"{len(pending)} block(s)"
-        raise LayoutProblem(
-            f"the brochure's {where} is full; not placed: {what}",
-            source,
-            "shorten the patient text from this line on, or add 'brochure: false' to a block or section "
-            "that the leaflet alone should carry",
-        )
+def _section(section: Section, doc: Document, s: parts.Styles, width: float, ppi: int, picture: float) -> list:
+    heading = parts.tag(Paragraph(plain_markup(section.title), s.h1), section.source)
+    body: list = []
+    for block in section.blocks:
+        if not getattr(block, "brochure", True):
+            continue  # the content keeps this block for the leaflet only
+        body += _block(block, doc, s, width, ppi, picture)
+    if section.needs_review:
+        body.append(parts.review_mark(section.needs_review, doc, s, section.source))
+    group = [parts.callout([heading, *body], s, width, section.source, splittable=True)] if section.callout \
+        else [heading, *body]
+    for flowable in group:
+        flowable.leafdeck_section = section.title
+    return group
 
 
-def _strands_heading(frame: Frame, head) -> bool:
-    """A heading needs room for itself and two lines after it, or it moves to the next panel."""
-    style = getattr(head, "style", None)
-    if not getattr(style, "keepWithNext", 0) or frame._atTop:
-        return False
-    available = frame._y - frame._y1p
-    _, height = head.wrap(frame._aW, available)
-    return height + head.getSpaceBefore() + 2 * BODY_SIZE * 1.4 > available
+def _block(block, doc: Document, s: parts.Styles, width: float, ppi: int, picture: float) -> list:
+    out: list = []
+    if isinstance(block, TextBlock):
+        out.append(parts.paragraph(block.text, s.body, block.source))
+    elif isinstance(block, Steps):
+        out.append(parts.pathway(block.items, s, width, block.source))
+    elif isinstance(block, BulletList):
+        out += parts.bullets(block.items, s.body, block.source)
+    elif isinstance(block, Figure):
+        if doc.cover_figure is None or block.path != doc.cover_figure.path:   # printed once, on the cover
+            out.append(parts.figure(block, doc, s, width, picture, ppi))
+    elif isinstance(block, ComparisonTable):
+        out += [f for row in block.rows for f in parts.compact_treatment(row, doc.labels, s)]
+    if getattr(block, "needs_review", None):
+        out.append(parts.review_mark(block.needs_review, doc, s, block.source))
+    return out
 
+
+def _overflow(doc: Document, s: parts.Styles, result: flow.Flow, columns: list[flow.Column],
+              ppi: int) -> LayoutProblem:
+    """What did not fit, and the blocks whose ``brochure: false`` would free the most room."""
+    width = min(c.width for c in columns)
+    missing = flow.height_of(result.leftover, width)
+    source = next((f.leafdeck_source for f in result.leftover if getattr(f, "leafdeck_source", None)), doc.source)
+    sections = list(dict.fromkeys(f.leafdeck_section for f in result.leftover if getattr(f, "leafdeck_section", None)))
+    what = ", ".join(f"section '{t}'" for t in sections) or f"{len(result.leftover)} block(s)"
+    candidates = _droppable(doc, s, width, ppi)
+    best = ", ".join(f"{name} ({Path(where.file).name} line {where.line}, {height / mm:.0f} mm)"
+                     for name, where, height in candidates[:3])
+    hint = "shorten the patient text from this line on"
+    if best:
+        hint += ("; or add 'brochure: false' to what the leaflet alone should carry — most room is freed by "
+                 + best)
+    moved = any(getattr(f, "leafdeck_section", None) == doc.labels["about_this_leaflet"] for f in result.leftover)
+    if moved:
+        hint += ("; the 'about' block is here because the clinic's name and address fill the back panel "
+                 "(a shorter name in the clinic file gives it back its place)")
+    return LayoutProblem(f"the brochure's inside and flap are full: about {missing / mm:.0f} mm of text do not fit; "
+                         f"not placed: {what}", source, hint)
+
+
+def _droppable(doc: Document, s: parts.Styles, width: float, ppi: int) -> list[tuple[str, Location, float]]:
+    """Sections and blocks that may leave the brochure, largest first: never the table's section,
+    never a callout (it says when to see a doctor)."""
+    found = []
+    picture = RICHNESS[-1][2]
+    for section in doc.sections:
+        if section.callout:
+            continue
+        if not section.brochure or any(isinstance(b, ComparisonTable) for b in section.blocks):
+            if section.brochure:
+                for block in section.blocks:
+                    if getattr(block, "brochure", True) and not isinstance(block, ComparisonTable):
+                        found.append((_block_name(block), block.source,
+                                      flow.height_of(_block(block, doc, s, width, ppi, picture), width)))
+            continue
+        found.append((f"section '{section.title}'", section.source,
+                      flow.height_of(_section(section, doc, s, width, ppi, picture), width)))
+        for block in section.blocks:
+            if getattr(block, "brochure", True):
+                found.append((_block_name(block), block.source,
+                              flow.height_of(_block(block, doc, s, width, ppi, picture), width)))
+    return sorted((f for f in found if f[2] > 0), key=lambda f: -f[2])
+
+
+def _block_name(block) -> str:
+    kinds = {TextBlock: "paragraph", Steps: "steps", BulletList: "list", Figure: "figure"}
+    return f"the {kinds.get(type(block), 'block')}"
+
+
+# -- cover and back -----------------------------------------------------------------------------------
+
+def _cover(doc: Document, s: parts.Styles, column: flow.Column, ppi: int, tagged: bool,
+           problems: list) -> flow.Flow:
+    """Clinic, title band, summary; the cover picture takes the height that is left."""
+    width = column.width
+    band = parts.title_band(doc, s, width, (5 * mm, 6 * mm))
+    story: list = [parts.masthead(doc, s, width), Spacer(1, 3 * mm), band,
+                   Spacer(1, 4 * mm), parts.paragraph(doc.summary, s.lead, doc.source)]
+    if doc.cover_figure:
+        room = column.height - flow.height_of(story, width) - _caption_room(doc, s, width)
+        height = max(COVER_PICTURE[0], min(COVER_PICTURE[1], room))
+        story.append(parts.figure(doc.cover_figure, doc, s, width, height, ppi))
+    if tagged:
+        tagging.tag_story(story)
+    result = flow.pour(story, [column])
+    if not result.fits:
+        problems.append(LayoutProblem("the brochure's cover is full: the title, subtitle and summary are too long",
+                                      doc.source, "shorten the title, subtitle or summary"))
+    return result
+
+
+def _caption_room(doc: Document, s: parts.Styles, width: float) -> float:
+    """Height of the cover picture's caption and the spaces around the picture."""
+    caption = parts.figure_caption(doc.cover_figure, doc, s)
+    return caption.wrap(width, 10**6)[1] + 4.5 * mm + 1
+
+
+def _back(doc: Document, s: parts.Styles, column: flow.Column, tagged: bool,
+          problems: list) -> tuple[flow.Flow, list]:
+    """The clinic with a QR code and the 'about' block. The QR code shrinks first; if the clinic's
+    block is so long (a long name, a long address) that the 'about' block still does not fit, its
+    last paragraphs (the disclaimer, the feedback line) move to the end of the reading chain, read
+    just before the back; they are returned. An error only when the clinic's block and the 'about'
+    block's heading and facts do not fit: it names the clinic file's line."""
+    for qr in QR_SIZES:
+        try:
+            contact = parts.contact_block(doc, s, qr_size=qr, width=column.width)
+        except LayoutProblem as problem:
+            problems.append(problem)
+            return flow.Flow([column]), []
+        about = parts.trust_block(doc, s, short_sources=True)
+        story = contact + [Spacer(1, 1 * mm)] + about
+        result = flow.pour(story, [column])
+        movable = about[-2:]          # disclaimer and feedback: whole paragraphs that read anywhere
+        if result.fits or (qr == QR_SIZES[-1] and all(f in movable for f in result.leftover)):
+            kept = [f for f in story if f not in result.leftover]
+            if tagged:
+                tagging.tag_story(kept)
+            moved = [f for f in movable if f in result.leftover]
+            for flowable in moved:
+                flowable.leafdeck_source = doc.source
+                flowable.leafdeck_section = doc.labels["about_this_leaflet"]
+            return flow.pour(kept, [column]), moved
+    problems.append(LayoutProblem("the brochure's back panel is full: the clinic's name, address and QR code leave "
+                                  "no room for the 'about this brochure' facts", doc.clinic.where("name"),
+                                  "shorten the clinic's name or address in the clinic file"))
+    return flow.Flow([column]), []
+
+
+def _only(result: flow.Flow, *columns: int) -> flow.Flow:
+    """The part of a flow that lies in some of its columns (to draw one page of the sheet)."""
+    return flow.Flow(result.columns, [p for p in result.placed if p.column in columns], [])
+
+
+# -- decoration ---------------------------------------------------------------------------------------
 
 def _background(canvas: Canvas, sheet: Sheet, s: parts.Styles, row: list[Panel]) -> None:
     """Nothing behind text but white; a thin primary rule at the cover's top edge (into the bleed)."""

@@ -21,7 +21,7 @@ from reportlab.platypus import (
 )
 
 from generator.diagnostics import Location
-from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section
+from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section, Steps
 from generator.document.model import Paragraph as TextBlock
 from generator.render import pdf_parts as parts
 from generator.render import pdf_tagging as tagging
@@ -30,7 +30,12 @@ from generator.render.pdf_page import Sheet
 from generator.render.pdf_text import plain_markup
 
 BODY_SIZES = (13, 12.5, 12)   # tried in turn until the leaflet fits its pages; 12 pt is the floor
+COVER_PICTURE, SECTION_PICTURE = 58 * mm, 70 * mm     # the pictures' largest height
+# (body size, picture scale), tried in turn: smaller type first, then smaller pictures at 12 pt.
+STEPS = tuple((size, 1.0) for size in BODY_SIZES) + ((BODY_SIZES[-1], 0.8), (BODY_SIZES[-1], 0.65))
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 18 * mm, 16 * mm, 20 * mm
+# The back block's (clinic column share, QR code size), in order of preference.
+BACK_VARIANTS = ((0.33, 27 * mm), *((share, qr) for qr in (20 * mm, 18 * mm) for share in (0.33, 0.36, 0.39, 0.42)))
 MEASURE_INDENT = 18 * mm   # running text stops short of the frame: ~70 characters a line at 13 pt
 FOOTER_Y = 10 * mm
 MAX_PAGES = 4
@@ -40,6 +45,7 @@ MAX_PAGES = 4
 class _Layout:
     sheet: Sheet
     styles: parts.Styles
+    pictures: float = 1.0          # scale of the pictures' largest height
 
     @property
     def ppi(self) -> int:
@@ -56,10 +62,11 @@ class _Layout:
 
 def render_leaflet(doc: Document, paper: str = "a4", print_shop: bool = False, tagged: bool = False) -> bytes:
     """The leaflet at 13 pt; if that needs more than four pages, the body steps down to 12.5 and
-    then 12 pt (the floor) before the overflow is an error naming the longest sections.
+    then 12 pt (the floor), then the pictures get smaller, before the overflow is an error naming
+    the longest sections.
     ``tagged``: an accessible PDF/UA-1 and PDF/A-2 file (see :mod:`pdf_tagging`)."""
-    for body_size in BODY_SIZES:
-        data, page_count = _render(doc, paper, print_shop, body_size, tagged)
+    for body_size, pictures in STEPS:
+        data, page_count = _render(doc, paper, print_shop, body_size, tagged, pictures)
         if page_count <= MAX_PAGES:
             return data
     longest = _longest_sections(doc)
@@ -70,12 +77,13 @@ def render_leaflet(doc: Document, paper: str = "a4", print_shop: bool = False, t
         + ", ".join(f"'{title}' (line {where.line}, {chars} characters)" for title, where, chars in longest))
 
 
-def _render(doc: Document, paper: str, print_shop: bool, body_size: float, tagged: bool = False) -> tuple[bytes, int]:
+def _render(doc: Document, paper: str, print_shop: bool, body_size: float, tagged: bool = False,
+            pictures: float = 1.0) -> tuple[bytes, int]:
     sheet = Sheet.of(paper, print_shop=print_shop)
     styles = parts.Styles.make(doc, body_size)
     styles.body.rightIndent = MEASURE_INDENT
     styles.lead.rightIndent = MEASURE_INDENT
-    layout = _Layout(sheet, styles)
+    layout = _Layout(sheet, styles, pictures)
     buffer = io.BytesIO()
     o = sheet.offset
     frame = Frame(o + MARGIN_X, o + MARGIN_BOTTOM, layout.frame_width, layout.frame_height,
@@ -109,16 +117,7 @@ def _render(doc: Document, paper: str, print_shop: bool, body_size: float, tagge
 
 def _title_band(doc: Document, layout: _Layout):
     """Title and subtitle, white on the clinic colour, as one block at the top of page 1."""
-    s = layout.styles
-    band = Table([[[Paragraph(plain_markup(doc.title), s.title), Paragraph(plain_markup(doc.subtitle), s.subtitle)]]],
-                 colWidths=[layout.frame_width])
-    band.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
-        ("BACKGROUND", (0, 0), (-1, -1), s.primary),
-        ("LEFTPADDING", (0, 0), (-1, -1), 6 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 6 * mm),
-        ("TOPPADDING", (0, 0), (-1, -1), 7 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 7 * mm),
-    ]))
-    return band
+    return parts.title_band(doc, layout.styles, layout.frame_width, (6 * mm, 7 * mm))
 
 
 def _story(doc: Document, layout: _Layout, band) -> list:
@@ -127,7 +126,8 @@ def _story(doc: Document, layout: _Layout, band) -> list:
                    Spacer(1, 3 * mm), parts.paragraph(doc.summary, s.lead)]
     placed_figures = set()
     if doc.cover_figure:
-        story.append(parts.figure(doc.cover_figure, doc, s, layout.frame_width, 58 * mm, layout.ppi))
+        story.append(parts.figure(doc.cover_figure, doc, s, layout.frame_width, COVER_PICTURE * layout.pictures,
+                                  layout.ppi))
         placed_figures.add(doc.cover_figure.path)
     placed_table = False
     for section in doc.sections:
@@ -137,10 +137,19 @@ def _story(doc: Document, layout: _Layout, band) -> list:
         story += [Paragraph(plain_markup(doc.labels["treatment"]), s.h1),
                   parts.comparison_table(doc.table, s, layout.frame_width)]
     story += parts.glossary_block(doc, s)
-    # Contact and QR code beside the trust block: the back of the handout, kept on one page.
-    contact = parts.contact_block(doc, s, qr_size=27 * mm)
+    # Contact and QR code beside the trust block: the back of the handout, kept on one page. Where
+    # the last page has less room (a long clinic name), a smaller QR code and a wider clinic column.
+    back = parts.Variants([_back(doc, layout, share, qr) for share, qr in BACK_VARIANTS])
+    story += [Spacer(1, 4 * mm), back]
+    return story
+
+
+def _back(doc: Document, layout: _Layout, share: float, qr: float) -> Table:
+    s = layout.styles
+    contact_width = layout.frame_width * share
+    contact = parts.contact_block(doc, s, qr_size=qr, width=contact_width - 5 * mm)
     trust = parts.trust_block(doc, s, short_sources=True)
-    back = Table([[contact, trust]], colWidths=[layout.frame_width * 0.33, layout.frame_width * 0.67])
+    back = Table([[contact, trust]], colWidths=[contact_width, layout.frame_width - contact_width])
     back.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -148,8 +157,7 @@ def _story(doc: Document, layout: _Layout, band) -> list:
         ("LINEABOVE", (0, 0), (-1, 0), 1.5, s.primary),
         ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
     ]))
-    story += [Spacer(1, 4 * mm), back]
-    return story
+    return back
 
 
 def _section(section: Section, doc: Document, layout: _Layout, placed_figures: set) -> list:
@@ -159,12 +167,14 @@ def _section(section: Section, doc: Document, layout: _Layout, placed_figures: s
     for block in section.blocks:
         if isinstance(block, TextBlock):
             body.append(parts.paragraph(block.text, s.body, block.source))
+        elif isinstance(block, Steps):
+            body.append(parts.pathway(block.items, s, width - MEASURE_INDENT, block.source))
         elif isinstance(block, BulletList):
             body += parts.bullets(block.items, s.body, block.source)
         elif isinstance(block, Figure):
             if block.path in placed_figures:
                 continue  # already on the front page
-            body.append(parts.figure(block, doc, s, width, 70 * mm, layout.ppi))
+            body.append(parts.figure(block, doc, s, width, SECTION_PICTURE * layout.pictures, layout.ppi))
         elif isinstance(block, ComparisonTable):
             body.append(parts.comparison_table(block, s, width))
         if getattr(block, "needs_review", None):

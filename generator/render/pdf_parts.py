@@ -18,15 +18,18 @@ from dataclasses import dataclass
 from reportlab import rl_config
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from generator.diagnostics import Location
-from generator.document.model import Cell, ComparisonTable, Document, Figure, Inline, Span, TableRow
+from generator.document.model import ROLE_LABELS, Cell, ComparisonTable, Document, Figure, Inline, Span, TableRow
 from generator.render.images import prepared, upright_size
-from generator.render.pdf_text import hyphenator, label, markup, phone, plain_markup
+from generator.render.errors import LayoutProblem
+from generator.render.pdf_text import address_lines, label, markup, phone, plain_markup
+from generator.theme.hyphenation import hyphenator
 from generator.theme.fonts import register_reportlab
 
 MIN_SIZE = 12
@@ -69,6 +72,33 @@ class Unbreakable(Flowable):
             y -= f.getSpaceAfter()
 
 
+class Variants(Flowable):
+    """Versions of one block, largest first: placed as the first, or, where that does not fit the
+    room left on the page, as the first smaller version that does (else it moves on whole)."""
+
+    def __init__(self, versions: list[Flowable]):
+        super().__init__()
+        self.flowables = versions
+
+    def wrap(self, aw, ah):
+        return self.flowables[0].wrap(aw, ah)
+
+    def getSpaceBefore(self):  # noqa: N802 - reportlab's name
+        return self.flowables[0].getSpaceBefore()
+
+    def getSpaceAfter(self):  # noqa: N802
+        return self.flowables[0].getSpaceAfter()
+
+    def split(self, aw, ah):
+        for version in self.flowables[1:]:
+            if version.wrap(aw, ah)[1] <= ah:
+                return [version]
+        return []
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802
+        self.flowables[0].drawOn(canvas, x, y, _sW)
+
+
 @dataclass
 class Styles:
     """The type scale of one product, in the clinic's colours."""
@@ -95,10 +125,12 @@ class Styles:
         fonts = register_reportlab()
         palette = doc.clinic.colours
         ink, primary = colors.HexColor(palette["text"]), colors.HexColor(palette["primary"])
+        # No dictionary for the language: no hyphens (and no embedded breaks, which would split blindly).
+        words = hyphenator(doc.language_tag)
         base = ParagraphStyle(
             "base", fontName=fonts["regular"], fontSize=body_size, leading=round(body_size * line_spacing, 1),
-            textColor=ink, alignment=TA_LEFT, hyphenationLang=hyphenator(doc.language_tag),
-            embeddedHyphenation=2, hyphenationMinWordLength=5, uriWasteReduce=0.3, spaceAfter=body_size * 0.45,
+            textColor=ink, alignment=TA_LEFT, hyphenationLang=words or "",
+            embeddedHyphenation=2 if words else 0, hyphenationMinWordLength=5, uriWasteReduce=0.3, spaceAfter=body_size * 0.45,
         )
         no_hyphens = dict(hyphenationLang="", embeddedHyphenation=0)
         small = ParagraphStyle("small", parent=base, fontSize=MIN_SIZE, leading=MIN_SIZE * 1.3, spaceAfter=2)
@@ -149,17 +181,144 @@ def _bullet_style(style: ParagraphStyle) -> ParagraphStyle:
                           bulletIndent=style.leftIndent, bulletFontName=style.fontName, bulletFontSize=style.fontSize)
 
 
+class Pathway(Flowable):
+    """A pathway of steps as numbered boxes joined by arrows, top to bottom: the deck's pathway
+    drawn for paper (rounded boxes with a border in the clinic colour, the number in a disc).
+
+    It may break between two steps (never inside one); each part keeps its numbers. The boxes
+    and arrows are decoration (artifacts); numbers and texts are tagged as a numbered list.
+    """
+
+    PAD, ARROW = 2.2 * mm, 4 * mm
+
+    def __init__(self, numbers: list[Flowable], texts: list[Flowable], fill, line, max_width: float):
+        super().__init__()
+        self.numbers, self.texts = numbers, texts
+        self.fill, self.line, self.max_width = fill, line, max_width
+        self.disc = numbers[0].style.fontSize * 2.0 if numbers else 0
+        self.spaceAfter = texts[0].style.parent.spaceAfter if texts else 0
+        self._heights: list[float] = []
+        self.hAlign = "LEFT"
+
+    @classmethod
+    def of(cls, items, s: "Styles", max_width: float, first: int = 1) -> "Pathway":
+        number_style = ParagraphStyle("step-number", parent=s.body, fontName=s.fonts["bold"], textColor=colors.white,
+                                      alignment=TA_CENTER, rightIndent=0, spaceAfter=0, spaceBefore=0,
+                                      hyphenationLang="", embeddedHyphenation=0)
+        text_style = ParagraphStyle("step-text", parent=s.body, rightIndent=0, spaceAfter=0, spaceBefore=0)
+        numbers = [Paragraph(str(first + i), number_style) for i in range(len(items))]
+        texts = [Paragraph(markup(item), text_style) for item in items]
+        return cls(numbers, texts, colors.HexColor("#F2F2F2"), s.primary, max_width)
+
+    def _text_width(self, width: float) -> float:
+        return width - 3 * self.PAD - self.disc
+
+    def wrap(self, aw, ah):
+        self.width = min(aw, self.max_width)
+        self._heights = [max(t.wrap(self._text_width(self.width), ah)[1], self.disc) + 2 * self.PAD for t in self.texts]
+        self.height = sum(self._heights) + self.ARROW * (len(self.texts) - 1)
+        return self.width, self.height
+
+    def split(self, aw, ah):
+        self.wrap(aw, ah)
+        used, count = 0.0, 0
+        for h in self._heights:
+            if used + h > ah:
+                break
+            used, count = used + h + self.ARROW, count + 1
+        if count == 0 or count == len(self.texts):
+            return []
+        return [self._part(0, count), self._part(count, len(self.texts))]
+
+    def _part(self, start: int, end: int) -> "Pathway":
+        part = Pathway(self.numbers[start:end], self.texts[start:end], self.fill, self.line, self.max_width)
+        for attribute in ("leafdeck_source", "leafdeck_steps"):
+            if hasattr(self, attribute):
+                setattr(part, attribute, getattr(self, attribute))
+        return part
+
+    def draw(self):
+        from generator.render.pdf_tagging import artifact
+
+        canvas, top = self.canv, self.height
+        text_x = 2 * self.PAD + self.disc
+        for i, (number, text, h) in enumerate(zip(self.numbers, self.texts, self._heights)):
+            bottom = top - h
+            centre_y = top - self.PAD - self.disc / 2
+            with artifact(canvas):
+                canvas.saveState()
+                canvas.setFillColor(self.fill)
+                canvas.setStrokeColor(self.line)
+                canvas.setLineWidth(1.6)
+                canvas.roundRect(0, bottom, self.width, h, 2 * mm, stroke=1, fill=1)
+                canvas.setFillColor(self.line)
+                canvas.circle(self.PAD + self.disc / 2, centre_y, self.disc / 2, stroke=0, fill=1)
+                if i < len(self.texts) - 1:      # an arrow down to the next step
+                    x, y = self.PAD + self.disc / 2, bottom - 0.4 * mm
+                    path = canvas.beginPath()
+                    path.moveTo(x - 2.2 * mm, y)
+                    path.lineTo(x + 2.2 * mm, y)
+                    path.lineTo(x, y - self.ARROW + 0.8 * mm)
+                    path.close()
+                    canvas.drawPath(path, stroke=0, fill=1)
+                canvas.restoreState()
+            _, nh = number.wrap(self.disc, self.disc)
+            number.drawOn(canvas, self.PAD, centre_y - nh / 2 + number.style.fontSize * 0.12)
+            _, th = text.wrap(self._text_width(self.width), h)
+            text.drawOn(canvas, text_x, top - self.PAD - max(th, self.disc) + (max(th, self.disc) - th) / 2)
+            top = bottom - self.ARROW
+
+
+def pathway(items, s: "Styles", max_width: float, source: Location | None) -> Flowable:
+    return tag(Pathway.of(items, s, max_width), source)
+
+
 def review_mark(note: str, doc: Document, s: Styles, source: Location | None) -> Flowable:
     return tag(Paragraph(f"[{plain_markup(doc.labels['needs_review'])}: {plain_markup(note)}]", s.review), source)
 
 
 def figure(fig: Figure, doc: Document, s: Styles, max_width: float, max_height: float, ppi: int = 150) -> Flowable:
-    """The picture at its placed size and ``ppi`` (150 office, 300 print shop), then its caption."""
-    image = _picture(fig.path, max_width, max_height, ppi)
-    caption = Paragraph(f"{markup(fig.caption)} ({plain_markup(doc.labels['figure_credit'])}: "
-                        f"{plain_markup(fig.credit)})", s.caption)
-    image.leafdeck_alt, caption.leafdeck_role = fig.alt, "Caption"
-    return tag(Unbreakable([image, Spacer(1, 1.5 * mm), caption, Spacer(1, 3 * mm)]), fig.source)
+    """The picture at its placed size and ``ppi`` (150 office, 300 print shop), then its caption.
+    Where the page or panel has less room, the picture shrinks (to 45 % of its height at most)
+    rather than leave a gap by moving to the next page."""
+    return tag(FigureBlock(fig, doc, s, max_width, max_height, ppi), fig.source)
+
+
+class FigureBlock(Unbreakable):
+    """A picture and its caption, placed together; smaller where room is short."""
+
+    SHRINK = 0.45
+
+    def __init__(self, fig: Figure, doc: Document, s: Styles, max_width: float, max_height: float, ppi: int,
+                 floor: float | None = None):
+        self.spec = (fig, doc, s, max_width, ppi)
+        self.floor = floor if floor is not None else max_height * self.SHRINK
+        image = _picture(fig.path, max_width, max_height, ppi)
+        caption = figure_caption(fig, doc, s)
+        image.leafdeck_alt, caption.leafdeck_role = fig.alt, "Caption"
+        super().__init__([image, Spacer(1, 1.5 * mm), caption, Spacer(1, 3 * mm)])
+
+    def split(self, aw, ah):
+        """One smaller copy that fits ``ah``, or nothing (then it moves on whole)."""
+        fig, doc, s, max_width, ppi = self.spec
+        _, full = self.wrap(aw, ah)
+        image = self.flowables[0]
+        room = image.drawHeight - (full - ah) - 0.5
+        if room < self.floor or room >= image.drawHeight:
+            return []
+        smaller = FigureBlock(fig, doc, s, max_width, room, ppi, floor=self.floor)
+        for old, new in zip(self.flowables, smaller.flowables):
+            if hasattr(old, "leafdeck_tag"):       # structure roles given before layout (tagged PDFs)
+                new.__class__, new.leafdeck_tag = old.__class__, old.leafdeck_tag
+        for attribute in ("leafdeck_source", "leafdeck_section"):
+            if hasattr(self, attribute):
+                setattr(smaller, attribute, getattr(self, attribute))
+        return [smaller]
+
+
+def figure_caption(fig: Figure, doc: Document, s: Styles) -> Paragraph:
+    return Paragraph(f"{markup(fig.caption)} ({plain_markup(doc.labels['figure_credit'])}: "
+                     f"{plain_markup(fig.credit)})", s.caption)
 
 
 def _picture(path, max_width: float, max_height: float, ppi: int) -> Image:
@@ -173,9 +332,11 @@ def _picture(path, max_width: float, max_height: float, ppi: int) -> Image:
     return image
 
 
-def callout(flowables: list, s: Styles, width: float, source: Location | None) -> Flowable:
-    """A boxed block; the thick black rule keeps it distinct when printed in black and white."""
-    box = Table([[flowables]], colWidths=[width])
+def callout(flowables: list, s: Styles, width: float, source: Location | None, splittable: bool = False) -> Flowable:
+    """A boxed block; the thick black rule keeps it distinct when printed in black and white.
+    ``splittable``: it may continue in the next brochure panel (each part boxed), never with less
+    than three lines on either side."""
+    box = Table([[flowables]], colWidths=[width], splitInRow=round(3 * s.body.leading) if splittable else 0)
     box.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
         ("BACKGROUND", (0, 0), (-1, -1), s.callout_background),
@@ -223,20 +384,26 @@ def comparison_table(table: ComparisonTable, s: Styles, width: float) -> Table:
     return tag(result, table.source)
 
 
-def compact_treatment(row: TableRow, labels, s: Styles) -> Flowable:
+def compact_treatment(row: TableRow, labels, s: Styles) -> list[Flowable]:
     """One treatment as a short entry for narrow brochure panels.
 
     The name and course on the first line; then one paragraph with what it is used for and when
     not, each introduced by a bold label so the two stay apart in black and white. Items end in a
-    full stop so the run-on text reads as sentences.
+    full stop so the run-on text reads as sentences. The head keeps two lines of its text with it;
+    the text may go on in the next panel.
     """
     name, indications, contraindications, course = row.cells
-    head = Paragraph(markup(name.paragraphs[0]) + f" – {markup(course.paragraphs[0])}", s.cell_whole)
+    head = Paragraph(markup(name.paragraphs[0]) + f" – {markup(course.paragraphs[0])}", _entry_head(s.cell_whole))
     head.leafdeck_role = "H3"
     sentences = []
     for label_text, cell in ((labels["indications_short"], indications), (labels["contraindications_short"], contraindications)):
         sentences.append(f"<b>{label(label_text)}</b> " + " ".join(_sentence(markup(b)) for b in cell.bullets))
-    return tag(Unbreakable([head, Paragraph(" ".join(sentences), s.cell), Spacer(1, 1.5 * mm)]), row.source)
+    body = Paragraph(" ".join(sentences), ParagraphStyle("entry", parent=s.cell, spaceAfter=1.5 * mm + 2))
+    return [tag(head, row.source), tag(body, row.source)]
+
+
+def _entry_head(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-head", parent=style, keepWithNext=1)
 
 
 def _sentence(text: str) -> str:
@@ -280,6 +447,32 @@ class QrCode(Flowable):
                 c += n
 
 
+def title_band(doc: Document, s: Styles, width: float, padding: tuple[float, float]) -> Flowable:
+    """Title and subtitle, white on the clinic colour, as one block. A title word too wide for the
+    band ("Karpaltunnelsyndrom" in a brochure panel) makes the title smaller, never broken mid-word;
+    only a word that would need less than 1.6 x body size is hyphenated."""
+    pad_x, pad_y = padding
+    inner = width - 2 * pad_x
+    title_style = s.title
+    widest = max((stringWidth(w, title_style.fontName, title_style.fontSize) for w in doc.title.split()), default=0)
+    if widest > inner:
+        size = max(title_style.fontSize * inner / widest * 0.98, s.body.fontSize * 1.6)
+        title_style = ParagraphStyle("title-fitted", parent=title_style, fontSize=size, leading=size * 1.13)
+        if stringWidth(max(doc.title.split(), key=len), title_style.fontName, size) > inner:
+            title_style = ParagraphStyle("title-hyphenated", parent=title_style,
+                                         hyphenationLang=s.body.hyphenationLang,
+                                         embeddedHyphenation=s.body.embeddedHyphenation)
+    band = Table([[[Paragraph(plain_markup(doc.title), title_style), Paragraph(plain_markup(doc.subtitle), s.subtitle)]]],
+                 colWidths=[width])
+    band.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
+        ("BACKGROUND", (0, 0), (-1, -1), s.primary),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad_x), ("RIGHTPADDING", (0, 0), (-1, -1), pad_x),
+        ("TOPPADDING", (0, 0), (-1, -1), pad_y), ("BOTTOMPADDING", (0, 0), (-1, -1), pad_y),
+    ]))
+    return tag(band, doc.source)
+
+
 def masthead(doc: Document, s: Styles, width: float) -> Flowable:
     """The clinic on the front: its logo (if the clinic file names one) beside its name."""
     name = Paragraph(f"<b>{plain_markup(doc.clinic.name)}</b>", s.body)
@@ -297,29 +490,42 @@ def masthead(doc: Document, s: Styles, width: float) -> Flowable:
     return row
 
 
-def contact_block(doc: Document, s: Styles, qr_size: float) -> list:
+def contact_block(doc: Document, s: Styles, qr_size: float, width: float) -> list:
+    """The clinic: its name (wrapping, hyphenated like body text), address, phone, e-mail and web
+    address as links, and a QR code of the web address."""
     labels, clinic = doc.labels, doc.clinic
-    # A clinic name may be one long word in a narrow column: let it hyphenate rather than break blindly.
-    heading = ParagraphStyle("contact", parent=s.h1, hyphenationLang=s.body.hyphenationLang, embeddedHyphenation=2,
-                             spaceBefore=0, fontSize=s.body.fontSize + 2, leading=(s.body.fontSize + 2) * 1.2)
-    story: list = [Paragraph(plain_markup(clinic.name), heading)]
-    lines = []
+    heading = ParagraphStyle("contact", parent=s.h1, hyphenationLang=s.body.hyphenationLang,
+                             embeddedHyphenation=s.body.embeddedHyphenation, spaceBefore=0,
+                             fontSize=s.body.fontSize + 2, leading=(s.body.fontSize + 2) * 1.2)
+    story: list = [tag(Paragraph(plain_markup(clinic.name), heading), clinic.where("name"))]
     if clinic.address:
-        lines.append(plain_markup(clinic.address))
+        story.append(tag(Paragraph(plain_markup(clinic.address), s.small), clinic.where("address")))
     if clinic.phone:
-        lines.append(f"{plain_markup(labels['phone'])}: {phone(clinic.phone)}")
-    story += [Paragraph(line, s.link) for line in lines]
+        story.append(tag(Paragraph(f"{plain_markup(labels['phone'])}: {phone(clinic.phone)}", s.link),
+                         clinic.where("phone")))
     # E-mail and web address are links: clickable on screen, tagged as Link in accessible PDFs.
-    for target, text in ((f"mailto:{clinic.email}", clinic.email), (clinic.web_url, clinic.web_display)):
+    for target, text, key in ((f"mailto:{clinic.email}", clinic.email, "email"),
+                              (clinic.web_url, clinic.web_display, "web")):
         if target and text:
-            link = Paragraph(f'<a href="{plain_markup(target)}">{plain_markup(text)}</a>', s.link)
-            link.leafdeck_role = "Link"
-            story.append(link)
+            story.append(link(target, text, s.link, width, clinic.where(key)))
     if clinic.web_url:
         code = QrCode(clinic.web_url, qr_size)
         code.leafdeck_alt = f"QR code: {clinic.web_display}"
         story += [Spacer(1, 2 * mm), code]
     return story
+
+
+def link(target: str, text: str, style: ParagraphStyle, width: float, source: Location | None) -> Flowable:
+    """An address as a link, wrapped only between its words (:func:`address_lines`); every line
+    is the same link, so the accessible PDFs tag the whole address as one Link."""
+    lines = address_lines(text, style.fontName, style.fontSize, width)
+    if lines is None:
+        raise LayoutProblem(f"the address '{text}' has a part too long for a line {width / mm:.0f} mm wide",
+                            source, "use a shorter address; it may only break before . / @ or -")
+    href = plain_markup(target)
+    para = Paragraph("<br/>".join(f'<a href="{href}">{plain_markup(line)}</a>' for line in lines), style)
+    para.leafdeck_role, para.leafdeck_href = "Link", target
+    return tag(para, source)
 
 
 def glossary_block(doc: Document, s: Styles) -> list:
@@ -333,11 +539,12 @@ def glossary_block(doc: Document, s: Styles) -> list:
 def trust_block(doc: Document, s: Styles, short_sources: bool) -> list:
     labels, trust = doc.labels, doc.trust
     reviewer = trust.clinical_reviewer or labels["not_reviewed"]
-    facts = [
-        (labels["authors"], ", ".join(trust.authors)),
+    facts = [(labels[ROLE_LABELS[credit.role]], ", ".join(credit.names)) for credit in trust.credits]
+    facts += [
         (labels["clinical_reviewer"], reviewer),
         (labels["organisation"], f"{trust.organisation}, {trust.organisation_contact}"),
         (labels["version"], f"{trust.version} · {labels['published']} {trust.published.isoformat()} · "
+                            f"{labels['last_reviewed']} {trust.last_reviewed.isoformat()} · "
                             f"{labels['next_review']} {trust.next_review.isoformat()}"),
     ]
     story: list = [Paragraph(plain_markup(labels["about_this_leaflet"]), ParagraphStyle("about", parent=s.h1, spaceBefore=0))]

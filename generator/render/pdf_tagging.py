@@ -28,6 +28,10 @@ from reportlab.pdfgen.textobject import PDFTextObject
 Path_ = tuple[tuple[str, object], ...]
 
 
+class OrderedList:
+    """The key of a numbered list's ``L`` element (a pathway's steps): tagged /ListNumbering /Decimal."""
+
+
 @dataclass(eq=False)
 class Element:
     role: str
@@ -36,6 +40,8 @@ class Element:
     alt: str | None = None
     scope: str | None = None
     group: str = ""                                 # brochure: which part of the sheet (for reading order)
+    uri: str | None = None                          # Link: its target, to find its annotations
+    numbering: str | None = None                    # L: /ListNumbering (Decimal for a pathway's steps)
 
 
 class Tagger:
@@ -47,14 +53,17 @@ class Tagger:
         self.marks: dict[int, list[Element]] = {}  # page index -> element per MCID
         self.group = ""
 
-    def element(self, path: Path_, alt: str | None = None, scope: str | None = None) -> Element:
+    def element(self, path: Path_, alt: str | None = None, scope: str | None = None,
+                uri: str | None = None) -> Element:
         parent, prefix = self.root, ()
         for role, key in path:
             prefix = (*prefix, (role, key))
             found = self._elements.get(prefix)
             if found is None:
-                found = Element(role, parent, alt=alt if prefix == path else None,
-                                scope=scope if prefix == path else None, group=self.group)
+                last = prefix == path
+                found = Element(role, parent, alt=alt if last else None, scope=scope if last else None,
+                                group=self.group, uri=uri if last else None,
+                                numbering="Decimal" if role == "L" and isinstance(key, OrderedList) else None)
                 parent.kids.append(found)
                 self._elements[prefix] = found
             parent = found
@@ -63,7 +72,7 @@ class Tagger:
     def mark(self, page: int, element: Element) -> int:
         mcids = self.marks.setdefault(page, [])
         mcids.append(element)
-        element.kids.append((page, len(mcids) - 1))
+        element.kids.append((page, len(mcids) - 1, self.group))
         return len(mcids) - 1
 
 
@@ -113,10 +122,11 @@ def artifact(canvas, kind: str = "Layout"):
 
 # -- flowables ----------------------------------------------------------------------------------
 
-def tag_role(flowable, *path: tuple[str, object], alt: str | None = None, scope: str | None = None):
+def tag_role(flowable, *path: tuple[str, object], alt: str | None = None, scope: str | None = None,
+             uri: str | None = None):
     """Give ``flowable`` its place in the structure; its drawing becomes marked content."""
     flowable.__class__ = _tagged_class(type(flowable))
-    flowable.leafdeck_tag = (tuple(path), alt, scope)
+    flowable.leafdeck_tag = (tuple(path), alt, scope, uri)
     return flowable
 
 
@@ -139,8 +149,8 @@ def _tagged_class(base: type) -> type:
         if spec is None:
             with artifact(canvas):
                 return base.drawOn(self, canvas, x, y, _sW)
-        path, alt, scope = spec
-        element = canvas.tagger.element(path, alt, scope)
+        path, alt, scope, uri = spec
+        element = canvas.tagger.element(path, alt, scope, uri)
         page = canvas.getPageNumber() - 1
         if element.role == "TH" and any(k[0] < page for k in element.kids if isinstance(k, tuple)):
             # The header row repeated on a continuation page: decoration, read once.
@@ -182,25 +192,33 @@ def artifact_table_class(base: type) -> type:
 # -- after the build ------------------------------------------------------------------------------
 
 def _link_annotations(pdf, pages, tagger: Tagger, objects: dict, numbers) -> int:
-    """Tie each link annotation to its Link element (OBJR, StructParent), in drawing order per page;
-    give it a description (/Contents) and the print flag PDF/A asks for. Returns the next ParentTree key."""
+    """Tie each link annotation to its Link element (OBJR, StructParent); give it a description
+    (/Contents) and the print flag PDF/A asks for. Returns the next ParentTree key.
+
+    An address wrapped over two lines has one annotation per line: each is matched to the Link
+    element on its page with the same target, so the address stays one Link."""
     import pikepdf
 
     key = len(pages)
-    links: dict[int, list[Element]] = {}
-    for index, elements in tagger.marks.items():
-        for element in elements:
-            if element.role == "Link" and element not in links.setdefault(index, []):
-                links[index].append(element)
     for index, page in enumerate(pages):
+        links: list[Element] = []
+        for element in tagger.marks.get(index, []):
+            if element.role == "Link" and element not in links:
+                links.append(element)
         annots = [a for a in page.obj.get("/Annots", []) if a.get("/Subtype") == "/Link"]
-        for annot, element in zip(annots, links.get(index, [])):
+        for order, annot in enumerate(annots):
+            uri = annot.get("/A", {}).get("/URI")
+            target = str(uri) if uri is not None else None
+            element = next((e for e in links if e.uri is not None and e.uri == target), None)
+            if element is None:
+                element = links[order] if order < len(links) else None
+            if element is None:
+                continue
             obj = objects[id(element)]
             obj.K.append(pikepdf.Dictionary(Type=pikepdf.Name.OBJR, Obj=annot, Pg=page.obj))
             annot.StructParent = key
             annot.F = 4
-            uri = annot.get("/A", {}).get("/URI")
-            annot.Contents = pikepdf.String(str(uri).removeprefix("mailto:") if uri is not None else element.role)
+            annot.Contents = pikepdf.String(target.removeprefix("mailto:") if target is not None else element.role)
             numbers.append(key)
             numbers.append(obj)
             key += 1
@@ -228,10 +246,8 @@ def finish(data: bytes, tagger: Tagger, title: str, language: str, order: list[s
     tree = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
     pages = list(pdf.pages)
 
-    kids = tagger.root.kids
     if order:   # the reader's order of the brochure's panels, not the sheet's
-        kids = sorted(kids, key=lambda e: order.index(e.group) if e.group in order else len(order))
-    tagger.root.kids = kids
+        _reorder(tagger.root, order)
     objects: dict[int, pikepdf.Object] = {}
 
     def build(element: Element, parent) -> pikepdf.Object:
@@ -242,12 +258,14 @@ def finish(data: bytes, tagger: Tagger, title: str, language: str, order: list[s
             obj.Alt = pikepdf.String(element.alt)
         if element.scope:
             obj.A = pikepdf.Dictionary(O=pikepdf.Name.Table, Scope=pikepdf.Name("/" + element.scope))
+        if element.numbering:
+            obj.A = pikepdf.Dictionary(O=pikepdf.Name.List, ListNumbering=pikepdf.Name("/" + element.numbering))
         children = pikepdf.Array()
         for kid in element.kids:
             if isinstance(kid, Element):
                 children.append(build(kid, obj))
             else:
-                page, mcid = kid
+                page, mcid, _ = kid
                 children.append(pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=pages[page].obj, MCID=mcid))
         obj.K = children
         return obj
@@ -288,6 +306,21 @@ def finish(data: bytes, tagger: Tagger, title: str, language: str, order: list[s
     return out.getvalue()
 
 
+def _reorder(element: Element, order: list[str]) -> int:
+    """Sort every element's kids by the reading order of the sheet parts they were drawn in, and
+    return the element's rank: its earliest part. The brochure's flap is drawn on the outside
+    page but read after the inside, so text that continues from the inside onto the flap (one
+    paragraph, one list) must still read inside first."""
+    def rank_of(group: str) -> int:
+        return order.index(group) if group in order else len(order)
+
+    ranks = []
+    for kid in element.kids:
+        ranks.append(_reorder(kid, order) if isinstance(kid, Element) else rank_of(kid[2]))
+    element.kids = [kid for _, kid in sorted(zip(ranks, element.kids), key=lambda pair: pair[0])]
+    return min(ranks, default=rank_of(element.group))
+
+
 # -- giving a story its structure ----------------------------------------------------------------
 
 _HEADINGS = {"title": "H1", "h1": "H2", "contact": "H2", "about": "H2"}
@@ -310,7 +343,15 @@ def _tag_one(flowable, prefix: Path_) -> None:
     from reportlab.platypus import Image, Paragraph, Table
 
     kind = type(flowable).__name__
-    if isinstance(flowable, Table):
+    if kind == "Pathway":
+        # Its boxes and arrows are painted as artifacts by the flowable itself.
+        steps = getattr(flowable, "leafdeck_steps", None) or OrderedList()
+        flowable.leafdeck_steps = steps
+        for number, text in zip(flowable.numbers, flowable.texts):
+            item = object()
+            tag_role(number, *prefix, ("L", steps), ("LI", item), ("Lbl", item))
+            tag_role(text, *prefix, ("L", steps), ("LI", item), ("LBody", item))
+    elif isinstance(flowable, Table):
         flowable.__class__ = artifact_table_class(type(flowable))
         structured = getattr(flowable, "leafdeck_rows", None) is not None
         table = object()
@@ -340,7 +381,7 @@ def _tag_one(flowable, prefix: Path_) -> None:
             tag_role(flowable, *prefix, ("L", list_key), ("LI", key), ("LBody", key))
         else:
             role = getattr(flowable, "leafdeck_role", None) or _HEADINGS.get(flowable.style.name, "P")
-            tag_role(flowable, *prefix, (role, key))
+            tag_role(flowable, *prefix, (role, key), uri=getattr(flowable, "leafdeck_href", None))
     elif isinstance(flowable, Image) or kind == "QrCode":
         tag_role(flowable, *prefix, ("Figure", object()), alt=getattr(flowable, "leafdeck_alt", ""))
     elif kind not in ("Spacer", "NextPageTemplate", "CondPageBreak") and hasattr(flowable, "drawOn"):

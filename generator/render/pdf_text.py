@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from functools import lru_cache
+import re
 from xml.sax.saxutils import escape
-
-import pyphen
 
 from generator.document.model import Inline
 
@@ -35,26 +32,35 @@ def label(text: str) -> str:
     return escape(text).replace(" ", NBSP)
 
 
-@lru_cache(maxsize=None)
-def hyphenator(language_tag: str) -> Callable[[str], Iterator[tuple[str, str]]]:
-    """pyphen's break points for reportlab, with words that already hold a hyphen fixed.
-
-    pyphen offers "Blood" + "-thinning" for "Blood-thinning"; reportlab then adds its own
-    hyphen and prints "Blood-" / "-thinning". Moving the hyphen to the first half breaks the
-    word at its own hyphen instead.
-    """
-    dictionary = pyphen.Pyphen(lang=language_tag.replace("-", "_"))
-
-    def pairs(word: str) -> Iterator[tuple[str, str]]:
-        for head, tail in dictionary.iterate(word):
-            if tail.startswith("-"):
-                head, tail = head + "-", tail[1:]
-            if tail:
-                yield head, tail
-
-    return pairs
-
-
 def phone(text: str) -> str:
     """A phone number that never breaks across lines."""
     return escape(text).replace(" ", NBSP)
+
+
+# An address may break only before one of these: never inside a word, never with an added hyphen.
+# Before a dot, slash or @ first; before a hyphen only where a part is still too wide.
+_ADDRESS_BREAKS = (re.compile(r"(?=[./@])"), re.compile(r"(?=-)"))
+
+
+def address_lines(address: str, font_name: str, size: float, width: float) -> list[str] | None:
+    """``address`` (an e-mail or a web address without scheme) cut into lines no wider than
+    ``width``, breaking only before ``.``, ``/``, ``@`` or (if still needed) ``-``, so every piece
+    stays a whole word and no hyphen is ever added; None when one piece alone is wider than
+    ``width``."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def fits(text: str) -> bool:
+        return stringWidth(text, font_name, size) <= width
+
+    pieces: list[str] = []
+    for piece in (p for p in _ADDRESS_BREAKS[0].split(address) if p):
+        pieces += [piece] if fits(piece) else [p for p in _ADDRESS_BREAKS[1].split(piece) if p]
+    lines: list[str] = []
+    for piece in pieces:
+        if not fits(piece):
+            return None
+        if lines and fits(lines[-1] + piece):
+            lines[-1] += piece
+        else:
+            lines.append(piece)
+    return lines

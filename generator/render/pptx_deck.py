@@ -1,15 +1,22 @@
-"""Document -> 16:9 clinician slide deck (PPTX) on a template, with python-pptx.
+"""Document -> clinician slide deck (PPTX) on a template, with python-pptx.
 
-The slides, in order: title; agenda (the content's parts); per section a divider where a part
+The slides, in order: title; contents (the content's parts); per section a divider where a part
 starts, then its slides: a pathway drawn as native shapes for a ``steps`` block, bullet slides for
 lists (paragraphs go to the speaker notes: the fuller text), a picture slide per figure, and for
-the comparison table a native table continued with its header over as many slides as it needs,
-followed by one slide per treatment group; finally the references. Every slide has a unique
-title, speaker notes, a footer with version (and DRAFT) and a slide-number field.
+the comparison table one **overview** — every treatment with its step in the pathway, its key
+indication and key contraindication, on one slide (or a few, evenly filled, for long lists);
+then the references; last an appendix with the **detailed table** (every indication,
+contraindication and course), each slide filled before the table continues. No fact is laid out
+twice in the body: the full lists live in the appendix and the speaker notes.
 
-All text is measured with :mod:`generator.render.fit` before it is placed: long lists continue on
-a "(forts.)" slide, and what cannot fit even alone at the minimum size is a :class:`LayoutProblem`
-naming its content line. python-pptx objects never leave this module and :mod:`pptx_parts`.
+Every slide has a unique title, speaker notes, a footer with version (and DRAFT) and a
+slide-number field. All text is measured with :mod:`generator.render.fit` before it is placed.
+On a user's template, what does not fit its boxes moves instead of failing: title-slide lines
+to a details line or the notes, long lists and tables to the next slide, a caption to the notes;
+only text that cannot fit a whole slide is a :class:`LayoutProblem` naming its content line.
+leafdeck's own template takes the clinic's colours (written into its theme) and logo; a user's
+template keeps its own colours and fonts (text is set in Arial only when the theme's fonts are not
+Arial-compatible, so the measurements stay true).
 """
 
 from __future__ import annotations
@@ -18,39 +25,49 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from lxml import etree
-from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
+from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
-from pptx.oxml.ns import qn
-from pptx.util import Inches, Pt
+from pptx.util import Emu, Inches, Pt
 
+from generator.theme.colour import ratio
 from generator.document.inline import plain
-from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section, Steps
+from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section, Steps, TreatmentDetail
 from generator.document.model import Paragraph as TextBlock
 from generator.render import fit
 from generator.render.deck_template import fixed_zip_dates, open_template
 from generator.render.errors import LayoutProblem
 from generator.render.images import prepared
 from generator.render.pptx_parts import (
-    DeckPara, add_slide_number, box_size, mark_decorative, remove_empty_placeholders, runs_of, set_alt_text, write,
+    ACCENT, DARK, LIGHT, DeckPara, add_slide_number, body_placeholder, box_size, mark_decorative, paint,
+    remove_empty_placeholders, runs_of, set_alt_text, set_theme_colours, theme_colours, theme_fonts, write,
 )
 
-TITLE_SIZES = (32, 28)              # titles: at least 28 pt
+TITLE_SIZES = (32, 28, 24, 20, 18)  # slide titles; below 28 pt only when a template's title box is small
 BODY_SIZES = (20, 18)               # body text: at least 18 pt
-TABLE_SIZE = 18
-COVER_TITLE_SIZE, COVER_SUBTITLE_SIZE = 44, 20
+OVERVIEW_SIZES = (16, 14)           # the comparison overview: at least 14 pt
+DETAIL_SIZE = 14                    # the appendix table
+PATHWAY_SIZES = (20, 18, 16, 14)
+COVER_TITLE_SIZES = (44, 40, 36, 32, 28, 24)
+COVER_SUBTITLE_SIZES = (20, 18)
 FOOTER_SIZE = 12
 MAX_BULLETS = 6
+MAX_OVERVIEW_SLIDES = 2             # more only when a template's slide is very small
 FOOTER_HEIGHT = Inches(0.4)
 CELL_MARGIN_X, CELL_MARGIN_Y = Inches(0.08), Inches(0.05)
 DECK_IMAGE_PX = 1600                # a full-width picture on a 13.3 in slide at 120 ppi: sharp on any projector
-DECK_TABLE_WIDTHS = (0.18, 0.28, 0.28, 0.26)     # treatment, indications, contraindications, course
+OVERVIEW_WIDTHS = (0.27, 0.07, 0.33, 0.33)     # treatment, step, key indication, key contraindication
+DETAIL_WIDTHS = (0.18, 0.28, 0.28, 0.26)         # treatment, indications, contraindications, course
+LIGHT_GREY = "F2F2F2"
 
 
 def render_deck(doc: Document, template: Path | None = None) -> bytes:
     tpl = open_template(template)
-    deck = _Deck(tpl, doc)
+    if template is None:
+        # leafdeck's own template is drawn in theme colours: the clinic's colours make it theirs.
+        colours = doc.clinic.colours
+        set_theme_colours(tpl.presentation, {"dk1": colours["text"], "dk2": colours["primary"],
+                                             "accent1": colours["primary"], "accent2": colours["accent"]})
+    deck = _Deck(tpl, doc, own_template=template is None)
     deck.build()
     _core_properties(tpl.presentation, doc)
     buffer = io.BytesIO()
@@ -59,12 +76,20 @@ def render_deck(doc: Document, template: Path | None = None) -> bytes:
 
 
 class _Deck:
-    def __init__(self, tpl, doc: Document):
+    def __init__(self, tpl, doc: Document, own_template: bool):
+        from pptx.dml.color import RGBColor
+
         self.prs, self.layouts, self.doc = tpl.presentation, tpl.layouts, doc
         self.labels = doc.labels
-        self.ink = RGBColor.from_string(doc.clinic.colours["text"].lstrip("#"))
-        self.primary = RGBColor.from_string(doc.clinic.colours["primary"].lstrip("#"))
-        self.font = None if _theme_font(self.prs).lower() in fit.ARIAL_COMPATIBLE else "Arial"
+        self.own_template = own_template
+        heading, body = theme_fonts(self.prs)
+        arial_like = all(face.lower() in fit.ARIAL_COMPATIBLE for face in (heading, body))
+        self.font = None if arial_like else "Arial"
+        accent = theme_colours(self.prs).get("accent1", "#1F4E79")
+        # Header text on the template's accent colour: white, unless the accent is too light for it.
+        self.on_accent = LIGHT if ratio("#FFFFFF", accent) >= 4.5 else DARK
+        self.grey = RGBColor.from_string(LIGHT_GREY)
+        self.white = RGBColor.from_string("FFFFFF")
         self.titles: set[str] = set()
         self._boxes: dict = {}       # (layout, "title" | "body") -> text area in points
 
@@ -74,7 +99,7 @@ class _Deck:
         key = (id(layout), which)
         if key not in self._boxes:
             shape = next(s for s in layout.placeholders if s.placeholder_format.idx == 0) if which == "title" \
-                else _body_placeholder(layout)
+                else body_placeholder(layout)
             self._boxes[key] = box_size(shape)
         return self._boxes[key]
 
@@ -88,36 +113,79 @@ class _Deck:
                            notes=" · ".join(entries), source=doc.source)
         for section in doc.sections:
             if section.part:
-                self.divider(section, doc.sections)
+                self.divider(section.part, _members(section, doc.sections), section.source)
             self.section(section)
         self.references()
+        self.appendix()
 
     def title_slide(self) -> None:
+        """Title, then subtitle, clinic and the details line in the subtitle box as far as they fit;
+        what does not fit goes to a details line below it, or (on a crowded template) the notes."""
         doc = self.doc
         slide = self.prs.slides.add_slide(self.layouts["title"])
-        title = slide.shapes.title
-        self._fit_write(title, [DeckPara(((doc.title, True),))], (COVER_TITLE_SIZE, 36, TITLE_SIZES[-1]), self.primary,
-                        doc.source)
-        lines = [doc.subtitle, doc.clinic.name, f"{self.labels['icd10']} {doc.icd10}",
-                 f"{self.labels['version']} {doc.trust.version} · {doc.trust.published.isoformat()}"]
-        subtitle = _body_placeholder(slide)
+        self._fit_write(slide.shapes.title, [DeckPara(((doc.title, True),))], COVER_TITLE_SIZES, None, doc.source,
+                        grow=True)
+        details = f"{self.labels['icd10']} {doc.icd10} · {self.labels['version']} {doc.trust.version} · " \
+                  f"{doc.trust.published.isoformat()}"
+        lines = [DeckPara(((text, False),)) for text in (doc.subtitle, doc.clinic.name, details)]
+        subtitle = body_placeholder(slide)
+        placed = 0
         if subtitle is not None:
-            self._fit_write(subtitle, [DeckPara(((line, False),)) for line in lines], (COVER_SUBTITLE_SIZE, 18),
-                            self.ink, doc.source)
+            width, height = box_size(subtitle)
+            for size in COVER_SUBTITLE_SIZES:
+                count = max((n for n in range(len(lines) + 1)
+                             if fit.fits([p.measure() for p in lines[:n]], width, height, size)), default=0)
+                if count == len(lines) or size == COVER_SUBTITLE_SIZES[-1]:
+                    break
+            if count:
+                write(subtitle.text_frame, lines[:count], size, None, doc.language_tag, self.font)
+            placed = count
+        if placed < len(lines):
+            self._details_line(slide, lines[placed:], subtitle)
+        if self.own_template and doc.clinic.logo:
+            self._logo(slide)
         self.titles.add(doc.title)
-        self._finish(slide, f"{doc.title}. {doc.subtitle}.\n{plain(doc.summary)}")
+        self._finish(slide, f"{doc.title}. {doc.subtitle}.\n{doc.clinic.name}\n{details}\n{plain(doc.summary)}")
 
-    def divider(self, section: Section, sections) -> None:
-        slide = self.prs.slides.add_slide(self.layouts["section"])
-        self._title(slide, section.part, section.source)
-        members, inside = [], False
-        for s in sections:
-            if s is section:
-                inside = True
-            elif s.part and inside:
+    def _details_line(self, slide, lines: list[DeckPara], above) -> None:
+        """Lines the subtitle box had no room for, in a text box under it (or under the title)."""
+        anchor = above if above is not None else slide.shapes.title
+        top = anchor.top + anchor.height + Inches(0.1)
+        bottom = self.prs.slide_height - FOOTER_HEIGHT - Inches(0.3)
+        if bottom - top < Inches(0.4):
+            return          # no room on this template: the notes carry them
+        box = slide.shapes.add_textbox(anchor.left, top, anchor.width, bottom - top)
+        box.name = "Details"
+        width, height = box_size(box)
+        for size in COVER_SUBTITLE_SIZES:
+            shown = [p for n, p in enumerate(lines) if fit.fits([q.measure() for q in lines[:n + 1]], width, height, size)]
+            if len(shown) == len(lines):
                 break
-            if inside:
-                members.append(s.title)
+        if shown:
+            write(box.text_frame, shown, size, None, self.doc.language_tag, self.font)
+
+    def _logo(self, slide) -> None:
+        """The clinic's logo at the bottom right of the title slide, at most 1.5 x 3 inches."""
+        image = prepared(self.doc.clinic.logo, 900)
+        max_w, max_h = Inches(3.0), Inches(1.5)
+        width = min(max_w, int(max_h * image.ratio))
+        height = int(width / image.ratio)
+        left = self.prs.slide_width - Inches(0.6) - width
+        top = self.prs.slide_height - FOOTER_HEIGHT - Inches(0.35) - height
+        picture = slide.shapes.add_picture(io.BytesIO(image.data), left, top, width=width, height=height)
+        picture.name = "Logo"
+        set_alt_text(picture, self.doc.clinic.name)
+
+    def divider(self, title: str, members: list[str], source) -> None:
+        slide = self.prs.slides.add_slide(self.layouts["section"])
+        self._title(slide, title, source)
+        body = body_placeholder(slide)
+        line = [DeckPara((((" · ".join(members)), False),))]
+        if body is not None and members:
+            width, height = box_size(body)
+            size = next((s for s in BODY_SIZES if fit.fits([p.measure() for p in line], width, height, s)), None)
+            if size is not None:
+                write(body.text_frame, line, size, None, self.doc.language_tag, self.font)
         self._finish(slide, " · ".join(members))
 
     def section(self, section: Section) -> None:
@@ -145,23 +213,17 @@ class _Deck:
                 self.figure(block, section.title)
             elif isinstance(block, ComparisonTable):
                 flush()
-                self.table(block)
-                self.treatment_groups()
+                self.overview(block)
         flush()
 
-    def bullet_slides(self, title: str, paras: list[DeckPara], notes: str, source,
-                      units: list[list[DeckPara]] | None = None) -> None:
-        """As many slides as the paragraphs need: at most six bullets each, measured to fit.
-
-        ``units`` groups paragraphs that must stay on one slide (a treatment's three lines);
-        by default every paragraph is its own unit.
-        """
+    def bullet_slides(self, title: str, paras: list[DeckPara], notes: str, source) -> None:
+        """As many slides as the paragraphs need: at most six bullets each, measured to fit."""
         layout = self.layouts["content"]
         width, height = self._layout_box(layout, "body")
-        for chunk, size in _pack(units or [[p] for p in paras], width, height):
+        for chunk, size in _pack(paras, width, height):
             slide = self.prs.slides.add_slide(layout)
             self._title(slide, title, source)
-            write(_body_placeholder(slide).text_frame, chunk, size, self.ink, self.doc.language_tag, self.font)
+            write(body_placeholder(slide).text_frame, chunk, size, None, self.doc.language_tag, self.font)
             on_slide = "\n".join("• " * p.bullet + "".join(t for t, _ in p.runs) for p in chunk)
             self._finish(slide, notes + ("\n\n" if notes else "") + on_slide)
 
@@ -173,19 +235,19 @@ class _Deck:
         """
         slide = self.prs.slides.add_slide(self.layouts["title_only"])
         self._title(slide, self.labels["pathway"], steps.source)
-        left, top, width, height = _content_area(self.prs, self.layouts["title_only"])
+        left, top, width, height = self._content_area()
         n = len(steps.items)
         gap = Inches(0.45)
         paras = [[DeckPara(((f"{i + 1}", True),)), DeckPara(runs_of(item), source=steps.source)]
                  for i, item in enumerate(steps.items)]
         box_w = int((width - gap * (n - 1)) / n)
         box_h = int(min(Inches(2.6), height))
-        inner_w, inner_h = (box_w - 2 * Inches(0.1)) / 12700, (box_h - 2 * Inches(0.05)) / 12700
+        inner_w, inner_h = Emu(box_w - 2 * Inches(0.1)).pt, Emu(box_h - 2 * Inches(0.05)).pt
         # Side by side only while every step reads in three short lines; else stacked, full width.
         across = all(fit.fits([p.measure() for p in unit], inner_w, inner_h, BODY_SIZES[-1])
                      and fit.line_count(unit[1].measure(), inner_w, BODY_SIZES[-1]) <= 3 for unit in paras)
         if not across:
-            gap = Inches(0.3)
+            gap = Inches(0.3) if height > Inches(0.9) * n else Inches(0.12)
             box_w, box_h = width, int(min(Inches(1.0), (height - gap * (n - 1)) / n))
             paras = [[DeckPara(((f"{i + 1}  ", True),) + runs_of(item), source=steps.source)]
                      for i, item in enumerate(steps.items)]
@@ -193,101 +255,145 @@ class _Deck:
             x, y = (left + i * (box_w + gap), top) if across else (left, top + i * (box_h + gap))
             box = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, x, y, box_w, box_h)
             box.name = f"Step {i + 1}"
-            box.fill.solid()
-            box.fill.fore_color.rgb = RGBColor(0xF2, 0xF2, 0xF2)
-            box.line.color.rgb = self.primary
-            box.line.width = Pt(2.25)
+            paint(box, self.grey, ACCENT, 2.25)
             box.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-            self._fit_write(box, unit, (BODY_SIZES[0], BODY_SIZES[-1]), self.ink, steps.source)
+            self._fit_write(box, unit, PATHWAY_SIZES, DARK, steps.source)
             if i < n - 1:
                 if across:
                     arrow = slide.shapes.add_shape(MSO_SHAPE.RIGHT_ARROW, x + box_w + Inches(0.07),
                                                    y + box_h // 2 - Inches(0.15), gap - Inches(0.14), Inches(0.3))
                 else:
-                    arrow = slide.shapes.add_shape(MSO_SHAPE.DOWN_ARROW, x + Inches(0.4), y + box_h + Inches(0.04),
-                                                   Inches(0.3), gap - Inches(0.08))
+                    arrow = slide.shapes.add_shape(MSO_SHAPE.DOWN_ARROW, x + Inches(0.4), y + box_h + Inches(0.02),
+                                                   Inches(0.3), max(gap - Inches(0.04), Inches(0.08)))
                 arrow.name = "Arrow"
-                arrow.fill.solid()
-                arrow.fill.fore_color.rgb = self.primary
-                arrow.line.fill.background()
+                paint(arrow, ACCENT, None)
                 mark_decorative(arrow)
         text = "\n".join(f"{i + 1}. {plain(item)}" for i, item in enumerate(steps.items))
         self._finish(slide, text + ("\n\n" + notes if notes else ""))
 
     def figure(self, figure: Figure, title: str) -> None:
+        """The picture as large as the area allows, its caption under it (at most three lines; a
+        longer caption is read from the notes, which always carry it and the alt text)."""
         slide = self.prs.slides.add_slide(self.layouts["title_only"])
         self._title(slide, title, figure.source)
-        left, top, width, height = _content_area(self.prs, self.layouts["title_only"])
-        caption_height = Inches(0.9)
+        left, top, width, height = self._content_area()
+        caption = [DeckPara(runs_of(figure.caption) + ((f" ({figure.credit})", False),), source=figure.source)]
+        inner = Emu(width - 2 * Inches(0.1)).pt
+        size = next((s for s in BODY_SIZES
+                     if fit.height([p.measure() for p in caption], inner, s) <= 3 * s * fit.LINE_FACTOR), None)
+        caption_height = 0
+        if size is not None:
+            needed = (fit.height([p.measure() for p in caption], inner, size) + fit.SAFETY_POINTS) \
+                / (1 - fit.SAFETY_FRACTION)
+            caption_height = int(Pt(needed) + 2 * Inches(0.05)) + Pt(1)
         image = prepared(figure.path, DECK_IMAGE_PX, prefer_jpeg=True)
-        shown_h = height - caption_height
+        shown_h = height - caption_height - Inches(0.1)
         shown_w = min(width, int(shown_h * image.ratio))
         picture = slide.shapes.add_picture(io.BytesIO(image.data), left, top, width=shown_w,
                                            height=int(shown_w / image.ratio))
         set_alt_text(picture, figure.alt)
-        caption = slide.shapes.add_textbox(left, top + picture.height + Inches(0.1), width, caption_height)
-        caption.name = "Caption"
-        self._fit_write(caption, [DeckPara(runs_of(figure.caption) + ((f" ({figure.credit})", False),))],
-                        BODY_SIZES, self.ink, figure.source)
+        if size is not None:
+            box = slide.shapes.add_textbox(left, top + picture.height + Inches(0.1), width, caption_height)
+            box.name = "Caption"
+            write(box.text_frame, caption, size, None, self.doc.language_tag, self.font)
         self._finish(slide, f"{figure.alt}\n{plain(figure.caption)} ({figure.credit})")
 
-    def table(self, table: ComparisonTable) -> None:
-        """The comparison table as native tables: header row flagged and repeated on every slide."""
-        left, top, width, height = _content_area(self.prs, self.layouts["title_only"])
-        header = [self.labels["treatment"], table.columns[1], table.columns[2], table.columns[3]]
-        header_cells = [[DeckPara(((h, True),))] for h in header]
-        rows = [(row, _row_cells(row)) for row in table.rows]
-        widths = _column_widths(width, [header_cells] + [cells for _, cells in rows], table)
-        header_height = _row_height(header_cells, widths)
-        available = fit.budget(height / 12700) * 12700 - header_height
-        chunks, current, used = [], [], 0
+    # -- the comparison ----------------------------------------------------------------------------
+    def overview(self, table: ComparisonTable) -> None:
+        """Every treatment on one slide (two at most for long lists): its step in the pathway, key
+        indication and key contraindication (the first of each), rows ordered by step."""
+        labels = self.labels
+        treatments = sorted(self.doc.treatments, key=lambda t: (t.step is None, t.step or 0))
+        header = [[DeckPara(((h, True),))] for h in (labels["treatment"], labels["step"], labels["key_indication"],
+                                                     labels["key_contraindication"])]
+        rows = [(t, [[DeckPara(((t.name, True),), source=t.source)],
+                     [DeckPara(((str(t.step) if t.step else labels["outside_pathway"], t.step is not None),))],
+                     [DeckPara(runs_of(t.indications[0]))] if t.indications else [],
+                     [DeckPara(runs_of(t.contraindications[0]))] if t.contraindications else []])
+                for t in treatments]
+        left, top, width, height = self._content_area()
+        chunks, size, widths = self._split_evenly(header, rows, width, height, OVERVIEW_WIDTHS, table)
+        for chunk in chunks:
+            slide = self.prs.slides.add_slide(self.layouts["title_only"])
+            self._title(slide, labels["comparison"], table.source)
+            self._table(slide, header, [cells for _, cells in chunk], widths, size, (left, top))
+            self._finish(slide, "\n\n".join(_treatment_notes(t, labels) for t, _ in chunk))
+
+    def _split_evenly(self, header, rows, width, height, shares, table):
+        """The fewest slides (and the largest size) that hold the rows, each slide as full as the next."""
+        for count in range(1, len(rows) + 1):
+            for size in OVERVIEW_SIZES:
+                widths = _column_widths(width, [header] + [cells for _, cells in rows], shares, size, table)
+                heights = [_row_height(cells, widths, size) for _, cells in rows]
+                room = fit.budget(Emu(height).pt) * Pt(1) - _row_height(header, widths, size)
+                chunks = _even_chunks(heights, count, room)
+                if chunks is not None:
+                    return [[rows[i] for i in chunk] for chunk in chunks], size, widths
+            if count >= MAX_OVERVIEW_SLIDES and count * 2 > len(rows):
+                break
+        raise LayoutProblem(f"the comparison overview does not fit this template's slides even at "
+                            f"{OVERVIEW_SIZES[-1]} pt", table.source,
+                            "shorten the first indication and contraindication of each treatment")
+
+    def appendix(self) -> None:
+        """The detailed table: every indication, contraindication and course, in the table's order;
+        each slide filled before the table continues; a row too tall for a slide goes on over two."""
+        table = self.doc.table
+        if not table.rows:
+            return
+        self.divider(self.labels["appendix"], [self.labels["comparison_details"]], table.source)
+        left, top, width, height = self._content_area()
+        labels = self.labels
+        header = [[DeckPara(((h, True),))] for h in (labels["treatment"], table.columns[1], table.columns[2],
+                                                     table.columns[3])]
+        rows = [(row, _detail_cells(row)) for row in table.rows]
+        widths = _column_widths(width, [header] + [cells for _, cells in rows], DETAIL_WIDTHS, DETAIL_SIZE, table)
+        room = fit.budget(Emu(height).pt) * Pt(1) - _row_height(header, widths, DETAIL_SIZE)
+        pieces = []
         for row, cells in rows:
-            h = _row_height(cells, widths)
-            if h > available:
-                raise LayoutProblem(f"the table row '{row.key}' is taller than a slide at {TABLE_SIZE} pt", row.source,
-                                    "shorten this treatment's indications or contraindications")
-            if current and used + h > available:
+            pieces += [(row, part) for part in _fitting_rows(cells, widths, room, self.labels["continued"], row)]
+        chunks, current, used = [], [], 0.0
+        for row, cells in pieces:
+            h = _row_height(cells, widths, DETAIL_SIZE)
+            if current and used + h > room:
                 chunks.append(current)
-                current, used = [], 0
-            current.append((row, cells, h))
+                current, used = [], 0.0
+            current.append((row, cells))
             used += h
         if current:
             chunks.append(current)
+        details = {t.id: t for t in self.doc.treatments}
         for chunk in chunks:
             slide = self.prs.slides.add_slide(self.layouts["title_only"])
-            self._title(slide, self.labels["comparison"], table.source)
-            shape = slide.shapes.add_table(len(chunk) + 1, 4, left, top, sum(widths),
-                                           int(header_height + sum(h for _, _, h in chunk)))
-            shape.name = "Comparison table"
-            grid = shape.table
-            grid.first_row = True
-            for c, w in enumerate(widths):
-                grid.columns[c].width = w
-            grid.rows[0].height = int(header_height)
-            for c, paras in enumerate(header_cells):
-                self._cell(grid.cell(0, c), paras, RGBColor(0xFF, 0xFF, 0xFF))
-            for r, (row, cells, h) in enumerate(chunk, start=1):
-                grid.rows[r].height = int(h)
-                for c, paras in enumerate(cells):
-                    self._cell(grid.cell(r, c), paras, self.ink)
-            _style_table(grid, self.primary)
-            self._finish(slide, "\n\n".join(_row_notes(row, self.doc, self.labels) for row, _, _ in chunk))
+            self._title(slide, labels["comparison_details"], table.source)
+            self._table(slide, header, [cells for _, cells in chunk], widths, DETAIL_SIZE, (left, top))
+            seen = list(dict.fromkeys(row.key for row, _ in chunk))
+            self._finish(slide, "\n\n".join(_treatment_notes(details[k], labels) for k in seen if k in details))
 
-    def treatment_groups(self) -> None:
-        """One slide (or more) per treatment group: course, indications, contraindications."""
-        groups: dict[str, list] = {}
-        for t in self.doc.treatments:
-            groups.setdefault(t.group, []).append(t)
-        for group, treatments in groups.items():
-            units = [[
-                DeckPara(((t.name, True), (" – ", False)) + runs_of(t.course), source=t.source),
-                DeckPara(((f"{self.labels['indications_clinician']}: ", True),) + _joined(t.indications),
-                         bullet=True, source=t.source),
-                DeckPara(((f"{self.labels['contraindications_clinician']}: ", True),) + _joined(t.contraindications),
-                         bullet=True, source=t.source),
-            ] for t in treatments]
-            notes = "\n\n".join(_treatment_notes(t, self.labels) for t in treatments)
-            self.bullet_slides(group, [], notes, treatments[0].source, units=units)
+    def _table(self, slide, header, rows, widths, size, origin) -> None:
+        """A native table: header row flagged (screen readers), in the template's accent colour."""
+        left, top = origin
+        heights = [_row_height(header, widths, size)] + [_row_height(cells, widths, size) for cells in rows]
+        shape = slide.shapes.add_table(len(rows) + 1, len(widths), left, top, sum(widths), int(sum(heights)))
+        shape.name = "Comparison table"
+        grid = shape.table
+        grid.first_row = True
+        for c, w in enumerate(widths):
+            grid.columns[c].width = w
+        for r, (h, cells) in enumerate(zip(heights, [header] + rows)):
+            grid.rows[r].height = int(h)
+            for c, paras in enumerate(cells):
+                cell = grid.cell(r, c)
+                cell.margin_left = cell.margin_right = CELL_MARGIN_X
+                cell.margin_top = cell.margin_bottom = CELL_MARGIN_Y
+                cell.vertical_anchor = MSO_ANCHOR.TOP
+                write(cell.text_frame, paras, size, self.on_accent if r == 0 else DARK, self.doc.language_tag,
+                      self.font)
+                cell.fill.solid()
+                if r == 0:
+                    cell.fill.fore_color.theme_color = _accent_theme_colour()
+                else:
+                    cell.fill.fore_color.rgb = self.white if r % 2 else self.grey
 
     def references(self) -> None:
         sources = self.doc.trust.sources
@@ -297,6 +403,13 @@ class _Deck:
         self.bullet_slides(self.labels["references"], paras, "\n".join(sources), self.doc.condition_source)
 
     # -- helpers -------------------------------------------------------------------------------
+    def _content_area(self) -> tuple[int, int, int, int]:
+        """Where shapes go on a title-only slide: below its title, above the footer."""
+        title = next(s for s in self.layouts["title_only"].placeholders if s.placeholder_format.idx == 0)
+        top = title.top + title.height + Inches(0.2)
+        bottom = self.prs.slide_height - FOOTER_HEIGHT - Inches(0.3)
+        return title.left, top, title.width, bottom - top
+
     def _title(self, slide, title: str, source) -> None:
         # A title used before continues: "Behandling (forts.)", "Behandling (forts. 2)"; titles stay unique.
         unique, n = title, 1
@@ -304,23 +417,28 @@ class _Deck:
             unique = f"{title} ({self.labels['continued']}{'' if n == 1 else f' {n}'})"
             n += 1
         self.titles.add(unique)
-        self._fit_write(slide.shapes.title, [DeckPara(((unique, True),))], TITLE_SIZES, self.primary, source,
-                        box=self._layout_box(slide.slide_layout, "title"))
+        self._fit_write(slide.shapes.title, [DeckPara(((unique, True),))], TITLE_SIZES, None, source,
+                        box=self._layout_box(slide.slide_layout, "title"), grow=True)
 
-    def _fit_write(self, shape, paras: list[DeckPara], sizes, colour, source, box=None) -> None:
+    def _fit_write(self, shape, paras: list[DeckPara], sizes, colour, source, box=None, grow: bool = False) -> None:
+        """Write at the largest size that fits. ``grow``: a title too long for a template's small
+        title box at the smallest size makes its box taller (down the slide) instead of failing."""
         width, height = box or box_size(shape)
+        measured = [p.measure() for p in paras]
         for size in sizes:
-            if fit.fits([p.measure() for p in paras], width, height, size):
+            if fit.fits(measured, width, height, size):
                 write(shape.text_frame, paras, size, colour, self.doc.language_tag, self.font)
                 return
+        if grow and fit.height(measured, width, sizes[-1]) < fit.NEVER:
+            needed = (fit.height(measured, width, sizes[-1]) + fit.SAFETY_POINTS) / (1 - fit.SAFETY_FRACTION)
+            extra = Pt(needed - height + 1)
+            shape.left, shape.top, shape.width = shape.left, shape.top, shape.width   # own geometry on this slide
+            shape.height = shape.height + extra
+            write(shape.text_frame, paras, sizes[-1], colour, self.doc.language_tag, self.font)
+            return
         text = " ".join("".join(t for t, _ in p.runs) for p in paras)
         raise LayoutProblem(f"'{text[:60]}' does not fit its box on slide {len(self.prs.slides)} even at {sizes[-1]} pt",
                             next((p.source for p in paras if p.source), source), "shorten this text")
-
-    def _cell(self, cell, paras: list[DeckPara], colour) -> None:
-        cell.margin_left = cell.margin_right = CELL_MARGIN_X
-        cell.margin_top = cell.margin_bottom = CELL_MARGIN_Y
-        write(cell.text_frame, paras, TABLE_SIZE, colour, self.doc.language_tag, self.font)
 
     def _finish(self, slide, notes: str) -> None:
         remove_empty_placeholders(slide)
@@ -337,21 +455,22 @@ class _Deck:
         box = slide.shapes.add_textbox(Inches(0.6), self.prs.slide_height - FOOTER_HEIGHT - Inches(0.15),
                                        width - Inches(1.2), FOOTER_HEIGHT)
         box.name = "Footer"
-        write(box.text_frame, [DeckPara(((" · ".join(parts) + " · ", False),))], FOOTER_SIZE, self.ink,
+        write(box.text_frame, [DeckPara(((" · ".join(parts) + " · ", False),))], FOOTER_SIZE, None,
               doc.language_tag, self.font)
-        add_slide_number(box.text_frame.paragraphs[0], FOOTER_SIZE, self.ink, doc.language_tag,
+        add_slide_number(box.text_frame.paragraphs[0], FOOTER_SIZE, None, doc.language_tag,
                          f"leafdeck-slide#{len(self.prs.slides)}")
 
 
 # -- measuring and packing ------------------------------------------------------------------------
 
-def _pack(units: list[list[DeckPara]], width: float, height: float) -> list[tuple[list[DeckPara], float]]:
-    """Greedy: fill a slide at the body size with at most six bullets; a unit that does not fit
-    an empty slide at 20 pt gets a slide of its own at 18 pt; beyond that it is an error."""
+def _pack(paras: list[DeckPara], width: float, height: float) -> list[tuple[list[DeckPara], float]]:
+    """Greedy: fill a slide at the body size with at most six bullets; a paragraph that does not fit
+    an empty slide at 20 pt gets a slide of its own at 18 pt, or is cut between its sentences over
+    several slides (a small template box); a sentence too long for a whole slide is an error."""
     slides: list[tuple[list[DeckPara], float]] = []
     current: list[DeckPara] = []
-    for unit in units:
-        trial = current + unit
+    for para in [piece for p in paras for piece in _pieces(p, width, height)]:
+        trial = current + [para]
         if sum(p.bullet for p in trial) <= MAX_BULLETS and fit.fits([p.measure() for p in trial], width, height,
                                                                      BODY_SIZES[0]):
             current = trial
@@ -359,21 +478,38 @@ def _pack(units: list[list[DeckPara]], width: float, height: float) -> list[tupl
         if current:
             slides.append((current, BODY_SIZES[0]))
             current = []
-        size = next((s for s in BODY_SIZES if fit.fits([p.measure() for p in unit], width, height, s)), None)
-        if size is None:
-            raise LayoutProblem(f"a text is too long for a whole slide even at {BODY_SIZES[-1]} pt",
-                                next((p.source for p in unit if p.source), None),
-                                "split it into shorter bullets, or move detail to a paragraph (speaker notes)")
+        size = next(s for s in BODY_SIZES if fit.fits([para.measure()], width, height, s))
         if size == BODY_SIZES[0]:
-            current = list(unit)
+            current = [para]
         else:
-            slides.append((list(unit), size))
+            slides.append(([para], size))
     if current:
         slides.append((current, BODY_SIZES[0]))
     return slides
 
 
-def _row_cells(row) -> list[list[DeckPara]]:
+def _pieces(para: DeckPara, width: float, height: float) -> list[DeckPara]:
+    """The paragraph whole if it fits a slide at the smallest size, else cut between sentences."""
+    if fit.fits([para.measure()], width, height, BODY_SIZES[-1]):
+        return [para]
+    text = "".join(t for t, _ in para.runs)
+    sentences = [s for s in _sentences(text) if s]
+    pieces = []
+    for sentence in sentences:
+        piece = DeckPara(((sentence, False),), bullet=para.bullet and not pieces, source=para.source)
+        if not fit.fits([piece.measure()], width, height, BODY_SIZES[-1]):
+            raise LayoutProblem(f"a text is too long for a whole slide even at {BODY_SIZES[-1]} pt", para.source,
+                                "split it into shorter bullets, or move detail to a paragraph (speaker notes)")
+        pieces.append(piece)
+    return pieces
+
+
+def _sentences(text: str) -> list[str]:
+    import re
+    return re.split(r"(?<=[.!?;])\s+", text.strip())
+
+
+def _detail_cells(row) -> list[list[DeckPara]]:
     name, indications, contraindications, course = row.cells
     return [
         [DeckPara(runs_of(name.paragraphs[0], bold=True), source=row.source)],
@@ -383,15 +519,79 @@ def _row_cells(row) -> list[list[DeckPara]]:
     ]
 
 
-def _column_widths(total: int, rows: list[list[list[DeckPara]]], table) -> list[int]:
+def _fitting_rows(cells, widths, room: float, continued: str, row) -> list[list[list[DeckPara]]]:
+    """A table row as one row, or as several (its lists cut between items) when it is taller than
+    a slide's table area; the treatment's name heads every part ("Laser (forts.)")."""
+    if _row_height(cells, widths, DETAIL_SIZE) <= room:
+        return [cells]
+    parts: list[list[list[DeckPara]]] = []
+    remaining = [list(c) for c in cells]
+    name = cells[0]
+    while any(remaining[1:]):
+        part = [list(name) if not parts else [DeckPara(((f"{plain_name(name)} ({continued})", True),))], [], [], []]
+        for c in (1, 2, 3):
+            while remaining[c]:
+                trial = [*part[:c], part[c] + [remaining[c][0]], *part[c + 1:]]
+                if _row_height(trial, widths, DETAIL_SIZE) > room:
+                    break
+                part[c].append(remaining[c].pop(0))
+        if not any(part[1:]):
+            raise LayoutProblem(f"a line of the table row '{row.key}' is taller than a slide at {DETAIL_SIZE} pt",
+                                row.source, "shorten this treatment's indications or contraindications")
+        parts.append(part)
+    return parts
+
+
+def plain_name(paras: list[DeckPara]) -> str:
+    return "".join(t for p in paras for t, _ in p.runs)
+
+
+def _even_chunks(heights: list[float], count: int, room: float) -> list[list[int]] | None:
+    """Row indexes cut into ``count`` consecutive chunks, each within ``room``, as even as possible
+    (the tallest chunk as low as it can be); None if they cannot fit."""
+    if count > len(heights):
+        return None
+    low, high = max(heights), sum(heights)
+    if low > room:
+        return None
+
+    def cut(limit: float) -> list[list[int]] | None:
+        chunks, current, used = [], [], 0.0
+        for i, h in enumerate(heights):
+            if current and used + h > limit:
+                chunks.append(current)
+                current, used = [], 0.0
+            current.append(i)
+            used += h
+        chunks.append(current)
+        return chunks if len(chunks) <= count else None
+
+    if cut(room) is None:
+        return None
+    for _ in range(40):
+        middle = (low + high) / 2
+        if cut(middle) is None:
+            low = middle
+        else:
+            high = middle
+    chunks = cut(min(high, room))
+    if chunks is None:
+        return None
+    while len(chunks) < count and any(len(c) > 1 for c in chunks):   # use every slide asked for
+        widest = max(range(len(chunks)), key=lambda i: len(chunks[i]))
+        chunks[widest:widest + 1] = [chunks[widest][:-1], chunks[widest][-1:]]
+    return chunks
+
+
+def _column_widths(total: int, rows: list[list[list[DeckPara]]], shares, size: float, table) -> list[int]:
     """Column widths in EMU: the base shares, but never narrower than a column's longest word
     (a word broken mid-way is unreadable); the other columns give up the difference."""
-    minimum = [0.0] * len(DECK_TABLE_WIDTHS)
+    minimum = [0.0] * len(shares)
     for cells in rows:
         for c, paras in enumerate(cells):
-            word = fit.widest_word([p.measure() for p in paras], TABLE_SIZE) * 12700
-            minimum[c] = max(minimum[c], word + 2 * CELL_MARGIN_X + 12700)
-    widths = [total * f for f in DECK_TABLE_WIDTHS]
+            word = Pt(fit.widest_word([p.measure() for p in paras], size))
+            minimum[c] = max(minimum[c], word + 2 * CELL_MARGIN_X + Pt(1))
+    widths = [total * f for f in shares]
     for _ in range(len(widths)):
         short = [c for c, w in enumerate(widths) if w < minimum[c]]
         if not short:
@@ -409,92 +609,54 @@ def _column_widths(total: int, rows: list[list[list[DeckPara]]], table) -> list[
     return [int(w) for w in widths]
 
 
-def _row_height(cells: list[list[DeckPara]], widths: list[int]) -> float:
+def _row_height(cells: list[list[DeckPara]], widths: list[int], size: float) -> float:
     """EMU height of a table row: its tallest cell, measured, plus margins and the safety margin."""
     tallest = 0.0
     for paras, w in zip(cells, widths):
-        inner = (w - 2 * CELL_MARGIN_X) / 12700
-        tallest = max(tallest, fit.height([p.measure() for p in paras], inner, TABLE_SIZE))
+        inner = Emu(int(w - 2 * CELL_MARGIN_X)).pt
+        tallest = max(tallest, fit.height([p.measure() for p in paras], inner, size) if paras else size * fit.LINE_FACTOR)
     needed = (tallest + fit.SAFETY_POINTS) / (1 - fit.SAFETY_FRACTION)
-    return needed * 12700 + 2 * CELL_MARGIN_Y
+    return Pt(needed) + 2 * CELL_MARGIN_Y
 
 
-def _style_table(grid, primary) -> None:
-    """Header in the clinic colour, thin rules; the first-row flag tells screen readers it is a header."""
-    for c in range(len(grid.columns)):
-        cell = grid.cell(0, c)
-        cell.fill.solid()
-        cell.fill.fore_color.rgb = primary
-    for r in range(1, len(grid.rows)):
-        for c in range(len(grid.columns)):
-            cell = grid.cell(r, c)
-            cell.fill.solid()
-            cell.fill.fore_color.rgb = RGBColor(0xFF, 0xFF, 0xFF) if r % 2 else RGBColor(0xF2, 0xF2, 0xF2)
-            cell.vertical_anchor = MSO_ANCHOR.TOP
+def _accent_theme_colour():
+    from pptx.enum.dml import MSO_THEME_COLOR
+    return MSO_THEME_COLOR.ACCENT_1
 
 
-def _joined(items) -> tuple[tuple[str, bool], ...]:
-    out: list[tuple[str, bool]] = []
-    for i, item in enumerate(items):
-        if i:
-            out.append(("; ", False))
-        out += list(runs_of(item))
-    return tuple(out)
+def _members(section: Section, sections) -> list[str]:
+    """The titles of the sections in the part that ``section`` starts."""
+    members, inside = [], False
+    for s in sections:
+        if s is section:
+            inside = True
+        elif s.part and inside:
+            break
+        if inside:
+            members.append(s.title)
+    return members
 
 
-def _treatment_notes(t, labels) -> str:
+def _treatment_notes(t: TreatmentDetail, labels) -> str:
     lines = [f"{t.name}: {plain(t.what)}"]
+    lines.append(f"{labels['indications_clinician']}: " + "; ".join(plain(i) for i in t.indications))
+    lines.append(f"{labels['contraindications_clinician']}: " + "; ".join(plain(i) for i in t.contraindications))
+    lines.append(f"{labels['course']}: {plain(t.course)}")
     if plain(t.evidence):
         lines.append(f"{labels['evidence']}: {plain(t.evidence)}")
     if t.sources:
-        lines.append(f"{labels['speaker_sources']} " + "; ".join(t.sources))
+        lines.append(labels["speaker_sources"])
+        lines += [f"– {source}" for source in t.sources]
     if t.needs_review:
-        lines.append(f"[{labels['needs_review']}: {t.needs_review}]")
+        lines.append(f"{labels['review_notes']}: {t.needs_review}")
     return "\n".join(lines)
-
-
-def _row_notes(row, doc: Document, labels) -> str:
-    detail = next((t for t in doc.treatments if t.id == row.key), None)
-    if detail is not None:
-        return _treatment_notes(detail, labels)
-    return " ".join(plain(p) for cell in row.cells for p in cell.paragraphs)
 
 
 def _review_notes(section: Section, labels) -> list[str]:
     notes = [b.needs_review for b in section.blocks if getattr(b, "needs_review", None)]
     if section.needs_review:
         notes.insert(0, section.needs_review)
-    return [f"[{labels['needs_review']}: {n}]" for n in notes]
-
-
-# -- template geometry ----------------------------------------------------------------------------
-
-_FOOTER_KINDS = {PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
-
-
-def _body_placeholder(slide_or_layout):
-    """The main text placeholder (the subtitle on a title layout), whatever its index."""
-    for shape in slide_or_layout.placeholders:
-        kind = shape.placeholder_format.type
-        if shape.placeholder_format.idx != 0 and kind not in _FOOTER_KINDS and shape.has_text_frame:
-            return shape
-    return None
-
-
-def _content_area(prs, layout) -> tuple[int, int, int, int]:
-    """Where shapes go on a title-only slide: below the title, above the footer."""
-    title = next(s for s in layout.placeholders if s.placeholder_format.idx == 0)
-    top = title.top + title.height + Inches(0.15)
-    bottom = prs.slide_height - FOOTER_HEIGHT - Inches(0.3)
-    return title.left, top, title.width, bottom - top
-
-
-def _theme_font(prs) -> str:
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-    theme = prs.slide_master.part.part_related_by(RT.THEME)
-    root = etree.fromstring(theme.blob)
-    latin = root.find(f".//{qn('a:minorFont')}/{qn('a:latin')}")
-    return latin.get("typeface", "") if latin is not None else ""
+    return [f"{labels['review_notes']}:"] + [f"– {n}" for n in notes] if notes else []
 
 
 def _core_properties(prs, doc: Document) -> None:

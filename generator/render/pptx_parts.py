@@ -12,6 +12,8 @@ import uuid
 from dataclasses import dataclass, field
 
 from lxml import etree
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
@@ -23,18 +25,24 @@ BULLET_INDENT = 22.0        # points from the bullet to its text
 SPACE_AFTER = 8.0           # points between paragraphs
 
 
+class SchemeColour(str):
+    """A colour of the template's theme by its scheme name (``dk1``, ``lt1``, ``accent1``): text and
+    shapes painted with it follow whatever template the deck is built on."""
+
+
+DARK, LIGHT, ACCENT = SchemeColour("dk1"), SchemeColour("lt1"), SchemeColour("accent1")
+
+
 @dataclass(frozen=True)
 class DeckPara:
-    """A paragraph for a slide: runs of (text, bold), optionally a bullet at a level."""
+    """A paragraph for a slide: runs of (text, bold), optionally a bullet."""
 
     runs: tuple[tuple[str, bool], ...]
     bullet: bool = False
-    level: int = 0
     source: object = field(default=None, compare=False)     # content position, for errors
 
     def measure(self) -> Para:
-        indent = BULLET_INDENT * (self.level + (1 if self.bullet else 0))
-        return Para(self.runs, indent, SPACE_AFTER)
+        return Para(self.runs, BULLET_INDENT if self.bullet else 0.0, SPACE_AFTER)
 
 
 def runs_of(inline: Inline, bold: bool = False) -> tuple[tuple[str, bool], ...]:
@@ -62,15 +70,14 @@ def write(frame, paras: list[DeckPara], size: float, colour, lang: str, font: st
     for i, para in enumerate(paras):
         p = etree.SubElement(body, _P)
         p_pr = etree.SubElement(p, _PPR)
-        indent = BULLET_INDENT * (para.level + (1 if para.bullet else 0))
-        p_pr.set("marL", str(int(Pt(indent))))
+        p_pr.set("marL", str(int(Pt(BULLET_INDENT if para.bullet else 0))))
         p_pr.set("indent", str(-int(Pt(BULLET_INDENT))) if para.bullet else "0")
         etree.SubElement(etree.SubElement(p_pr, _LNSPC), _SPCPTS).set("val", line)
         etree.SubElement(etree.SubElement(p_pr, _SPCBEF), _SPCPTS).set("val", "0")
         after = SPACE_AFTER if i < len(paras) - 1 else 0
         etree.SubElement(etree.SubElement(p_pr, _SPCAFT), _SPCPTS).set("val", str(int(after * 100)))
         if para.bullet:
-            etree.SubElement(p_pr, _BUCHAR).set("char", "•" if para.level == 0 else "–")
+            etree.SubElement(p_pr, _BUCHAR).set("char", "•")
         else:
             etree.SubElement(p_pr, _BUNONE)
         for text, bold in para.runs:
@@ -89,7 +96,7 @@ def _run_properties(r_pr, size_attr: str, bold: bool, colour, lang: str, font: s
     r_pr.set("sz", size_attr)
     r_pr.set("b", "1" if bold else "0")
     if colour is not None:
-        etree.SubElement(etree.SubElement(r_pr, _SOLIDFILL), _SRGB).set("val", str(colour))
+        _colour(etree.SubElement(r_pr, _SOLIDFILL), colour)
     if font:
         etree.SubElement(r_pr, _LATIN).set("typeface", font)
 
@@ -97,7 +104,81 @@ def _run_properties(r_pr, size_attr: str, bold: bool, colour, lang: str, font: s
 _P, _PPR, _R, _RPR, _T = qn("a:p"), qn("a:pPr"), qn("a:r"), qn("a:rPr"), qn("a:t")
 _LNSPC, _SPCBEF, _SPCAFT, _SPCPTS = qn("a:lnSpc"), qn("a:spcBef"), qn("a:spcAft"), qn("a:spcPts")
 _BUCHAR, _BUNONE, _ENDPARARPR = qn("a:buChar"), qn("a:buNone"), qn("a:endParaRPr")
-_SOLIDFILL, _SRGB, _LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:latin")
+_SOLIDFILL, _SRGB, _SCHEME, _LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:schemeClr"), qn("a:latin")
+
+
+def _colour(fill, colour) -> None:
+    if isinstance(colour, SchemeColour):
+        etree.SubElement(fill, _SCHEME).set("val", str(colour))
+    else:
+        etree.SubElement(fill, _SRGB).set("val", str(colour))
+
+
+def paint(shape, fill=None, line=None, line_width: float | None = None) -> None:
+    """Fill and outline a shape with theme or RGB colours (``None``: no fill / no line)."""
+    if fill is None:
+        shape.fill.background()
+    else:
+        shape.fill.solid()
+        _set(shape.fill.fore_color, fill)
+    if line is None:
+        shape.line.fill.background()
+    else:
+        _set(shape.line.color, line)
+        if line_width:
+            shape.line.width = Pt(line_width)
+
+
+def _set(colour_format, colour) -> None:
+    if isinstance(colour, SchemeColour):
+        colour_format.theme_color = _THEME_COLOURS[str(colour)]
+    else:
+        colour_format.rgb = colour
+
+
+_THEME_COLOURS = {"dk1": MSO_THEME_COLOR.DARK_1, "lt1": MSO_THEME_COLOR.LIGHT_1, "accent1": MSO_THEME_COLOR.ACCENT_1,
+                  "accent2": MSO_THEME_COLOR.ACCENT_2}
+_SCHEME_SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6")
+
+
+def _theme_part(prs):
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    return prs.slide_master.part.part_related_by(RT.THEME)
+
+
+def theme_colours(prs) -> dict[str, str]:
+    """The theme's colour scheme as ``#RRGGBB`` per slot (dk1, lt1, accent1, ...)."""
+    scheme = etree.fromstring(_theme_part(prs).blob).find(f".//{qn('a:clrScheme')}")
+    out = {}
+    for slot in _SCHEME_SLOTS:
+        element = scheme.find(qn(f"a:{slot}")) if scheme is not None else None
+        value = next(iter(element), None) if element is not None else None
+        if value is not None:
+            out[slot] = "#" + (value.get("val") if value.tag == _SRGB else value.get("lastClr", "000000")).upper()
+    return out
+
+
+def set_theme_colours(prs, colours: dict[str, str]) -> None:
+    """Write ``#RRGGBB`` colours into slots of the theme's colour scheme (the default template only)."""
+    part = _theme_part(prs)
+    root = etree.fromstring(part.blob)
+    scheme = root.find(f".//{qn('a:clrScheme')}")
+    for slot, value in colours.items():
+        element = scheme.find(qn(f"a:{slot}"))
+        for child in list(element):
+            element.remove(child)
+        etree.SubElement(element, _SRGB).set("val", value.lstrip("#").upper())
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def theme_fonts(prs) -> tuple[str, str]:
+    """(heading font, body font) of the theme."""
+    root = etree.fromstring(_theme_part(prs).blob)
+    faces = []
+    for kind in ("a:majorFont", "a:minorFont"):
+        latin = root.find(f".//{qn(kind)}/{qn('a:latin')}")
+        faces.append(latin.get("typeface", "") if latin is not None else "")
+    return faces[0], faces[1]
 
 
 def box_size(shape) -> tuple[float, float]:
@@ -135,8 +216,7 @@ def add_slide_number(paragraph, size: float, colour, lang: str, seed: str) -> No
     r_pr.set("lang", lang)
     r_pr.set("sz", str(int(size * 100)))
     if colour is not None:
-        fill = etree.SubElement(r_pr, qn("a:solidFill"))
-        etree.SubElement(fill, qn("a:srgbClr")).set("val", str(colour))
+        _colour(etree.SubElement(r_pr, _SOLIDFILL), colour)
     etree.SubElement(fld, qn("a:t")).text = seed.rsplit("#", 1)[-1]
     end = paragraph._p.find(qn("a:endParaRPr"))
     if end is not None:
@@ -149,3 +229,15 @@ def remove_empty_placeholders(slide) -> None:
     for shape in list(slide.placeholders):
         if shape.has_text_frame and not shape.text_frame.text.strip():
             shape._element.getparent().remove(shape._element)
+
+
+_TEXT_KINDS = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.VERTICAL_BODY,
+               PP_PLACEHOLDER.VERTICAL_OBJECT}
+
+
+def body_placeholder(slide_or_layout):
+    """The main text placeholder (the subtitle on a title layout), whatever its index; never a
+    picture, chart, table or footer placeholder. The largest when a custom layout has several."""
+    candidates = [s for s in slide_or_layout.placeholders
+                  if s.placeholder_format.idx != 0 and s.placeholder_format.type in _TEXT_KINDS and s.has_text_frame]
+    return max(candidates, key=lambda s: (s.width or 0) * (s.height or 0), default=None)
