@@ -1,9 +1,17 @@
-"""Shared fixtures: a throw-away copy of the small test content, and a way to run the CLI."""
+"""Shared fixtures: a throw-away copy of the small test content, a way to run the CLI, and the
+shipped content with every output built from it once per session.
+
+Tests over the shipped content never name a condition, clinic or language: they iterate over
+whatever ``content/`` holds (``LEAFDECK_CONTENT`` points them at another copy, which is how
+``test_content_agnostic.py`` proves that adding a condition keeps the suite green).
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -12,6 +20,11 @@ from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CONTENT = Path(os.environ.get("LEAFDECK_CONTENT") or ROOT / "content")
+IMAGES = Path(os.environ.get("LEAFDECK_IMAGES") or CONTENT.parent / "images")
+# Every build in the tests passes this date, so no test depends on the day it runs.
+TODAY = "2026-12-02"
+SHIPPED_PRODUCTS = "leaflet,brochure,deck,print-shop,web"
 
 
 @dataclass
@@ -19,6 +32,59 @@ class Result:
     code: int
     out: str
     err: str
+
+
+@lru_cache(maxsize=1)
+def shipped():
+    """The shipped content, loaded with the real loader (once per session)."""
+    from generator.loading.content import load_content
+    return load_content(CONTENT, IMAGES)
+
+
+def shipped_languages() -> list[tuple[str, str]]:
+    """(condition id, language) of every shipped text, for parametrizing."""
+    return [(c.condition.id, lang) for c in shipped().conditions for lang in c.condition.languages]
+
+
+def shipped_clinics() -> list[str]:
+    return sorted(shipped().clinics)
+
+
+def shipped_variants() -> list[tuple[str, str, str]]:
+    """(clinic, condition id, language) of every shipped output set."""
+    return [(clinic, condition, lang) for clinic in shipped_clinics() for condition, lang in shipped_languages()]
+
+
+def text_of(condition: str, lang: str):
+    return shipped().condition(condition).texts[lang]
+
+
+def document(condition: str, lang: str, audience: str = "patient", clinic: str | None = None):
+    """The format-independent Document the renderers get, for expectations read from the content."""
+    import datetime as dt
+    from generator.document.build import build_document
+    from generator.document.model import Audience
+
+    content = shipped()
+    clinic_id = clinic or shipped_clinics()[0]
+    return build_document(content.condition(condition), lang, Audience(audience), content.clinics[clinic_id],
+                          content.labels[lang], IMAGES, dt.date.fromisoformat(TODAY))
+
+
+@pytest.fixture(scope="session")
+def outputs(tmp_path_factory) -> Path:
+    """Every product of every shipped clinic x condition x language, built once (read-only for tests)."""
+    out = tmp_path_factory.mktemp("shipped")
+    code = main(["--content", str(CONTENT), "--images", str(IMAGES), "--out", str(out), "--clinic", "all",
+                 "--product", SHIPPED_PRODUCTS, "--today", TODAY])
+    assert code == 0, "the shipped content does not build"
+    return out
+
+
+def output_file(root: Path, clinic: str, condition: str, lang: str, suffix: str) -> Path:
+    """``suffix`` as in the file name: leaflet, brochure_print, deck.pptx is 'deck' (extension added)."""
+    extension = "pptx" if suffix == "deck" else "pdf"
+    return root / clinic / condition / lang / f"{condition}_{lang}_{suffix}.{extension}"
 
 
 @pytest.fixture
@@ -30,11 +96,12 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def run(capsys, monkeypatch):
-    """Run the CLI inside a folder, as a user would type it there."""
+    """Run the CLI inside a folder, as a user would type it there (with the tests' fixed date)."""
 
     def _run(folder: Path, *args: str) -> Result:
         monkeypatch.chdir(folder)
-        code = main(list(args))
+        extra = [] if "--today" in args or "--help" in args else ["--today", TODAY]
+        code = main([*args, *extra])
         captured = capsys.readouterr()
         return Result(code, captured.out, captured.err)
 
@@ -53,3 +120,14 @@ def line_of(path: Path, marker: str) -> int:
         if marker in line:
             return number
     raise AssertionError(f"{marker!r} not in {path}")
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that read the shipped content carry the ``shipped`` mark (test_content_agnostic.py runs
+    exactly these over a copy of content/ with a condition added)."""
+    for item in items:
+        if "outputs" in getattr(item, "fixturenames", ()) or item.module.__name__ in SHIPPED_MODULES:
+            item.add_marker(pytest.mark.shipped)
+
+
+SHIPPED_MODULES = {"test_shipped_content", "test_adding_content"}

@@ -10,18 +10,11 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from conftest import ROOT, edit
+from conftest import document, edit, output_file, shipped, shipped_variants
 from tools import _tool, pdfinfo
 
 PAINTING = {"Tj", "TJ", "'", '"', "Do", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "sh", "BI"}
-
-
-@pytest.fixture(scope="module")
-def web(tmp_path_factory):
-    from generator.cli import main
-    out = tmp_path_factory.mktemp("web")
-    assert main(["--content", str(ROOT / "content"), "--out", str(out), "--product", "leaflet,web", "--jobs", "1"]) == 0
-    return out / "default" / "heel-spur"
+VARIANTS = shipped_variants()
 
 
 def _struct_text(pdf: Path) -> str:
@@ -41,27 +34,30 @@ def _elements(pdf: pikepdf.Pdf):
                 stack.append(kid)
 
 
+@pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
 @pytest.mark.parametrize("product", ["leaflet", "brochure"])
-def test_tagged_with_pdfua_and_pdfa_identification(web, product):
-    path = web / f"nb/heel-spur_nb_{product}_web.pdf"
+def test_tagged_with_pdfua_and_pdfa_identification(outputs, product, clinic, condition, lang):
+    path = output_file(outputs, clinic, condition, lang, f"{product}_web")
+    tag = shipped().labels[lang].language_tag
     assert pdfinfo(path)["Tagged"] == "yes"
-    assert pdfinfo(web / "nb/heel-spur_nb_leaflet.pdf")["Tagged"] == "no"        # the office PDF stays plain
+    assert pdfinfo(output_file(outputs, clinic, condition, lang, product))["Tagged"] == "no"   # the office PDF stays plain
     with pikepdf.open(path) as pdf:
         assert pdf.Root.MarkInfo.Marked is True
-        assert str(pdf.Root.Lang) == "nb-NO" and pdf.Root.ViewerPreferences.DisplayDocTitle is True
+        assert str(pdf.Root.Lang) == tag and pdf.Root.ViewerPreferences.DisplayDocTitle is True
         assert all(page.obj.Tabs == "/S" for page in pdf.pages)
         intent = pdf.Root.OutputIntents[0]
         assert intent.S == "/GTS_PDFA1" and int(intent.DestOutputProfile.N) == 3
         meta = pdf.open_metadata()
         assert meta["pdfuaid:part"] == "1" and meta["pdfaid:part"] == "2"
-        assert meta["dc:title"].startswith("Hælspore") and "nb-NO" in meta["dc:language"]
+        assert meta["dc:title"].startswith(document(condition, lang).title) and tag in meta["dc:language"]
     done = subprocess.run([_tool("qpdf"), "--check", str(path)], capture_output=True, text=True)
     assert done.returncode == 0 and "No syntax or stream encoding errors" in done.stdout
 
 
+@pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
 @pytest.mark.parametrize("product", ["leaflet", "brochure"])
-def test_every_mcid_has_one_owner_and_nothing_is_painted_unmarked(web, product):
-    with pikepdf.open(web / f"en/heel-spur_en_{product}_web.pdf") as pdf:
+def test_every_mcid_has_one_owner_and_nothing_is_painted_unmarked(outputs, product, clinic, condition, lang):
+    with pikepdf.open(output_file(outputs, clinic, condition, lang, f"{product}_web")) as pdf:
         parent_tree = pdf.Root.StructTreeRoot.ParentTree.Nums
         owners = {int(parent_tree[i]): parent_tree[i + 1] for i in range(0, len(parent_tree), 2)}
         claimed: dict[tuple[int, int], int] = {}
@@ -91,22 +87,29 @@ def test_every_mcid_has_one_owner_and_nothing_is_painted_unmarked(web, product):
                 assert claimed.get((page.obj.objgen, mcid)) == 1, (index, mcid)   # ... which claims it once
 
 
-def test_roles_alt_text_and_header_scope(web):
-    with pikepdf.open(web / "nb/heel-spur_nb_leaflet_web.pdf") as pdf:
+@pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
+def test_roles_alt_text_and_header_scope(outputs, clinic, condition, lang):
+    path = output_file(outputs, clinic, condition, lang, "leaflet_web")
+    doc = document(condition, lang, clinic=clinic)
+    with pikepdf.open(path) as pdf:
         roles = [str(e.S) for e in _elements(pdf)]
-        for role in ("/H1", "/H2", "/P", "/L", "/LI", "/LBody", "/Table", "/TR", "/TH", "/TD", "/Figure", "/Caption"):
+        pictures = [b for s in doc.sections for b in s.blocks if type(b).__name__ == "Figure"]
+        expected = ("/H1", "/H2", "/P", "/L", "/LI", "/LBody", "/Table", "/TR", "/TH", "/TD") + \
+            (("/Figure", "/Caption") if pictures or doc.cover_figure else ())
+        for role in expected:
             assert role in roles, role
         for element in _elements(pdf):
             if element.S == "/Figure":
                 assert str(element.Alt).strip(), "Figure without /Alt"
             if element.S == "/TH":
                 assert element.A.Scope == "/Column"
-        # The table spans two pages; its header row is read once: TH content on one page only.
+        # The header row is read once: TH content on one page only, however many pages the table spans.
         pages_of_th = {kid.Pg.objgen for e in _elements(pdf) if e.S == "/TH" for kid in e.K}
         assert len(pages_of_th) == 1
-    alts = _alts(web / "nb/heel-spur_nb_leaflet_web.pdf")
-    assert any(a.startswith("Skjematisk tegning av hælen") for a in alts)
-    assert "QR code: example.org/hælspore" in alts
+    alts = _alts(path)
+    for picture in ([doc.cover_figure] if doc.cover_figure else []) + pictures:
+        assert picture.alt in alts
+    assert f"QR code: {doc.clinic.web_display}" in alts
 
 
 def _alts(path: Path) -> list[str]:
@@ -114,26 +117,41 @@ def _alts(path: Path) -> list[str]:
         return [str(e.Alt) for e in _elements(pdf) if "/Alt" in e]
 
 
-def test_leaflet_reads_in_order_with_words_kept_apart(web):
-    text = _struct_text(web / "en/heel-spur_en_leaflet_web.pdf")
+@pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
+def test_leaflet_reads_in_order_with_words_kept_apart(outputs, clinic, condition, lang):
+    doc = document(condition, lang, clinic=clinic)
+    text = _struct_text(output_file(outputs, clinic, condition, lang, "leaflet_web"))
     flat = " ".join(line.strip().strip('"') for line in text.splitlines() if line.strip().startswith('"'))
     flat = " ".join(flat.split())
-    order = ["Heel spur", "A heel spur causes pain under the heel", "What is a heel spur?",
-             "Treatment", "When should you see a doctor?", "About this leaflet"]
-    positions = [flat.find(mark) for mark in order]
+    order = [doc.title, "".join(s.text for s in doc.summary)[:40]] + [s.title for s in doc.sections if s.blocks] \
+        + [doc.labels["about_this_leaflet"]]
+    positions = [flat.find(" ".join(mark.split())) for mark in order]
     assert all(p >= 0 for p in positions) and positions == sorted(positions), list(zip(order, positions))
-    # Words at line ends are separated: this paragraph is set over two lines.
-    assert "The pain comes from small injuries in a strong band under the foot." in flat
+    # Words at line ends are kept apart: every paragraph reads whole, whatever lines it was set on.
+    for section in doc.sections:
+        for block in section.blocks:
+            if type(block).__name__ == "Paragraph" and len(block.text) == 1 and not block.text[0].bold:
+                sentence = " ".join(block.text[0].text.split())
+                assert _dehyphenate(sentence) in _dehyphenate(flat), sentence
 
 
-def test_brochure_structure_follows_the_reader_not_the_sheet(web):
-    text = _struct_text(web / "nb/heel-spur_nb_brochure_web.pdf")
-    headings = [line.strip().strip('"').strip() for prev, line in zip(text.splitlines(), text.splitlines()[1:])
+@pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
+def test_brochure_structure_follows_the_reader_not_the_sheet(outputs, clinic, condition, lang):
+    doc = document(condition, lang, clinic=clinic)
+    text = _struct_text(output_file(outputs, clinic, condition, lang, "brochure_web"))
+    headings = [" ".join(line.strip().strip('"').split()) for prev, line in zip(text.splitlines(), text.splitlines()[1:])
                 if prev.strip().startswith(("H1", "H2"))]
-    # Cover, inside panels left to right, then the flap and the back.
-    assert headings[:4] == ["Hælspore", "Hva er hælspore?", "Hvordan kjennes det?", "Behandling"]
-    assert headings[-2:] == ["Eksempelklinikken", "Om denne brosjyren"]
-    assert headings.index("Behandling") < headings.index("Dette kan du gjøre selv") < headings.index("Eksempelklinikken")
+    sections = [" ".join(s.title.split()) for s in doc.sections if s.brochure and s.blocks]
+    # Cover, the sections in reading order (inside panels left to right, then the flap), the back last.
+    assert headings[0] == " ".join(doc.title.split())
+    assert [h for h in headings if h in sections] == sections
+    assert headings[-1] == doc.labels["about_this_leaflet"]
+    assert headings.index(sections[-1]) < headings.index(doc.labels["about_this_leaflet"])
+
+
+def _dehyphenate(text: str) -> str:
+    import re
+    return re.sub(r"(\w)- ?(\w)", r"\1\2", text.replace("-", "- ").replace("- ", "-")).replace("-", "")
 
 
 def test_a_paragraph_split_over_pages_stays_one_element(project, run):
@@ -150,29 +168,36 @@ def _pdfua() -> list[str] | None:
     return [str(found)] if found and Path(found).exists() else None
 
 
-def test_pdfua_checker_agrees_and_has_teeth(web):
+@pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
+def test_pdfua_checker_agrees_and_has_teeth(outputs, clinic, condition, lang):
     checker = _pdfua()
     assert checker, "pdfua is a test dependency: pip install -e '.[test]'"
     for product in ("leaflet", "brochure"):
-        good = subprocess.run([*checker, "check", str(web / f"nb/heel-spur_nb_{product}_web.pdf")],
+        good = subprocess.run([*checker, "check", str(output_file(outputs, clinic, condition, lang, f"{product}_web"))],
                               capture_output=True, text=True)
         assert good.returncode == 0 and "result: PASS" in good.stdout, good.stdout
-    bad = subprocess.run([*checker, "check", str(web / "nb/heel-spur_nb_leaflet.pdf")], capture_output=True, text=True)
+    bad = subprocess.run([*checker, "check", str(output_file(outputs, clinic, condition, lang, "leaflet"))],
+                         capture_output=True, text=True)
     assert bad.returncode != 0 and "UA-01" in bad.stdout
 
 
-def test_links_are_clickable_and_tagged_with_their_annotation(web):
-    with pikepdf.open(web / "nb/heel-spur_nb_leaflet_web.pdf") as pdf:
-        nums = pdf.Root.StructTreeRoot.ParentTree.Nums
-        tree = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
-        links = [e for e in _elements(pdf) if e.S == "/Link"]
-        assert len(links) == 2
-        uris = []
-        for link in links:
-            objr = [k for k in link.K if k.get("/Type") == "/OBJR"]
-            assert len(objr) == 1
-            annot = objr[0].Obj
-            assert annot.Subtype == "/Link" and int(annot.F) == 4 and str(annot.Contents)
-            assert tree[int(annot.StructParent)].objgen == link.objgen       # the ParentTree leads back
-            uris.append(str(annot.A.URI))
-        assert uris == ["mailto:post@example.org", "https://example.org/h%C3%A6lspore"]
+@pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
+def test_links_are_clickable_and_tagged_with_their_annotations(outputs, clinic, condition, lang):
+    doc = document(condition, lang, clinic=clinic)
+    for product in ("leaflet", "brochure"):
+        with pikepdf.open(output_file(outputs, clinic, condition, lang, f"{product}_web")) as pdf:
+            nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+            tree = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+            links = [e for e in _elements(pdf) if e.S == "/Link"]
+            uris = []
+            for link in links:
+                objr = [k for k in link.K if k.get("/Type") == "/OBJR"]
+                assert objr                               # one annotation per line of the address
+                for annot in (k.Obj for k in objr):
+                    assert annot.Subtype == "/Link" and int(annot.F) == 4 and str(annot.Contents)
+                    assert tree[int(annot.StructParent)].objgen == link.objgen       # the ParentTree leads back
+                targets = {str(k.Obj.A.URI) for k in objr}
+                assert len(targets) == 1                  # every line of a Link leads to the same place
+                uris += targets
+            expected = [u for u in (f"mailto:{doc.clinic.email}" if doc.clinic.email else None, doc.clinic.web_url) if u]
+            assert uris == expected, product

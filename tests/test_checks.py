@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, output_file, shipped_variants
 from generator.checks.preflight import _consistency, _deck_accessibility
 from generator.checks.readability import measure
 from generator.cli import main
@@ -46,21 +46,33 @@ def test_problem_fixture_yields_each_diagnostic_at_its_line(tmp_path, run):
             (file, line, severity, text, found)
 
 
+@pytest.mark.shipped
 def test_shipped_content_checks_clean(run):
-    code, report = _check_json(ROOT, run=run)
-    assert code == 0 and report["errors"] == 0
-    # The one honest warning: no clinical reviewer yet (the content is a draft).
+    """Every clinic, condition and language: no errors; the only warning per unreviewed condition
+    is the honest one; readable for patients; items awaiting review listed as notes."""
+    from conftest import CONTENT, IMAGES, shipped
+    code, report = _check_json(CONTENT.parent, "--content", str(CONTENT), "--images", str(IMAGES), "--clinic", "all",
+                               run=run)
+    assert code == 0 and report["errors"] == 0, [d for d in report["diagnostics"] if d["severity"] == "error"]
+    unreviewed = [c for c in shipped().conditions if c.condition.clinical_reviewer is None]
     assert [d["message"] for d in report["diagnostics"] if d["severity"] == "warning"] == [
-        "no clinical reviewer is named; the outputs stay DRAFT"]
-    assert report["readability"]["heel-spur (nb)"]["lix"] <= 40
-    english = report["readability"]["heel-spur (en)"]
-    assert english["flesch"] >= 60 and english["grade"] <= 8
-    assert any(d["severity"] == "note" and "awaiting clinical review" in d["message"] for d in report["diagnostics"])
+        "no clinical reviewer is named; the outputs stay DRAFT"] * len(unreviewed)
+    for condition in shipped().conditions:
+        for lang in condition.condition.languages:
+            figures = report["readability"][f"{condition.condition.id} ({lang})"]
+            if "lix" in figures:
+                assert figures["lix"] <= 40, (condition.condition.id, lang, figures)
+            else:
+                assert figures["flesch"] >= 60 and figures["grade"] <= 8, (condition.condition.id, lang, figures)
+    expected_outputs = sum(3 * len(c.condition.languages) for c in shipped().conditions) * len(shipped().clinics)
+    assert report["outputs"] == expected_outputs
+    if any(c.texts[lang].sections for c in unreviewed for lang in c.texts):
+        assert any(d["severity"] == "note" and "awaiting clinical review" in d["message"] for d in report["diagnostics"])
 
 
 def test_strict_turns_warnings_into_errors(project, run):
     relaxed = run(project, "check")
-    assert relaxed.code == 0 and "warning: image circle.png prints at 109 ppi" in relaxed.out
+    assert relaxed.code == 0 and "warning: image circle.png prints at 91 ppi" in relaxed.out
     strict = run(project, "check", "--strict")
     assert strict.code == 1 and "--strict" in strict.err
 
@@ -107,21 +119,22 @@ def test_deck_accessibility_reads_the_finished_file(project):
     assert picture is not None
 
 
-def test_qpdf_finds_no_errors_in_any_pdf(tmp_path):
-    assert main(["--content", str(ROOT / "content"), "--out", str(tmp_path), "--product", "leaflet,brochure,print-shop",
-                 "--jobs", "1"]) == 0
-    pdfs = sorted(tmp_path.rglob("*.pdf"))
-    assert len(pdfs) == 8
+def test_qpdf_finds_no_errors_in_any_pdf(outputs):
+    from conftest import shipped
+    pdfs = sorted(outputs.rglob("*.pdf"))
+    per_text = 6          # leaflet, brochure, their print-shop and accessible versions
+    assert len(pdfs) == per_text * len(shipped().clinics) * sum(len(c.condition.languages) for c in shipped().conditions)
     for pdf in pdfs:
         done = subprocess.run([_tool("qpdf"), "--check", str(pdf)], capture_output=True, text=True)
         assert done.returncode == 0 and "No syntax or stream encoding errors" in done.stdout, (pdf.name, done.stdout)
 
 
-def test_brochure_text_comes_in_the_order_a_reader_follows(tmp_path):
-    with redirect_stdout(io.StringIO()):
-        assert main(["--content", str(ROOT / "content"), "--out", str(tmp_path), "--product", "brochure",
-                     "--lang", "nb", "--jobs", "1"]) == 0
-    pdf = tmp_path / "default/heel-spur/nb/heel-spur_nb_brochure.pdf"
+@pytest.mark.parametrize("clinic,condition,lang", shipped_variants())
+def test_brochure_text_comes_in_the_order_a_reader_follows(outputs, clinic, condition, lang):
+    """Outside: cover, then the flap (read on opening), the back last. Inside: the sections left to right."""
+    from conftest import document
+    doc = document(condition, lang, clinic=clinic)
+    pdf = output_file(outputs, clinic, condition, lang, "brochure")
 
     def page(n: int) -> str:
         raw = subprocess.run([_tool("pdftotext"), "-raw", "-f", str(n), "-l", str(n), str(pdf), "-"],
@@ -132,7 +145,12 @@ def test_brochure_text_comes_in_the_order_a_reader_follows(tmp_path):
         positions = [text.find(m) for m in marks]
         return all(p >= 0 for p in positions) and positions == sorted(positions)
 
-    # Outside: the cover first, then the flap seen on opening it, the back last.
-    assert in_order(page(1), "Hælspore gir vondt under hælen, men", "Dette kan du gjøre selv", "Om denne brosjyren")
-    # Inside: left to right.
-    assert in_order(page(2), "Hva er hælspore?", "Behandling", "Operasjon")
+    titles = [" ".join(s.title.split()) for s in doc.sections if s.brochure and s.blocks]
+    outside, inside = page(1), page(2)
+    summary = " ".join("".join(span.text for span in doc.summary).split())[:30]
+    assert in_order(outside, summary, doc.labels["about_this_leaflet"]), outside[:300]
+    on_inside = [t for t in titles if t in inside]
+    on_flap = [t for t in titles if t not in inside]
+    assert on_inside and titles == on_inside + on_flap          # the inside first, the flap carries on
+    assert in_order(inside, *on_inside)
+    assert in_order(outside, summary, *on_flap, doc.labels["about_this_leaflet"])

@@ -4,83 +4,70 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, edit, line_of
+from conftest import TODAY, edit, line_of, output_file, shipped_variants, text_of
 from tools import font_sizes, images_on_page, pdffonts, pdfinfo, pdfinfo_boxes, pdftotext, qr_codes
 
 MM = 72 / 25.4
 OUT = "output/default/tiny/nb"
 A4 = (595.28, 841.89)
-
-
-@pytest.fixture(scope="module")
-def shipped(tmp_path_factory):
-    from generator.cli import main
-    out = tmp_path_factory.mktemp("out")
-    code = main(["--content", str(ROOT / "content"), "--out", str(out), "--product", "leaflet,brochure,print-shop"])
-    assert code == 0
-    return out / "default" / "heel-spur"
+VARIANTS = shipped_variants()
+FIRST = VARIANTS[0]
 
 
 def _flat(pdf) -> str:
     return " ".join(pdftotext(pdf).split())
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
-def test_leaflet_pages_fonts_and_language(shipped, lang):
-    pdf = shipped / lang / f"heel-spur_{lang}_leaflet.pdf"
+@pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
+def test_leaflet_pages_fonts_and_language(outputs, clinic, condition, lang):
+    from conftest import shipped
+    pdf = output_file(outputs, clinic, condition, lang, "leaflet")
     info = pdfinfo(pdf)
     assert 2 <= int(info["Pages"]) <= 4
     assert info["Page size"].startswith("595.276 x 841.89")
     for row in pdffonts(pdf):
         assert row[0].split("+")[-1].startswith("FiraSans") and row[-5] == "yes", row
-    tag = {"nb": b"/Lang (nb-NO)", "en": b"/Lang (en-US)"}[lang]
-    assert tag in pdf.read_bytes()
-
-
-def test_leaflet_text_sizes_never_below_12_pt(shipped):
-    sizes = font_sizes(shipped / "nb" / "heel-spur_nb_leaflet.pdf")
+    assert f"/Lang ({shipped().labels[lang].language_tag})".encode() in pdf.read_bytes()
+    sizes = font_sizes(pdf)
     assert sizes and min(sizes) >= 12
-    assert 13 in sizes  # the body
 
 
+@pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
 @pytest.mark.parametrize("product", ["leaflet", "brochure"])
-def test_every_treatment_and_the_table_headers_are_printed(shipped, product):
-    from generator.loading.content import load_content
-    texts = load_content(ROOT / "content", ROOT / "images").condition("heel-spur").texts
-    for lang, words in (("nb", ("UTKAST",)), ("en", ("DRAFT",))):
-        text = _flat(shipped / lang / f"heel-spur_{lang}_{product}.pdf")
-        for treatment in texts[lang].treatments:
-            assert treatment.name in text, (lang, product, treatment.name)
-        for word in words:
-            assert word in text
-    leaflet = _flat(shipped / "nb" / "heel-spur_nb_leaflet.pdf")
-    for header in ("Behandling", "Når brukes den?", "Når skal den ikke brukes?", "Forløp", "side 1 av"):
-        assert header in leaflet
+def test_every_treatment_and_the_table_headers_are_printed(outputs, clinic, condition, lang, product):
+    from conftest import shipped
+    labels = shipped().labels[lang]
+    text = _flat(output_file(outputs, clinic, condition, lang, product))
+    for treatment in text_of(condition, lang).treatments:
+        assert " ".join(treatment.name.split()) in text, treatment.name
+    assert labels.draft in text                       # the shipped content is unreviewed
+    if product == "leaflet":
+        for header in (labels.treatment, labels.indications_patient, labels.contraindications_patient,
+                       labels.page_of.format(page=1, pages=int(pdfinfo(output_file(outputs, clinic, condition, lang,
+                                                                                   product))["Pages"]))):
+            assert " ".join(header.split()) in text, header
+    else:
+        assert labels.indications_short in text and labels.contraindications_short in text
 
 
-def test_brochure_is_one_landscape_sheet(shipped):
-    pdf = shipped / "nb" / "heel-spur_nb_brochure.pdf"
+@pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
+def test_brochure_is_one_landscape_sheet(outputs, clinic, condition, lang):
+    pdf = output_file(outputs, clinic, condition, lang, "brochure")
     info = pdfinfo(pdf)
     assert info["Pages"] == "2"
     assert info["Page size"].startswith("841.89 x 595.276")
     assert min(font_sizes(pdf)) >= 12
 
 
-def test_qr_code_decodes_to_the_clinic_address(shipped, tmp_path):
-    leaflet = shipped / "nb" / "heel-spur_nb_leaflet.pdf"
-    last = int(pdfinfo(leaflet)["Pages"])
-    assert qr_codes(leaflet, tmp_path, last) == ["https://example.org/h%C3%A6lspore"]
-    assert qr_codes(shipped / "nb" / "heel-spur_nb_brochure.pdf", tmp_path, 1) == ["https://example.org/h%C3%A6lspore"]
-
-
-def test_web_address_is_printed_without_scheme(shipped):
-    text = _flat(shipped / "nb" / "heel-spur_nb_leaflet.pdf")
-    assert "example.org/hælspore" in text and "https://" not in text
+@pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
+def test_web_address_is_printed_without_scheme(outputs, clinic, condition, lang):
+    text = _flat(output_file(outputs, clinic, condition, lang, "leaflet"))
+    assert "https://" not in text and "http://" not in text
 
 
 @pytest.mark.parametrize("product,trim", [("leaflet", A4), ("brochure", A4[::-1])])
-def test_print_shop_boxes(shipped, product, trim):
-    pdf = shipped / "nb" / f"heel-spur_nb_{product}_print.pdf"
+def test_print_shop_boxes(outputs, product, trim):
+    pdf = output_file(outputs, *FIRST, f"{product}_print")
     boxes = pdfinfo_boxes(pdf)
     tx0, ty0, tx1, ty1 = boxes["Trim"]
     bx0, by0, bx1, by1 = boxes["Bleed"]
@@ -91,8 +78,8 @@ def test_print_shop_boxes(shipped, product, trim):
     assert mx0 < bx0 and my0 < by0 and mx1 > bx1 and my1 > by1  # room for crop marks outside the bleed
 
 
-def test_office_pdf_has_no_bleed(shipped):
-    boxes = pdfinfo_boxes(shipped / "nb" / "heel-spur_nb_leaflet.pdf")
+def test_office_pdf_has_no_bleed(outputs):
+    boxes = pdfinfo_boxes(output_file(outputs, *FIRST, "leaflet"))
     assert boxes["Trim"] == boxes["Media"] == boxes["Bleed"]
 
 
@@ -141,8 +128,9 @@ def test_brochure_overflow_names_the_line(project, run):
     edit(project / "content/tiny/nb.yaml", "      - p: Første avsnitt", f"      - p: {long}\n      - p: {long}\n      - p: Første avsnitt")
     result = run(project, "--product", "brochure")
     assert result.code == 1
-    assert "brochure: the brochure's inside is full; not placed: section 'Om tilstanden'" in result.err
-    # The first long paragraph fills the inside; the second one (next line) is where it stops fitting.
+    assert "brochure: the brochure's inside and flap are full" in result.err
+    assert "not placed: section 'Om tilstanden'" in result.err
+    # The first long paragraph fills the panels; the second one (next line) is where it stops fitting.
     assert f"content/tiny/nb.yaml:{line_of(project / 'content/tiny/nb.yaml', 'p: Dette er') + 1}:" in result.err
     assert not (project / "output/default/tiny/nb/tiny_nb_brochure.pdf").exists()
 
@@ -177,37 +165,54 @@ def test_table_row_taller_than_a_page_is_an_error(project, run):
     assert "Traceback" not in result.err
 
 
-def test_front_page_names_the_clinic(shipped):
-    first_page = pdftotext(shipped / "nb/heel-spur_nb_leaflet.pdf", first=1, last=1)
-    assert "Eksempelklinikken" in first_page
-    cover_side = pdftotext(shipped / "nb/heel-spur_nb_brochure.pdf", first=1, last=1)
-    assert "Eksempelklinikken" in cover_side
+@pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
+def test_front_page_names_the_clinic(outputs, clinic, condition, lang):
+    from conftest import shipped
+    name = " ".join(shipped().clinics[clinic].name.split()[:2])
+    for product in ("leaflet", "brochure"):
+        first_page = " ".join(pdftotext(output_file(outputs, clinic, condition, lang, product), first=1, last=1).split())
+        assert name in first_page, product
 
 
-def test_no_line_starts_with_a_doubled_hyphen(shipped):
-    for pdf in shipped.rglob("*.pdf"):
-        lines = pdftotext(pdf).splitlines()
-        assert not [line for line in lines if line.startswith("-")], pdf.name
+@pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
+def test_no_line_starts_with_a_doubled_hyphen(outputs, clinic, condition, lang):
+    """A word with its own hyphen breaks there once ("Blood-" / "thinning"), never "Blood-" / "-thinning".
+    Only an address may go on with a line that starts with its hyphen."""
+    from conftest import shipped
+    data = shipped().clinics[clinic]
+    addresses = " ".join(a for a in (data.email, (data.web or "").format(condition=condition, lang=lang)) if a)
+    for product in ("leaflet", "brochure"):
+        lines = pdftotext(output_file(outputs, clinic, condition, lang, product)).splitlines()
+        assert not [line for line in lines if line.startswith("-") and line.strip() not in addresses], product
 
 
+@pytest.mark.shipped
 def test_letter_leaflet_steps_down_to_fit_four_pages(tmp_path):
+    from conftest import CONTENT, IMAGES, shipped_clinics
     from generator.cli import main
-    assert main(["--content", str(ROOT / "content"), "--out", str(tmp_path), "--product", "leaflet",
-                 "--paper", "letter"]) == 0
-    for lang in ("nb", "en"):
-        pdf = tmp_path / f"default/heel-spur/{lang}/heel-spur_{lang}_leaflet_letter.pdf"
+    clinic = shipped_clinics()[0]
+    assert main(["--content", str(CONTENT), "--images", str(IMAGES), "--out", str(tmp_path), "--product", "leaflet",
+                 "--paper", "letter", "--clinic", clinic, "--today", TODAY]) == 0
+    pdfs = sorted(tmp_path.rglob("*_leaflet_letter.pdf"))
+    assert pdfs
+    for pdf in pdfs:
         info = pdfinfo(pdf)
         assert info["Page size"].startswith("612 x 792") and int(info["Pages"]) <= 4
         assert min(font_sizes(pdf)) >= 12
 
 
-def test_table_header_repeats_on_every_leaflet_page_it_spans(shipped):
-    pdf = shipped / "nb/heel-spur_nb_leaflet.pdf"
-    pages_with_rows = [n for n in range(1, 5)
-                       if "Forløp:" in pdftotext(pdf, first=n, last=n)]
-    assert len(pages_with_rows) >= 2, "the shipped table should span pages"
+@pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
+def test_table_header_repeats_on_every_leaflet_page_it_spans(outputs, clinic, condition, lang):
+    from conftest import shipped
+    labels = shipped().labels[lang]
+    pdf = output_file(outputs, clinic, condition, lang, "leaflet")
+    pages = int(pdfinfo(pdf)["Pages"])
+    course = f"{labels.course}:"
+    pages_with_rows = [n for n in range(1, pages + 1) if course in pdftotext(pdf, first=n, last=n)]
+    assert pages_with_rows
     for n in pages_with_rows:
-        assert "Når skal den ikke brukes?" in pdftotext(pdf, first=n, last=n), n
+        page = " ".join(pdftotext(pdf, first=n, last=n).split())
+        assert " ".join(labels.contraindications_patient.split()) in page, n
 
 
 def test_brochure_panels_are_100_100_97_mm_on_a4():
@@ -225,6 +230,7 @@ def test_brochure_panels_are_100_100_97_mm_on_a4():
 def test_clinic_logo_goes_on_the_front(project, run):
     edit(project / "content/clinics/default.yaml", 'name: "Eksempelklinikken"\n',
          'name: "Eksempelklinikken"\nlogo: circle.png\n')
+    edit(project / "content/tiny/condition.yaml", "treatments:\n", "cover: circle\ntreatments:\n")
     assert run(project, "--lang", "nb", "--product", "leaflet,brochure").code == 0
     for product in ("leaflet", "brochure"):
         # Page 1 (the brochure's outside with the cover): the illustration and the logo.

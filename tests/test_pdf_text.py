@@ -5,7 +5,8 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from generator.render.pdf_text import NBSP, hyphenator, label, phone
+from generator.render.pdf_text import NBSP, label, phone
+from generator.theme.hyphenation import hyphenator
 from generator.theme.fonts import register_reportlab
 
 

@@ -92,3 +92,63 @@ def libreoffice_pdf(deck: Path, out_dir: Path) -> Path:
     pdf = out_dir / (deck.stem + ".pdf")
     assert result.returncode == 0 and pdf.exists(), result.stdout + result.stderr
     return pdf
+
+
+class Word:
+    """One word as poppler reads it from a page: its text and box in points (origin top left)."""
+
+    def __init__(self, page: int, x0: float, y0: float, x1: float, y1: float, text: str):
+        self.page, self.x0, self.y0, self.x1, self.y1, self.text = page, x0, y0, x1, y1, text
+
+    def inside(self, x0: float, y0: float, x1: float, y1: float, tolerance: float = 0.5) -> bool:
+        return (self.x0 >= x0 - tolerance and self.y0 >= y0 - tolerance
+                and self.x1 <= x1 + tolerance and self.y1 <= y1 + tolerance)
+
+    def __repr__(self) -> str:
+        return f"Word(p{self.page} {self.text!r} {self.x0:.1f},{self.y0:.1f}-{self.x1:.1f},{self.y1:.1f})"
+
+
+def words(pdf: Path) -> list[Word]:
+    """Every word of the PDF with its box, from ``pdftotext -bbox`` (an independent reader)."""
+    import html
+    import re
+    out = subprocess.run([_tool("pdftotext"), "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                         text=True).stdout
+    found, page = [], 0
+    for line in out.splitlines():
+        if "<page " in line:
+            page += 1
+        match = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line)
+        if match:
+            x0, y0, x1, y1 = (float(v) for v in match.groups()[:4])
+            found.append(Word(page, x0, y0, x1, y1, html.unescape(match[5])))
+    return found
+
+
+def text_lines(pdf: Path) -> list[tuple[int, str]]:
+    """(page, line text) of every line as poppler's layout analysis groups words (``-bbox-layout``)."""
+    import html
+    import re
+    out = subprocess.run([_tool("pdftotext"), "-bbox-layout", str(pdf), "-"], check=True, capture_output=True,
+                         text=True).stdout
+    lines, page, current = [], 0, []
+    for line in out.splitlines():
+        if "<page " in line:
+            page += 1
+        elif "<line " in line:
+            current = []
+        elif "</line>" in line:
+            lines.append((page, " ".join(current)))
+        else:
+            match = re.search(r"<word [^>]*>(.*)</word>", line)
+            if match:
+                current.append(html.unescape(match[1]))
+    return lines
+
+
+def page_sizes(pdf: Path) -> list[tuple[float, float]]:
+    """Width and height in points of every page (the media box, as ``pdfinfo`` reports it)."""
+    import re
+    info = subprocess.run([_tool("pdfinfo"), "-f", "1", "-l", "999", str(pdf)], check=True, capture_output=True,
+                          text=True).stdout
+    return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]

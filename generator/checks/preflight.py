@@ -125,7 +125,9 @@ def _images(doc, options, diagnostics: Diagnostics, checked: set) -> None:
     boxes = {"cover": [(width_mm, FIGURE_MAX_HEIGHT_MM), (BROCHURE_WIDTH_MM, BROCHURE_COVER_MAX_HEIGHT_MM)],
              "section": [(width_mm, SECTION_FIGURE_MAX_HEIGHT_MM), (BROCHURE_WIDTH_MM, BROCHURE_FIGURE_MAX_HEIGHT_MM)]}
     placed = [(doc.cover_figure, "cover")] if doc.cover_figure is not None else []
-    placed += [(b, "section") for s in doc.sections for b in s.blocks if type(b).__name__ == "Figure"]
+    cover = doc.cover_figure.path if doc.cover_figure is not None else None
+    placed += [(b, "section") for s in doc.sections for b in s.blocks
+               if type(b).__name__ == "Figure" and b.path != cover]     # the cover is printed once, as the cover
     for figure, kind in placed:
         if (figure.path, kind) in checked:
             continue

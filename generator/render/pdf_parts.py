@@ -462,8 +462,9 @@ def title_band(doc: Document, s: Styles, width: float, padding: tuple[float, flo
             title_style = ParagraphStyle("title-hyphenated", parent=title_style,
                                          hyphenationLang=s.body.hyphenationLang,
                                          embeddedHyphenation=s.body.embeddedHyphenation)
-    band = Table([[[Paragraph(plain_markup(doc.title), title_style), Paragraph(plain_markup(doc.subtitle), s.subtitle)]]],
-                 colWidths=[width])
+    title = Paragraph(plain_markup(doc.title), title_style)
+    title.leafdeck_role = "H1"          # whatever size it was fitted at
+    band = Table([[[title, Paragraph(plain_markup(doc.subtitle), s.subtitle)]]], colWidths=[width])
     band.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
         ("BACKGROUND", (0, 0), (-1, -1), s.primary),

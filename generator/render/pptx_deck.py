@@ -44,7 +44,7 @@ from generator.render.pptx_parts import (
 
 TITLE_SIZES = (32, 28, 24, 20, 18)  # slide titles; below 28 pt only when a template's title box is small
 BODY_SIZES = (20, 18)               # body text: at least 18 pt
-OVERVIEW_SIZES = (16, 14)           # the comparison overview: at least 14 pt
+OVERVIEW_SIZES = (20, 18, 16, 14)   # the comparison overview: as large as fits, at least 14 pt
 DETAIL_SIZE = 14                    # the appendix table
 PATHWAY_SIZES = (20, 18, 16, 14)
 COVER_TITLE_SIZES = (44, 40, 36, 32, 28, 24)
@@ -662,12 +662,17 @@ def _review_notes(section: Section, labels) -> list[str]:
 def _core_properties(prs, doc: Document) -> None:
     props = prs.core_properties
     stamp = dt.datetime.combine(doc.trust.published, dt.time(12, 0))
-    props.title = f"{doc.title} – {doc.subtitle}"
-    props.author = ", ".join(doc.trust.authors)
-    props.subject = doc.labels["deck_subject"]
+    # The package's core properties hold at most 255 characters each; the slides carry the full text.
+    props.title = _at_most(f"{doc.title} – {doc.subtitle}", 255)
+    props.author = _at_most(", ".join(doc.trust.authors), 255)
+    props.subject = _at_most(doc.labels["deck_subject"], 255)
     props.language = doc.language_tag
-    props.keywords = f"{doc.title}; {doc.icd10}"
+    props.keywords = _at_most(f"{doc.title}; {doc.icd10}", 255)
     props.last_modified_by = "leafdeck"
     props.created = props.modified = stamp
     props.last_printed = stamp
     props.revision = 1
+
+
+def _at_most(text: str, length: int) -> str:
+    return text if len(text) <= length else text[:length - 1] + "…"

@@ -1,0 +1,293 @@
+"""Layouts that adapt to any condition and clinic, judged from the finished PDFs with poppler.
+
+Every shipped clinic x condition x language is checked (never a named one), plus the small fixture
+bent into the shapes that broke layouts before: short and long text, long clinic names, long
+addresses, a figure in a later section, a patient pathway.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pikepdf
+import pytest
+
+from conftest import edit, line_of, output_file, shipped, shipped_variants
+from tools import font_sizes, images_on_page, page_sizes, pdfinfo_boxes, pdftotext, qr_codes, text_lines, words
+
+MM = 72 / 25.4
+FOLD_GUTTER = 4.5 * MM          # no word closer to a fold than this (the brochure keeps 5.5 mm)
+OUT = "output/default/tiny/nb"
+
+
+def folds(width_pt: float, page: int) -> list[float]:
+    """The fold lines of a tri-fold sheet, from the print spec (two full panels and a fold-in panel
+    3 mm narrower): outside flap | back | cover, inside three panels with the fold-in one last."""
+    full = (width_pt / MM + 3) / 3 * MM
+    fold_in = width_pt - 2 * full
+    return [fold_in, fold_in + full] if page == 1 else [full, 2 * full]
+
+
+def panels_of(width_pt: float, page: int) -> list[tuple[float, float]]:
+    edges = [0.0, *folds(width_pt, page), width_pt]
+    return list(zip(edges, edges[1:]))
+
+
+# -- the brochure: folds, panels, balance ------------------------------------------------------------
+
+@pytest.mark.parametrize("clinic,condition,lang", shipped_variants())
+@pytest.mark.parametrize("suffix", ["brochure", "brochure_print"])
+def test_no_word_crosses_a_fold_and_no_panel_is_empty(outputs, clinic, condition, lang, suffix):
+    pdf = output_file(outputs, clinic, condition, lang, suffix)
+    sizes = page_sizes(pdf)
+    boxes = pdfinfo_boxes(pdf)
+    x_offset = boxes["Trim"][0] - boxes["Crop"][0]      # poppler reads positions from the crop box
+    trim_width = boxes["Trim"][2] - boxes["Trim"][0]
+    all_words = words(pdf)
+    for page in (1, 2):
+        on_page = [w for w in all_words if w.page == page and w.text.strip() and w.text not in ("UTKAST", "DRAFT")]
+        for fold in folds(trim_width, page):
+            crossing = [w for w in on_page if w.x0 - x_offset < fold + FOLD_GUTTER and w.x1 - x_offset > fold - FOLD_GUTTER]
+            assert not crossing, (pdf.name, page, crossing[:5])
+        for left, right in panels_of(trim_width, page):
+            inside = [w for w in on_page if left <= w.x0 - x_offset and w.x1 - x_offset <= right]
+            assert len(inside) >= 10, (pdf.name, page, left / MM, "an empty panel")
+        assert sizes[page - 1][0] >= trim_width
+
+
+@pytest.mark.parametrize("clinic,condition,lang", shipped_variants())
+def test_reading_panels_are_evenly_filled(outputs, clinic, condition, lang):
+    """Inside-1..3 and the flap hold one text spread evenly: none far emptier than the fullest."""
+    pdf = output_file(outputs, clinic, condition, lang, "brochure")
+    width = page_sizes(pdf)[0][0]
+    all_words = [w for w in words(pdf) if w.text not in ("UTKAST", "DRAFT")]
+    extents = []
+    for page, (left, right) in [(2, p) for p in panels_of(width, 2)] + [(1, panels_of(width, 1)[0])]:
+        inside = [w for w in all_words if w.page == page and left <= w.x0 and w.x1 <= right]
+        extents.append(max(w.y1 for w in inside) - min(w.y0 for w in inside))
+    assert min(extents) >= 0.5 * max(extents), [round(e / MM) for e in extents]
+
+
+def test_short_text_is_set_larger_with_its_glossary(project, run):
+    """Short content: the space goes to what helps — larger type, the glossary — not to white."""
+    edit(project / "content/tiny/nb.yaml", "sections:\n", "glossary:\n  Sirkel: en rund form.\nsections:\n")
+    assert run(project, "--product", "brochure", "--lang", "nb").code == 0
+    pdf = project / OUT / "tiny_nb_brochure.pdf"
+    assert max(font_sizes(pdf)) > 12 and 14 in font_sizes(pdf)
+    assert "Sirkel: en rund form." in " ".join(pdftotext(pdf).split())
+
+
+def test_long_text_names_the_blocks_that_free_the_most_room(project, run):
+    nb = project / "content/tiny/nb.yaml"
+    long = " ".join(["Dette er en ganske lang setning om foten og hælen."] * 40)
+    edit(nb, "      - p: Første avsnitt", f"      - p: {long}\n      - p: {long}\n      - p: {long}\n      - p: Første avsnitt")
+    result = run(project, "--product", "brochure", "--lang", "nb")
+    assert result.code == 1 and "Traceback" not in result.err
+    assert "the brochure's inside and flap are full" in result.err
+    hint = next(line for line in result.err.splitlines() if "hint:" in line and "brochure: false" in line)
+    first = line_of(nb, "p: Dette er")
+    # Largest first: the section holding the long paragraphs, then one of them; never the table's
+    # section or the callout (it says when to see a doctor).
+    assert f"section 'Om tilstanden' (nb.yaml line {line_of(nb, 'id: about')}" in hint
+    assert f"the paragraph (nb.yaml line {first}" in hint
+    assert "Behandling" not in hint and "lege" not in hint
+    assert not (project / OUT / "tiny_nb_brochure.pdf").exists()
+
+
+# -- the back panel and the clinic ------------------------------------------------------------------
+
+@pytest.mark.parametrize("clinic,condition,lang", shipped_variants())
+def test_the_clinics_name_wraps_on_the_back_panel(outputs, clinic, condition, lang):
+    pdf = output_file(outputs, clinic, condition, lang, "brochure")
+    width = page_sizes(pdf)[0][0]
+    left, right = panels_of(width, 1)[1]
+    back = " ".join(w.text for w in words(pdf) if w.page == 1 and left <= w.x0 and w.x1 <= right)
+    name = shipped().clinics[clinic].name
+    assert _dehyphenate(" ".join(name.split())) in _dehyphenate(back), (name, back[:200])
+
+
+def test_a_clinic_too_long_for_the_back_names_the_clinic_file(project, run):
+    clinic = project / "content/clinics/default.yaml"
+    address = " ".join(["Gateadresse med et svært langt navn"] * 40)
+    edit(clinic, 'address: "Gateadresse 1, 0000 Sted"', f'address: "{address}"')
+    result = run(project, "--product", "brochure", "--lang", "nb")
+    assert result.code == 1 and "Traceback" not in result.err
+    assert f"content/clinics/default.yaml:{line_of(clinic, 'name:')}:" in result.err
+    assert "back panel is full" in result.err and "clinic's name or address" in result.err
+
+
+def test_a_long_clinic_keeps_every_fact_on_the_sheet(project, run):
+    """A long name and e-mail push the disclaimer off the back: it moves to the flap, not away."""
+    clinic = project / "content/clinics/default.yaml"
+    edit(clinic, 'name: "Eksempelklinikken"',
+         'name: "Eksempelklinikken for fysioterapi, ergoterapi og manuellterapi, avdeling Sør-Trøndelag og Nordmøre"')
+    edit(clinic, 'email: "post@example.org"', 'email: "resepsjonen.avdeling.nord@eksempelklinikken-fysioterapi.example.no"')
+    assert run(project, "--product", "brochure", "--lang", "nb").code == 0
+    text = _dehyphenate(" ".join(pdftotext(project / OUT / "tiny_nb_brochure.pdf").split()))
+    for fact in ("Ikke ekte råd.", "Skriv til oss.", "Om denne brosjyren", "Dr. Test", "A Book. 2020."):
+        assert fact in text, fact
+
+
+# -- addresses ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("clinic,condition,lang", shipped_variants())
+@pytest.mark.parametrize("product", ["leaflet", "brochure"])
+def test_addresses_wrap_only_before_a_dot_slash_at_or_hyphen(outputs, clinic, condition, lang, product):
+    from generator.document.build import web_display
+
+    data = shipped().clinics[clinic]
+    addresses = [a for a in (data.email, web_display(data.web.format(condition=condition, lang=lang))
+                             if data.web else None) if a]
+    lines = [text for _, text in text_lines(output_file(outputs, clinic, condition, lang, product))]
+    for address in addresses:
+        pieces = _lines_spelling(lines, address)
+        assert pieces, (address, "not printed whole on consecutive lines")
+        for piece in pieces[1:]:
+            assert piece[0] in "./@-", (address, pieces)          # a break only before a delimiter
+        assert not any(p.endswith("-") and not address.startswith(p) for p in pieces[:-1]), pieces
+
+
+@pytest.mark.parametrize("clinic,condition,lang", shipped_variants())
+def test_each_condition_and_language_has_its_own_web_address(outputs, tmp_path, clinic, condition, lang):
+    from generator.document.build import web_url
+
+    data = shipped().clinics[clinic]
+    if not data.web:
+        pytest.skip("this clinic has no web address")
+    expected = web_url(data.web.format(condition=condition, lang=lang))
+    leaflet = output_file(outputs, clinic, condition, lang, "leaflet")
+    last = len(page_sizes(leaflet))
+    assert qr_codes(leaflet, tmp_path, last) == [expected]
+    assert qr_codes(output_file(outputs, clinic, condition, lang, "brochure"), tmp_path, 1) == [expected]
+
+
+def test_a_long_web_address_is_one_link_over_its_lines(project, run):
+    clinic = project / "content/clinics/default.yaml"
+    edit(clinic, 'web: "https://example.org/hælspore"',
+         'web: "https://www.eksempelklinikken-fysioterapi.example.no/pasientinformasjon/{lang}/{condition}"')
+    assert run(project, "--product", "web", "--lang", "nb").code == 0
+    with pikepdf.open(project / OUT / "tiny_nb_brochure_web.pdf") as pdf:
+        links = [e for e in _elements(pdf) if e.S == "/Link"]
+        web = [e for e in links if any("pasientinformasjon" in str(k.Obj.A.URI) for k in e.K
+                                       if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR")]
+        assert len(web) == 1
+        annotations = [k for k in web[0].K if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR"]
+        assert len(annotations) >= 2          # one per line, all in the one Link element
+        assert {str(k.Obj.A.URI) for k in annotations} == {
+            "https://www.eksempelklinikken-fysioterapi.example.no/pasientinformasjon/nb/tiny"}
+
+
+def test_an_address_that_cannot_wrap_is_an_error_at_its_line(project, run):
+    clinic = project / "content/clinics/default.yaml"
+    edit(clinic, 'email: "post@example.org"', f'email: "{"x" * 70}@example.org"')
+    result = run(project, "check")
+    assert result.code == 1 and "Traceback" not in result.err
+    assert f"content/clinics/default.yaml:{line_of(clinic, 'email:')}:" in result.err
+    assert "too long for a line" in result.err
+
+
+# -- figures, the cover, the pathway ----------------------------------------------------------------
+
+def test_figures_stand_where_they_are_written_and_the_cover_is_explicit(project, run):
+    nb = project / "content/tiny/nb.yaml"
+    # The figure moves from the first section to the callout at the end.
+    edit(nb, "      - figure: circle\n      - list:", "      - list:")
+    edit(nb, "      - list: [Feber, Nattsmerter]", "      - list: [Feber, Nattsmerter]\n      - figure: circle")
+    edit(project / "content/tiny/en.yaml", "      - figure: circle\n      - list:", "      - list:")
+    edit(project / "content/tiny/en.yaml", "      - list: [Feber, Nattsmerter]",
+         "      - list: [Feber, Nattsmerter]\n      - figure: circle")
+    assert run(project, "--product", "leaflet,brochure", "--lang", "nb").code == 0
+    leaflet = " ".join(pdftotext(project / OUT / "tiny_nb_leaflet.pdf").split())
+    assert leaflet.index("Når bør du gå til lege?") < leaflet.index("Sirkelen") < leaflet.index("Nattsmerter") + 40
+    assert leaflet.index("Punkt to") < leaflet.index("Sirkelen")
+    # No cover: named, so the brochure's outside carries no picture.
+    assert images_on_page(project / OUT / "tiny_nb_brochure.pdf", 1) == 0
+    edit(project / "content/tiny/condition.yaml", "treatments:\n", "cover: circle\ntreatments:\n")
+    assert run(project, "--product", "leaflet,brochure", "--lang", "nb").code == 0
+    assert images_on_page(project / OUT / "tiny_nb_brochure.pdf", 1) == 1
+    assert images_on_page(project / OUT / "tiny_nb_leaflet.pdf", 1) == 1
+    # Printed once per PDF: the cover picture is not repeated where the section names it.
+    assert sum(images_on_page(project / OUT / "tiny_nb_leaflet.pdf", p) for p in (1, 2)) == 1
+
+
+def test_an_unknown_cover_is_an_error_at_its_line(project, run):
+    condition = project / "content/tiny/condition.yaml"
+    edit(condition, "treatments:\n", "cover: circel\ntreatments:\n")
+    result = run(project, "check")
+    assert result.code == 1
+    assert f"content/tiny/condition.yaml:{line_of(condition, 'cover:')}:" in result.err
+    assert "did you mean 'circle'?" in result.err
+
+
+def _with_pathway(project):
+    steps = "      - steps:\n          - Hvil foten\n          - Prøv tabletter\n          - Gå til legen\n"
+    for lang in ("nb", "en"):
+        edit(project / f"content/tiny/{lang}.yaml", "      - table: treatments\n    clinician:",
+             steps + "      - table: treatments\n    clinician:")
+
+
+def test_the_leaflet_draws_a_patient_pathway_as_numbered_steps(project, run):
+    _with_pathway(project)
+    assert run(project, "--product", "leaflet,web", "--lang", "nb", "--jobs", "1").code == 0
+    text = " ".join(pdftotext(project / OUT / "tiny_nb_leaflet.pdf").split())
+    assert re.search(r"1 Hvil foten 2 Prøv tabletter 3 Gå til legen", text), text
+    with pikepdf.open(project / OUT / "tiny_nb_leaflet_web.pdf") as pdf:
+        numbered = [e for e in _elements(pdf) if e.S == "/L" and "/A" in e and e.A.get("/ListNumbering") == "/Decimal"]
+        assert len(numbered) == 1
+        items = [k for k in numbered[0].K if isinstance(k, pikepdf.Dictionary) and k.get("/S") == "/LI"]
+        assert [str(k.K[0].S) for k in items] == ["/Lbl"] * 3 and [str(k.K[1].S) for k in items] == ["/LBody"] * 3
+
+
+# -- credits -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("clinic,condition,lang", shipped_variants())
+def test_people_are_credited_by_their_role_in_their_language(outputs, clinic, condition, lang):
+    from generator.document.model import ROLE_LABELS
+
+    labels = shipped().labels[lang]
+    people = shipped().condition(condition).condition.authors
+    text = _dehyphenate(" ".join(pdftotext(output_file(outputs, clinic, condition, lang, "leaflet")).split()))
+    for role in {p.role for p in people}:
+        names = [p.name for p in people if p.role is role and (not p.languages or lang in p.languages)]
+        label = getattr(labels, ROLE_LABELS[role])
+        if names:
+            assert f"{label}: {', '.join(names)}" in text, (label, names)
+    for person in people:
+        if person.languages and lang not in person.languages:
+            assert person.name not in text, person.name
+
+
+# -- helpers -----------------------------------------------------------------------------------------
+
+def _dehyphenate(text: str) -> str:
+    """Undo line-break hyphens ("kon- trollert" -> "kontrollert") as a reader does."""
+    return re.sub(r"(\w)- (\w)", r"\1\2", text)
+
+
+def _lines_spelling(lines: list[str], address: str) -> list[str] | None:
+    """The consecutive lines whose concatenation is exactly ``address`` (each line holding only it)."""
+    for start, line in enumerate(lines):
+        if not address.startswith(line) or not line:
+            continue
+        pieces, joined = [], ""
+        for following in lines[start:]:
+            pieces.append(following)
+            joined += following
+            if joined == address:
+                return pieces
+            if not address.startswith(joined):
+                break
+    return None
+
+
+def _elements(pdf: pikepdf.Pdf):
+    stack = [pdf.Root.StructTreeRoot]
+    while stack:
+        node = stack.pop()
+        kids = node.get("/K")
+        if kids is None:
+            continue
+        for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+            if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+                yield kid
+                stack.append(kid)
