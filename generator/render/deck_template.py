@@ -125,7 +125,9 @@ def _layout_for(prs, role: str):
     if role == "section":
         return _layout_for(prs, "title")
     if role == "content":
-        bodies = [la for la in with_title if _has_text_body(la)]
+        # Never a layout with a picture, chart or table placeholder: bullets on a photo layout leave an
+        # empty picture frame. The largest text box of the others.
+        bodies = [la for la in with_title if _has_text_body(la) and not _kinds(la) & (_CONTENT_KINDS - {PP_PLACEHOLDER.OBJECT})]
         return max(bodies, key=lambda la: _area(body_placeholder(la)), default=None)
     if role == "title_only":
         return next((la for la in with_title if not _has_text_body(la) and not _kinds(la) & _CONTENT_KINDS), None) \

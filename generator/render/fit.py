@@ -19,6 +19,7 @@ from PIL import ImageFont
 LINE_FACTOR = 1.2
 NEVER = 10**6                        # lines "needed" by text that cannot be set in a box
 SAFETY_FRACTION, SAFETY_POINTS = 0.01, 1.0
+HORIZONTAL_SAFETY = 0.005
 _UNITS = 1000  # fonts are loaded at 1000 px: widths in thousandths of the size
 
 # Fonts whose advance widths equal Arial's: the metrics below are right for all of them.
@@ -59,7 +60,9 @@ def line_count(para: Para, width: float, size: float) -> int:
     be broken between characters, which leaves a Norwegian compound unreadable: it counts as
     not fitting at all (a huge line count), so the caller picks a wider box or another layout.
     """
-    available = (width - para.indent) / size
+    # A line may use the width less 0.5 %: a line that fits by a hair in our metrics wraps in a
+    # renderer that rounds the other way (LibreOffice did, by 0.2 pt).
+    available = (width * (1 - HORIZONTAL_SAFETY) - para.indent) / size
     if available <= 0:
         return NEVER
     lines, used = 1, 0.0
@@ -76,8 +79,8 @@ def line_count(para: Para, width: float, size: float) -> int:
 
 def widest_word(paras: list[Para], size: float) -> float:
     """Points needed by the widest single word (plus its paragraph's indent): a box's minimum width."""
-    return max((p.indent + _width(word, bold) * size for p in paras for word, bold, _ in _words(p.runs)),
-               default=0.0)
+    return max(((p.indent + _width(word, bold) * size) / (1 - HORIZONTAL_SAFETY)
+                for p in paras for word, bold, _ in _words(p.runs)), default=0.0)
 
 
 def height(paras: list[Para], width: float, size: float) -> float:

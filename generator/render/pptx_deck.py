@@ -312,7 +312,11 @@ class _Deck:
                      [DeckPara(runs_of(t.contraindications[0]))] if t.contraindications else []])
                 for t in treatments]
         left, top, width, height = self._content_area()
-        chunks, size, widths = self._split_evenly(header, rows, width, height, OVERVIEW_WIDTHS, table)
+        try:
+            chunks, size, widths = self._split_evenly(header, rows, width, height, OVERVIEW_WIDTHS, table)
+        except LayoutProblem:
+            left, width = self._wide(left, width)
+            chunks, size, widths = self._split_evenly(header, rows, width, height, OVERVIEW_WIDTHS, table)
         for chunk in chunks:
             slide = self.prs.slides.add_slide(self.layouts["title_only"])
             self._title(slide, labels["comparison"], table.source)
@@ -323,7 +327,10 @@ class _Deck:
         """The fewest slides (and the largest size) that hold the rows, each slide as full as the next."""
         for count in range(1, len(rows) + 1):
             for size in OVERVIEW_SIZES:
-                widths = _column_widths(width, [header] + [cells for _, cells in rows], shares, size, table)
+                try:
+                    widths = _column_widths(width, [header] + [cells for _, cells in rows], shares, size, table)
+                except LayoutProblem:
+                    continue            # a word too wide for its column at this size: try a smaller one
                 heights = [_row_height(cells, widths, size) for _, cells in rows]
                 room = fit.budget(Emu(height).pt) * Pt(1) - _row_height(header, widths, size)
                 chunks = _even_chunks(heights, count, room)
@@ -347,7 +354,11 @@ class _Deck:
         header = [[DeckPara(((h, True),))] for h in (labels["treatment"], table.columns[1], table.columns[2],
                                                      table.columns[3])]
         rows = [(row, _detail_cells(row)) for row in table.rows]
-        widths = _column_widths(width, [header] + [cells for _, cells in rows], DETAIL_WIDTHS, DETAIL_SIZE, table)
+        try:
+            widths = _column_widths(width, [header] + [cells for _, cells in rows], DETAIL_WIDTHS, DETAIL_SIZE, table)
+        except LayoutProblem:      # long words on a narrow (4:3) template: the table takes the slide's width
+            left, width = self._wide(left, width)
+            widths = _column_widths(width, [header] + [cells for _, cells in rows], DETAIL_WIDTHS, DETAIL_SIZE, table)
         room = fit.budget(Emu(height).pt) * Pt(1) - _row_height(header, widths, DETAIL_SIZE)
         pieces = []
         for row, cells in rows:
@@ -404,11 +415,45 @@ class _Deck:
 
     # -- helpers -------------------------------------------------------------------------------
     def _content_area(self) -> tuple[int, int, int, int]:
-        """Where shapes go on a title-only slide: below its title, above the footer."""
+        """Where shapes go on a title-only slide: beside the title's band, clear of the footer.
+
+        Horizontally the span of the title and the body text box, widened to the slide's margins
+        when a template's boxes are narrow (a 6 in title on a 13.3 in slide); vertically below the
+        title, or above it when the template puts titles at the bottom of the slide."""
+        if "area" in self._boxes:
+            return self._boxes["area"]
+        width, height = self.prs.slide_width, self.prs.slide_height
         title = next(s for s in self.layouts["title_only"].placeholders if s.placeholder_format.idx == 0)
-        top = title.top + title.height + Inches(0.2)
-        bottom = self.prs.slide_height - FOOTER_HEIGHT - Inches(0.3)
-        return title.left, top, title.width, bottom - top
+        body = body_placeholder(self.layouts["content"])
+        shapes = [title] + ([body] if body is not None else [])
+        left = min(s.left for s in shapes)
+        right = max(s.left + s.width for s in shapes)
+        if right - left < 0.75 * width:
+            left, right = min(left, Inches(0.5)), max(right, width - Inches(0.5))
+        footer_top, footer_bottom = self._footer_band()
+        if title.top + title.height / 2 > height / 2:         # titles at the bottom: the area is above
+            top = footer_bottom + Inches(0.15) if footer_top < height / 2 else Inches(0.4)
+            bottom = title.top - Inches(0.2)
+        else:
+            top = title.top + title.height + Inches(0.2)
+            bottom = footer_top - Inches(0.15) if footer_top > height / 2 else height - Inches(0.3)
+        self._boxes["area"] = (int(left), int(top), int(right - left), int(bottom - top))
+        return self._boxes["area"]
+
+    def _wide(self, left: int, width: int) -> tuple[int, int]:
+        """The slide's full width less 0.3 in each side, for a table whose words need more room."""
+        margin = min(left, Inches(0.3))
+        return int(margin), int(self.prs.slide_width - 2 * margin)
+
+    def _footer_band(self) -> tuple[int, int]:
+        """(top, bottom) of leafdeck's footer: at the slide's foot, or at its head when the
+        template's titles sit where the footer would go."""
+        height = self.prs.slide_height
+        top = height - FOOTER_HEIGHT - Inches(0.15)
+        title = next(s for s in self.layouts["title_only"].placeholders if s.placeholder_format.idx == 0)
+        if title.top + title.height > top:
+            top = Inches(0.1)
+        return int(top), int(top + FOOTER_HEIGHT)
 
     def _title(self, slide, title: str, source) -> None:
         # A title used before continues: "Behandling (forts.)", "Behandling (forts. 2)"; titles stay unique.
@@ -452,8 +497,7 @@ class _Deck:
         if doc.draft:
             parts.append(self.labels["draft"])
         width = self.prs.slide_width
-        box = slide.shapes.add_textbox(Inches(0.6), self.prs.slide_height - FOOTER_HEIGHT - Inches(0.15),
-                                       width - Inches(1.2), FOOTER_HEIGHT)
+        box = slide.shapes.add_textbox(Inches(0.6), self._footer_band()[0], width - Inches(1.2), FOOTER_HEIGHT)
         box.name = "Footer"
         write(box.text_frame, [DeckPara(((" · ".join(parts) + " · ", False),))], FOOTER_SIZE, None,
               doc.language_tag, self.font)
