@@ -291,3 +291,40 @@ def _elements(pdf: pikepdf.Pdf):
             if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
                 yield kid
                 stack.append(kid)
+
+
+@pytest.mark.parametrize("clinic,condition,lang", shipped_variants())
+@pytest.mark.parametrize("product", ["leaflet", "brochure"])
+def test_the_title_is_never_broken_inside_a_word(outputs, clinic, condition, lang, product):
+    """A title word too wide for the band ("Karpaltunnelsyndrom" in a brochure panel) is set smaller."""
+    from conftest import document
+    pdf = output_file(outputs, clinic, condition, lang, product)
+    printed = {w.text for w in words(pdf) if w.page == 1}
+    for word in document(condition, lang, clinic=clinic).title.split():
+        assert word in printed, (word, sorted(printed)[:20])
+
+
+def test_a_picture_shrinks_into_the_room_left_rather_than_leave_a_gap():
+    """The figure block offers a smaller copy of itself down to 45 % of its height, and no smaller."""
+    from conftest import document
+    from generator.render import pdf_parts as parts
+    doc = document(*shipped_variants()[0][1:])
+    figure = doc.cover_figure or next(b for s in doc.sections for b in s.blocks if type(b).__name__ == "Figure")
+    styles = parts.Styles.make(doc, 12)
+    block = parts.figure(figure, doc, styles, 170 * MM, 70 * MM)
+    _, full = block.wrap(170 * MM, 1000)
+    image = block.flowables[0].drawHeight
+    smaller = block.split(170 * MM, full - 0.3 * image)
+    assert len(smaller) == 1 and smaller[0].wrap(170 * MM, 1000)[1] <= full - 0.3 * image
+    assert smaller[0].flowables[0].drawHeight < image
+    assert block.split(170 * MM, full - 0.6 * image) == []        # below 45 %: it moves on whole
+
+
+def test_the_leaflets_back_block_takes_a_smaller_version_where_room_is_short():
+    from reportlab.platypus import Spacer
+    from generator.render import pdf_parts as parts
+    versions = [Spacer(10, height) for height in (100, 80, 60)]
+    choice = parts.Variants(versions)
+    assert choice.wrap(100, 1000) == (10, 100)
+    assert choice.split(100, 85) == [versions[1]] and choice.split(100, 65) == [versions[2]]
+    assert choice.split(100, 50) == []
