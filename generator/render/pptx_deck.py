@@ -360,19 +360,7 @@ class _Deck:
             left, width = self._wide(left, width)
             widths = _column_widths(width, [header] + [cells for _, cells in rows], DETAIL_WIDTHS, DETAIL_SIZE, table)
         room = fit.budget(Emu(height).pt) * Pt(1) - _row_height(header, widths, DETAIL_SIZE)
-        pieces = []
-        for row, cells in rows:
-            pieces += [(row, part) for part in _fitting_rows(cells, widths, room, self.labels["continued"], row)]
-        chunks, current, used = [], [], 0.0
-        for row, cells in pieces:
-            h = _row_height(cells, widths, DETAIL_SIZE)
-            if current and used + h > room:
-                chunks.append(current)
-                current, used = [], 0.0
-            current.append((row, cells))
-            used += h
-        if current:
-            chunks.append(current)
+        chunks = _fill_slides(rows, widths, room, self.labels["continued"])
         details = {t.id: t for t in self.doc.treatments}
         for chunk in chunks:
             slide = self.prs.slides.add_slide(self.layouts["title_only"])
@@ -563,27 +551,64 @@ def _detail_cells(row) -> list[list[DeckPara]]:
     ]
 
 
-def _fitting_rows(cells, widths, room: float, continued: str, row) -> list[list[list[DeckPara]]]:
-    """A table row as one row, or as several (its lists cut between items) when it is taller than
-    a slide's table area; the treatment's name heads every part ("Laser (forts.)")."""
-    if _row_height(cells, widths, DETAIL_SIZE) <= room:
-        return [cells]
-    parts: list[list[list[DeckPara]]] = []
-    remaining = [list(c) for c in cells]
-    name = cells[0]
-    while any(remaining[1:]):
-        part = [list(name) if not parts else [DeckPara(((f"{plain_name(name)} ({continued})", True),))], [], [], []]
-        for c in (1, 2, 3):
-            while remaining[c]:
-                trial = [*part[:c], part[c] + [remaining[c][0]], *part[c + 1:]]
-                if _row_height(trial, widths, DETAIL_SIZE) > room:
-                    break
-                part[c].append(remaining[c].pop(0))
-        if not any(part[1:]):
-            raise LayoutProblem(f"a line of the table row '{row.key}' is taller than a slide at {DETAIL_SIZE} pt",
-                                row.source, "shorten this treatment's indications or contraindications")
-        parts.append(part)
-    return parts
+SPLIT_WORTH = 0.3     # a row is cut to fill a slide only where at least this share of the table area is left
+
+
+def _fill_slides(rows, widths, room: float, continued: str) -> list[list[tuple]]:
+    """Table rows onto slides, each slide filled before the table continues: a row that does not fit
+    the space left is cut between its list items (the rest goes on, under "Name (forts.)", on the next
+    slide) when that space is worth it, or moves on whole; a row taller than a whole slide is cut too."""
+    chunks: list[list[tuple]] = []
+    current: list[tuple] = []
+    used = 0.0
+    for row, cells in rows:
+        pending, first = cells, True
+        while pending is not None:
+            height = _row_height(pending, widths, DETAIL_SIZE)
+            space = room - used
+            if height <= space:
+                current.append((row, pending))
+                used += height
+                break
+            if current and space < SPLIT_WORTH * room:
+                chunks.append(current)
+                current, used = [], 0.0
+                continue
+            part, rest = _cut_row(pending, widths, space, first, continued)
+            if part is None:
+                if not current:
+                    raise LayoutProblem(f"a line of the table row '{row.key}' is taller than a slide at "
+                                        f"{DETAIL_SIZE} pt", row.source,
+                                        "shorten this treatment's indications or contraindications")
+                chunks.append(current)
+                current, used = [], 0.0
+                continue
+            current.append((row, part))
+            chunks.append(current)
+            current, used = [], 0.0
+            pending, first = rest, False
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _cut_row(cells, widths, limit: float, first: bool, continued: str):
+    """(the part of a row that fits ``limit``, the rest) — each list cut between its items, the
+    treatment's name heading both parts ("Laser (forts.)" on the second); (None, cells) if no item fits."""
+    name = plain_name(cells[0])
+    base = name if first else name.removesuffix(f" ({continued})")
+    head = cells[0] if first else [DeckPara(((f"{base} ({continued})", True),))]
+    part = [head, [], [], []]
+    rest = [[DeckPara(((f"{base} ({continued})", True),))], list(cells[1]), list(cells[2]), list(cells[3])]
+    for c in (1, 2, 3):
+        while rest[c]:
+            trial = [*part[:c], part[c] + [rest[c][0]], *part[c + 1:]]
+            if _row_height(trial, widths, DETAIL_SIZE) > limit:
+                break
+            part[c].append(rest[c].pop(0))
+    if not any(part[1:]):
+        return None, cells
+    return part, (rest if any(rest[1:]) else None)
 
 
 def plain_name(paras: list[DeckPara]) -> str:
