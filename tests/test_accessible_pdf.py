@@ -11,7 +11,7 @@ import pikepdf
 import pytest
 
 from conftest import document, edit, output_file, shipped, shipped_variants
-from tools import _tool, pdfinfo
+from tools import _tool, pdfinfo, structure_elements as _elements
 
 PAINTING = {"Tj", "TJ", "'", '"', "Do", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "sh", "BI"}
 VARIANTS = shipped_variants()
@@ -21,17 +21,6 @@ def _struct_text(pdf: Path) -> str:
     return subprocess.run([_tool("pdfinfo"), "-struct-text", str(pdf)], capture_output=True, text=True, check=True).stdout
 
 
-def _elements(pdf: pikepdf.Pdf):
-    stack = [pdf.Root.StructTreeRoot]
-    while stack:
-        node = stack.pop()
-        kids = node.get("/K")
-        if kids is None:
-            continue
-        for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
-            if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
-                yield kid
-                stack.append(kid)
 
 
 @pytest.mark.parametrize("clinic,condition,lang", VARIANTS)

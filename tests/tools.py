@@ -152,3 +152,18 @@ def page_sizes(pdf: Path) -> list[tuple[float, float]]:
     info = subprocess.run([_tool("pdfinfo"), "-f", "1", "-l", "999", str(pdf)], check=True, capture_output=True,
                           text=True).stdout
     return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
+
+
+def structure_elements(pdf):
+    """Every StructElem of an open pikepdf.Pdf's structure tree (any order)."""
+    import pikepdf
+    stack = [pdf.Root.StructTreeRoot]
+    while stack:
+        node = stack.pop()
+        kids = node.get("/K")
+        if kids is None:
+            continue
+        for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+            if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
+                yield kid
+                stack.append(kid)

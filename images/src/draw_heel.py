@@ -30,12 +30,16 @@ Needs Pillow and fontpkg-fira-sans (digits in Fira Sans Bold).
 from __future__ import annotations
 
 import math
+import sys
 import random
 from pathlib import Path
 
-from PIL import Image, ImageChops, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageFont
 
 import fontpkg_fira_sans
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from drawing import Canvas as _Canvas, View, band, spline  # noqa: E402
 
 # --------------------------------------------------------------------------
 # Canvas
@@ -76,103 +80,12 @@ TENDON_LINE = (80, 88, 110)
 NAIL = (252, 240, 232)
 
 
-def pt(x, y):
-    """Base coordinates -> supersampled canvas coordinates."""
-    return ((OX + K * x) * SS, (OY + K * y) * SS)
+VIEW = View(W, H, K, OX, OY, SS)
+pt, S, circle, lw = VIEW.pt, VIEW.points, VIEW.circle, VIEW.line_width
 
 
-def S(pts):
-    return [pt(x, y) for x, y in pts]
-
-
-def circle(d, x, y, r, **kw):
-    """Circle at base point (x, y) with radius r in final pixels."""
-    cx, cy = pt(x, y)
-    d.ellipse([cx - r * SS, cy - r * SS, cx + r * SS, cy + r * SS], **kw)
-
-
-def lw(w):
-    """Line width in final pixels -> supersampled width."""
-    return max(1, round(w * SS))
-
-
-def spline(points, closed=True, n=14):
-    """Uniform Catmull-Rom spline through the points, as a dense polyline."""
-    pts = list(points)
-    if closed:
-        ext = [pts[-1]] + pts + pts[:2]
-    else:
-        ext = [pts[0]] + pts + [pts[-1]]
-    out = []
-    for i in range(1, len(ext) - 2):
-        p0, p1, p2, p3 = ext[i - 1], ext[i], ext[i + 1], ext[i + 2]
-        for k in range(n):
-            t = k / n
-            t2, t3 = t * t, t * t * t
-            out.append(tuple(
-                0.5 * (2 * p1[j] + (-p0[j] + p2[j]) * t
-                       + (2 * p0[j] - 5 * p1[j] + 4 * p2[j] - p3[j]) * t2
-                       + (-p0[j] + 3 * p1[j] - 3 * p2[j] + p3[j]) * t3)
-                for j in range(2)))
-    if not closed:
-        out.append(pts[-1])
-    return out
-
-
-def band(center, widths, n=14):
-    """Closed outline of a band of varying width along a centre line.
-
-    Returns (outline, centre polyline, normals, half widths)."""
-    c = spline(center, closed=False, n=n)
-    m = len(c)
-    # widths given per control point: interpolate along the samples
-    hw = []
-    for i in range(m):
-        f = i / (m - 1) * (len(widths) - 1)
-        k = min(int(f), len(widths) - 2)
-        t = f - k
-        hw.append((widths[k] * (1 - t) + widths[k + 1] * t) / 2)
-    normals = []
-    for i in range(m):
-        a = c[max(i - 1, 0)]
-        b = c[min(i + 1, m - 1)]
-        dx, dy = b[0] - a[0], b[1] - a[1]
-        d = math.hypot(dx, dy) or 1.0
-        normals.append((-dy / d, dx / d))
-    left = [(c[i][0] + normals[i][0] * hw[i], c[i][1] + normals[i][1] * hw[i]) for i in range(m)]
-    right = [(c[i][0] - normals[i][0] * hw[i], c[i][1] - normals[i][1] * hw[i]) for i in range(m)]
-    return left + right[::-1], c, normals, hw
-
-
-class Canvas:
-    def __init__(self):
-        self.img = Image.new("RGB", (W * SS, H * SS), WHITE)
-        self.d = ImageDraw.Draw(self.img)
-
-    # -- primitives ------------------------------------------------------
-    def mask(self, outline):
-        m = Image.new("L", self.img.size, 0)
-        ImageDraw.Draw(m).polygon(S(outline), fill=255)
-        return m
-
-    def fill(self, outline, colour):
-        self.d.polygon(S(outline), fill=colour)
-
-    def stroke(self, poly, colour, width, closed=True):
-        pts = S(poly)
-        if closed:
-            pts = pts + pts[:2]
-        self.d.line(pts, fill=colour, width=lw(width), joint="curve")
-
-    def shape(self, outline, colour, line, width):
-        self.fill(outline, colour)
-        self.stroke(outline, line, width)
-
-    def texture(self, clip, draw_fn, colour):
-        """Draw a texture with draw_fn(ImageDraw) and paint it inside clip."""
-        t = Image.new("L", self.img.size, 0)
-        draw_fn(ImageDraw.Draw(t))
-        self.img.paste(colour, mask=ImageChops.multiply(t, clip))
+def Canvas():  # noqa: N802 - reads like the class it makes
+    return _Canvas(VIEW)
 
 
 # --------------------------------------------------------------------------
