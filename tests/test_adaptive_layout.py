@@ -91,6 +91,8 @@ def test_long_text_names_the_blocks_that_free_the_most_room(project, run):
     nb = project / "content/tiny/nb.yaml"
     long = " ".join(["Dette er en ganske lang setning om foten og hælen."] * 40)
     edit(nb, "      - p: Første avsnitt", f"      - p: {long}\n      - p: {long}\n      - p: {long}\n      - p: Første avsnitt")
+    # A long callout too: it is never suggested, however much room it takes.
+    edit(nb, "      - list: [Feber, Nattsmerter]", "      - list: [" + ", ".join(["Feber og frysninger om natten"] * 25) + "]")
     result = run(project, "--product", "brochure", "--lang", "nb")
     assert result.code == 1 and "Traceback" not in result.err
     assert "the brochure's inside and flap are full" in result.err
