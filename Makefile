@@ -18,7 +18,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 setup: $(VENV)/.installed
 
 build: setup
-	$(BIN)/python generate.py
+	$(BIN)/python generate.py --clinic all
 
 check: setup
 	$(BIN)/python generate.py check
