@@ -197,7 +197,7 @@ def check_condition(content: "ConditionContent", images_dir: Path, labels: Mappi
         close = difflib.get_close_matches(condition.cover, image_ids, n=1)
         diagnostics.error(condition.where("cover"), f"cover '{condition.cover}' is not an image listed under images:",
                           f"did you mean '{close[0]}'?" if close else "add it under images: or remove cover:")
-    for i, person in enumerate(condition.authors):
+    for person in condition.authors:
         for lang in person.languages:
             if lang not in condition.languages:
                 diagnostics.error(person.where("languages"), f"'{person.name}' is credited for language '{lang}', "

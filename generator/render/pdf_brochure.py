@@ -149,8 +149,11 @@ def _reading_chain(doc: Document, s: parts.Styles, columns: list[flow.Column], p
     ``about``: paragraphs of the 'about this brochure' block that did not fit the back; they close
     the chain."""
     width = min(c.width for c in columns)
+    styles_of = {BODY_SIZE: s}
     for size, glossary, picture in RICHNESS:
-        styles = s if size == BODY_SIZE else parts.Styles.make(doc, size, LINE_SPACING)
+        if size not in styles_of:
+            styles_of[size] = parts.Styles.make(doc, size, LINE_SPACING)
+        styles = styles_of[size]
         story = _sections(doc, styles, width, ppi, picture)
         if glossary:
             story += parts.glossary_block(doc, styles)
@@ -242,19 +245,13 @@ def _droppable(doc: Document, s: parts.Styles, width: float, ppi: int) -> list[t
     found = []
     picture = RICHNESS[-1][2]
     for section in doc.sections:
-        if section.callout:
+        if section.callout or not section.brochure:
             continue
-        if not section.brochure or any(isinstance(b, ComparisonTable) for b in section.blocks):
-            if section.brochure:
-                for block in section.blocks:
-                    if getattr(block, "brochure", True) and not isinstance(block, ComparisonTable):
-                        found.append((_block_name(block), block.source,
-                                      flow.height_of(_block(block, doc, s, width, ppi, picture), width)))
-            continue
-        found.append((f"section '{section.title}'", section.source,
-                      flow.height_of(_section(section, doc, s, width, ppi, picture), width)))
+        if not any(isinstance(b, ComparisonTable) for b in section.blocks):
+            found.append((f"section '{section.title}'", section.source,
+                          flow.height_of(_section(section, doc, s, width, ppi, picture), width)))
         for block in section.blocks:
-            if getattr(block, "brochure", True):
+            if getattr(block, "brochure", True) and not isinstance(block, ComparisonTable):
                 found.append((_block_name(block), block.source,
                               flow.height_of(_block(block, doc, s, width, ppi, picture), width)))
     return sorted((f for f in found if f[2] > 0), key=lambda f: -f[2])

@@ -125,8 +125,9 @@ def balance(story: list, columns: list[Column], precision: float = 1.0, slack: f
 
 
 def badness(result: Flow, height: float) -> float:
-    """How awkward the breaks between columns are: an empty column (10), a paragraph, list or pathway broken between two columns (3), a column that starts in
-    the middle of a section (1), plus how unevenly the columns are filled (0 to 1)."""
+    """How awkward the breaks between columns are: an empty column (10), a paragraph, list or
+    pathway broken between two columns (3), a column that starts in the middle of a section (1),
+    plus how unevenly the columns are filled (0 to 1)."""
     by_column: list[list[Placed]] = [[] for _ in result.columns]
     for piece in result.placed:
         by_column[piece.column].append(piece)

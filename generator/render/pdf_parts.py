@@ -28,6 +28,7 @@ from generator.diagnostics import Location
 from generator.document.model import ROLE_LABELS, Cell, ComparisonTable, Document, Figure, Inline, Span, TableRow
 from generator.render.images import prepared, upright_size
 from generator.render.errors import LayoutProblem
+from generator.render.pdf_tagging import artifact
 from generator.render.pdf_text import address_lines, label, markup, phone, plain_markup
 from generator.theme.hyphenation import hyphenator
 from generator.theme.fonts import register_reportlab
@@ -201,12 +202,12 @@ class Pathway(Flowable):
         self.hAlign = "LEFT"
 
     @classmethod
-    def of(cls, items, s: "Styles", max_width: float, first: int = 1) -> "Pathway":
+    def of(cls, items, s: "Styles", max_width: float) -> "Pathway":
         number_style = ParagraphStyle("step-number", parent=s.body, fontName=s.fonts["bold"], textColor=colors.white,
                                       alignment=TA_CENTER, rightIndent=0, spaceAfter=0, spaceBefore=0,
                                       hyphenationLang="", embeddedHyphenation=0)
         text_style = ParagraphStyle("step-text", parent=s.body, rightIndent=0, spaceAfter=0, spaceBefore=0)
-        numbers = [Paragraph(str(first + i), number_style) for i in range(len(items))]
+        numbers = [Paragraph(str(i + 1), number_style) for i in range(len(items))]
         texts = [Paragraph(markup(item), text_style) for item in items]
         return cls(numbers, texts, colors.HexColor("#F2F2F2"), s.primary, max_width)
 
@@ -238,8 +239,6 @@ class Pathway(Flowable):
         return part
 
     def draw(self):
-        from generator.render.pdf_tagging import artifact
-
         canvas, top = self.canv, self.height
         text_x = 2 * self.PAD + self.disc
         for i, (number, text, h) in enumerate(zip(self.numbers, self.texts, self._heights)):

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from functools import cached_property
 from pathlib import Path
 
 from pptx.enum.shapes import MSO_SHAPE
@@ -38,7 +39,7 @@ from generator.render.deck_template import fixed_zip_dates, open_template
 from generator.render.errors import LayoutProblem
 from generator.render.images import prepared
 from generator.render.pptx_parts import (
-    ACCENT, DARK, LIGHT, DeckPara, add_slide_number, body_placeholder, box_size, mark_decorative, paint,
+    ACCENT, DARK, LIGHT, DeckPara, add_slide_number, body_placeholder, box_size, fill_with, mark_decorative, paint,
     remove_empty_placeholders, runs_of, set_alt_text, set_theme_colours, theme_colours, theme_fonts, write,
 )
 
@@ -235,7 +236,7 @@ class _Deck:
         """
         slide = self.prs.slides.add_slide(self.layouts["title_only"])
         self._title(slide, self.labels["pathway"], steps.source)
-        left, top, width, height = self._content_area()
+        left, top, width, height = self.content_area
         n = len(steps.items)
         gap = Inches(0.45)
         paras = [[DeckPara(((f"{i + 1}", True),)), DeckPara(runs_of(item), source=steps.source)]
@@ -276,7 +277,7 @@ class _Deck:
         longer caption is read from the notes, which always carry it and the alt text)."""
         slide = self.prs.slides.add_slide(self.layouts["title_only"])
         self._title(slide, title, figure.source)
-        left, top, width, height = self._content_area()
+        left, top, width, height = self.content_area
         caption = [DeckPara(runs_of(figure.caption) + ((f" ({figure.credit})", False),), source=figure.source)]
         inner = Emu(width - 2 * Inches(0.1)).pt
         size = next((s for s in BODY_SIZES
@@ -311,7 +312,7 @@ class _Deck:
                      [DeckPara(runs_of(t.indications[0]))] if t.indications else [],
                      [DeckPara(runs_of(t.contraindications[0]))] if t.contraindications else []])
                 for t in treatments]
-        left, top, width, height = self._content_area()
+        left, top, width, height = self.content_area
         try:
             chunks, size, widths = self._split_evenly(header, rows, width, height, OVERVIEW_WIDTHS, table)
         except LayoutProblem:
@@ -349,7 +350,7 @@ class _Deck:
         if not table.rows:
             return
         self.divider(self.labels["appendix"], [self.labels["comparison_details"]], table.source)
-        left, top, width, height = self._content_area()
+        left, top, width, height = self.content_area
         labels = self.labels
         header = [[DeckPara(((h, True),))] for h in (labels["treatment"], table.columns[1], table.columns[2],
                                                      table.columns[3])]
@@ -388,11 +389,7 @@ class _Deck:
                 cell.vertical_anchor = MSO_ANCHOR.TOP
                 write(cell.text_frame, paras, size, self.on_accent if r == 0 else DARK, self.doc.language_tag,
                       self.font)
-                cell.fill.solid()
-                if r == 0:
-                    cell.fill.fore_color.theme_color = _accent_theme_colour()
-                else:
-                    cell.fill.fore_color.rgb = self.white if r % 2 else self.grey
+                fill_with(cell.fill, ACCENT if r == 0 else self.white if r % 2 else self.grey)
 
     def references(self) -> None:
         sources = self.doc.trust.sources
@@ -402,14 +399,13 @@ class _Deck:
         self.bullet_slides(self.labels["references"], paras, "\n".join(sources), self.doc.condition_source)
 
     # -- helpers -------------------------------------------------------------------------------
-    def _content_area(self) -> tuple[int, int, int, int]:
+    @cached_property
+    def content_area(self) -> tuple[int, int, int, int]:
         """Where shapes go on a title-only slide: beside the title's band, clear of the footer.
 
         Horizontally the span of the title and the body text box, widened to the slide's margins
         when a template's boxes are narrow (a 6 in title on a 13.3 in slide); vertically below the
         title, or above it when the template puts titles at the bottom of the slide."""
-        if "area" in self._boxes:
-            return self._boxes["area"]
         width, height = self.prs.slide_width, self.prs.slide_height
         title = next(s for s in self.layouts["title_only"].placeholders if s.placeholder_format.idx == 0)
         body = body_placeholder(self.layouts["content"])
@@ -425,8 +421,7 @@ class _Deck:
         else:
             top = title.top + title.height + Inches(0.2)
             bottom = footer_top - Inches(0.15) if footer_top > height / 2 else height - Inches(0.3)
-        self._boxes["area"] = (int(left), int(top), int(right - left), int(bottom - top))
-        return self._boxes["area"]
+        return int(left), int(top), int(right - left), int(bottom - top)
 
     def _wide(self, left: int, width: int) -> tuple[int, int]:
         """The slide's full width less 0.3 in each side, for a table whose words need more room."""
@@ -595,7 +590,7 @@ def _fill_slides(rows, widths, room: float, continued: str) -> list[list[tuple]]
 def _cut_row(cells, widths, limit: float, first: bool, continued: str):
     """(the part of a row that fits ``limit``, the rest) — each list cut between its items, the
     treatment's name heading both parts ("Laser (forts.)" on the second); (None, cells) if no item fits."""
-    name = plain_name(cells[0])
+    name = _plain_name(cells[0])
     base = name if first else name.removesuffix(f" ({continued})")
     head = cells[0] if first else [DeckPara(((f"{base} ({continued})", True),))]
     part = [head, [], [], []]
@@ -611,7 +606,7 @@ def _cut_row(cells, widths, limit: float, first: bool, continued: str):
     return part, (rest if any(rest[1:]) else None)
 
 
-def plain_name(paras: list[DeckPara]) -> str:
+def _plain_name(paras: list[DeckPara]) -> str:
     return "".join(t for p in paras for t, _ in p.runs)
 
 
@@ -686,11 +681,6 @@ def _row_height(cells: list[list[DeckPara]], widths: list[int], size: float) -> 
         tallest = max(tallest, fit.height([p.measure() for p in paras], inner, size) if paras else size * fit.LINE_FACTOR)
     needed = (tallest + fit.SAFETY_POINTS) / (1 - fit.SAFETY_FRACTION)
     return Pt(needed) + 2 * CELL_MARGIN_Y
-
-
-def _accent_theme_colour():
-    from pptx.enum.dml import MSO_THEME_COLOR
-    return MSO_THEME_COLOR.ACCENT_1
 
 
 def _members(section: Section, sections) -> list[str]:

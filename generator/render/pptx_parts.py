@@ -116,17 +116,22 @@ def _colour(fill, colour) -> None:
 
 def paint(shape, fill=None, line=None, line_width: float | None = None) -> None:
     """Fill and outline a shape with theme or RGB colours (``None``: no fill / no line)."""
-    if fill is None:
-        shape.fill.background()
-    else:
-        shape.fill.solid()
-        _set(shape.fill.fore_color, fill)
+    fill_with(shape.fill, fill)
     if line is None:
         shape.line.fill.background()
     else:
         _set(shape.line.color, line)
         if line_width:
             shape.line.width = Pt(line_width)
+
+
+def fill_with(fill_format, colour) -> None:
+    """A shape's or table cell's fill in a theme or RGB colour (``None``: no fill)."""
+    if colour is None:
+        fill_format.background()
+    else:
+        fill_format.solid()
+        _set(fill_format.fore_color, colour)
 
 
 def _set(colour_format, colour) -> None:
