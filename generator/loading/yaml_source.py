@@ -4,6 +4,20 @@ ruamel's round-trip loader follows YAML 1.2 (so ``no``, ``nb`` and ``on`` stay t
 line/column of every key, value and list item. We turn its tree into plain Python data that
 pydantic can validate strictly, and attach a :class:`Positions` record to every mapping under the
 reserved key ``__at__``. Text is checked here, once, for characters no renderer can carry.
+
+What reaches the model is normalised in one place, here:
+
+- the file may be UTF-8 (with or without a byte-order mark) or UTF-16/UTF-32 with a byte-order mark
+  (Windows Notepad's "Unicode"); any other encoding (Windows-1252 "ANSI", ...) is refused with the
+  line and column of the first byte that is not UTF-8, naming the encoding it most likely is;
+- CRLF and CR line ends count as LF, so line numbers are the same as in any editor;
+- every text is NFC (macOS writes "å" as "a" + a combining ring; the outputs and the glyph check
+  get one composed character) and its runs of whitespace, line breaks included, become one space;
+- control characters and code points XML forbids are refused with their position, never dropped;
+- YAML anchors (``&name``), aliases (``*name``) and tags (``!name``) are refused where they occur:
+  content never needs them, a text starting with ``*`` (italic) or ``&`` would silently lose its
+  first word to them, and nested aliases expand exponentially ("billion laughs");
+- lists and mappings nested deeper than :data:`MAX_DEPTH` are refused (instead of a RecursionError).
 """
 
 from __future__ import annotations
@@ -17,12 +31,15 @@ from typing import Any, Mapping
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer, MaxDepthExceededError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.reader import ReaderError
 
 from generator.diagnostics import Diagnostics, Location
 
 POSITIONS_KEY = "__at__"
+MAX_DEPTH = 50   # content nests about 8 deep; ruamel's recursion fails somewhere above 400
 
 # C0/C1 controls (tab and newline are whitespace and get folded) and code points XML 1.0 forbids;
 # reportlab's paragraph parser and the PPTX XML writer both choke on them.
@@ -66,20 +83,23 @@ class YamlFile:
 def load_yaml(path: Path, display: str, diagnostics: Diagnostics) -> YamlFile | None:
     """Parse one YAML file. Syntax problems are reported with their position; returns None then."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         diagnostics.error(Location(display), "file not found", "create it, or check the folder name")
-        return None
-    except UnicodeDecodeError as exc:
-        diagnostics.error(Location(display), f"not UTF-8 text ({exc.reason} at byte {exc.start})",
-                          "save the file as UTF-8 in your editor")
         return None
     except OSError as exc:
         diagnostics.error(Location(display), f"cannot read file: {exc.strerror}")
         return None
+    text = _decode(data, display, diagnostics)
+    if text is None:
+        return None
+    # YAML counts CR, LF and CRLF as one line end each; so do the positions computed from ``text``.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
 
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
+    yaml.Composer = _ContentComposer
+    yaml.max_depth = MAX_DEPTH
     try:
         raw = yaml.load(text)
     except ReaderError as exc:
@@ -89,6 +109,14 @@ def load_yaml(path: Path, display: str, diagnostics: Diagnostics) -> YamlFile | 
         diagnostics.error(where, _forbidden_message(chr(exc.character) if isinstance(exc.character, int) else str(exc.character)),
                           _FORBIDDEN_HINT)
         return None
+    except _Refused as exc:
+        diagnostics.error(_mark_location(display, exc.problem_mark), exc.problem, exc.hint)
+        return None
+    except MaxDepthExceededError as exc:
+        diagnostics.error(_mark_location(display, exc.problem_mark),
+                          f"lists and mappings are nested more than {MAX_DEPTH} deep here",
+                          "check the brackets and the indentation; content never nests that deep")
+        return None
     except MarkedYAMLError as exc:
         if exc.context and "quoted scalar" in exc.context and exc.context_mark is not None:
             mark = exc.context_mark
@@ -97,7 +125,7 @@ def load_yaml(path: Path, display: str, diagnostics: Diagnostics) -> YamlFile | 
             return None
         if exc.context and "flow " in exc.context and exc.context_mark is not None:
             mark = exc.context_mark
-            lines = text.splitlines()
+            lines = text.split("\n")
             at = lines[mark.line][mark.column:mark.column + 1] if mark.line < len(lines) else ""
             bracket = at if at in "[{" and at else ("[" if "sequence" in exc.context else "{")
             diagnostics.error(Location(display, mark.line + 1, mark.column + 1),
@@ -106,7 +134,7 @@ def load_yaml(path: Path, display: str, diagnostics: Diagnostics) -> YamlFile | 
                               f"if it starts with '{bracket}'")
             return None
         mark = exc.problem_mark or exc.context_mark
-        where = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
+        where = _mark_location(display, mark)
         problem = (exc.problem or exc.context or "invalid YAML").strip()
         if "duplicate key" in problem or "found duplicate key" in str(exc):
             diagnostics.error(where, f"duplicate key: {problem}", "remove or rename one of the two keys")
@@ -116,10 +144,98 @@ def load_yaml(path: Path, display: str, diagnostics: Diagnostics) -> YamlFile | 
     except YAMLError as exc:
         diagnostics.error(Location(display), f"invalid YAML: {exc}")
         return None
+    except RecursionError:   # a safety net: MAX_DEPTH stops nesting long before this
+        diagnostics.error(Location(display), "lists and mappings are nested too deeply",
+                          "check the brackets and the indentation")
+        return None
 
     converter = _Converter(display, diagnostics)
     data = converter.convert(raw, Location(display, 1, 1))
-    return YamlFile(path, display, data, text.splitlines())
+    return YamlFile(path, display, data, text.split("\n"))
+
+
+def _mark_location(display: str, mark) -> Location:
+    return Location(display, mark.line + 1, mark.column + 1) if mark is not None else Location(display)
+
+
+# Byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+         (b"\xef\xbb\xbf", "utf-8", "UTF-8"), (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16"))
+_SAVE_AS_UTF8 = ("save the file as UTF-8 in your editor (Notepad: File > Save as > Encoding: UTF-8; "
+                 "TextEdit: Format > Make Plain Text, then save with Unicode (UTF-8))")
+
+
+def _decode(data: bytes, display: str, diagnostics: Diagnostics) -> str | None:
+    """The text of a content file: UTF-8, or UTF-16/32 announced by a byte-order mark.
+
+    A file in a legacy 8-bit encoding is refused rather than guessed: Windows-1252, ISO 8859-1 and
+    Mac Roman disagree on the letters that matter ("æ" in one is "¾" in another), and a wrong guess
+    would print wrong letters on a patient leaflet without anyone noticing.
+    """
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                decoded = data[len(bom):exc.start + len(bom)].decode(codec, errors="replace")
+                line, col = decoded.count("\n") + 1, len(decoded) - decoded.rfind("\n")
+                diagnostics.error(Location(display, line, col),
+                                  f"the file starts with a {name} byte-order mark, but is not valid {name} from here",
+                                  _SAVE_AS_UTF8)
+                return None
+    head = data[:400]
+    if head.count(0) * 3 > len(head):   # every other byte zero: UTF-16 (NUL is never in text)
+        diagnostics.error(Location(display), "the file is not saved as UTF-8: it looks like UTF-16 without a byte-order mark",
+                          _SAVE_AS_UTF8)
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[:exc.start].decode("utf-8", errors="replace")
+        line, col = before.count("\n") + 1, len(before) - before.rfind("\n")
+        byte = data[exc.start]
+        try:
+            encoding = f"Windows-1252 (\"ANSI\"), where byte 0x{byte:02X} here is '{bytes([byte]).decode('cp1252')}'"
+        except UnicodeDecodeError:
+            encoding = f"an 8-bit encoding (byte 0x{byte:02X} here)"
+        diagnostics.error(Location(display, line, col), f"the file is not saved as UTF-8: it looks like {encoding}",
+                          _SAVE_AS_UTF8)
+        return None
+
+
+class _Refused(MarkedYAMLError):
+    """A YAML feature content never needs, found at ``problem_mark``; carries its own hint."""
+
+    def __init__(self, problem: str, mark, hint: str):
+        super().__init__(problem=problem, problem_mark=mark)
+        self.hint = hint
+
+
+class _ContentComposer(Composer):
+    """ruamel's composer, refusing anchors, aliases and tags before they are composed.
+
+    Refusing them where they are written keeps the error at its line, stops an alias bomb before
+    anything is expanded, and turns ``- p: *Viktig* tekst`` (an alias to YAML) into a hint about
+    quotes instead of "undefined alias".
+    """
+
+    def compose_node(self, parent, index):
+        event = self.parser.peek_event()
+        if isinstance(event, AliasEvent):
+            raise _Refused(f"a text starting with '*' is read as a YAML alias ('*{event.anchor}'), "
+                           "which content does not use",
+                           event.start_mark,
+                           f"put the whole text in quotes, e.g. \"*{event.anchor} ...\"; write a repeated text out in full")
+        if event.anchor is not None:
+            raise _Refused(f"a text starting with '&' is read as a YAML anchor ('&{event.anchor}'), "
+                           "which content does not use",
+                           event.start_mark,
+                           f"put the whole text in quotes, e.g. \"&{event.anchor} ...\"; write a repeated text out in full")
+        tag = getattr(event, "ctag", None)
+        if tag is not None:
+            raise _Refused(f"a text starting with '!' is read as a YAML tag ('{tag}'), which content does not use",
+                           event.start_mark, "put the whole text in quotes")
+        return super().compose_node(parent, index)
 
 
 _FORBIDDEN_HINT = "delete it and retype the text around it; it often comes from copying out of Word or PDF"
@@ -135,6 +251,9 @@ def _syntax_hint(problem: str) -> str:
         return "a text containing ': ' must be put in quotes"
     if "found character '\\t'" in problem or "tab" in problem:
         return "indent with spaces, not tabs"
+    if "that cannot start any token" in problem:
+        found = re.search(r"found character '(.+?)'", problem)
+        return f"a text starting with '{found[1] if found else '@'}' must be put in quotes"
     if "could not find expected ':'" in problem:
         return "each line in a mapping needs 'key: value'; check the line above for a missing quote"
     return ("check indentation and quotes around this position; a quote left open on a line above "
@@ -197,7 +316,12 @@ class _Converter:
             self.diagnostics.error(where, f"{_forbidden_message(bad.group())} at character {bad.start() + 1} of the value",
                                    _FORBIDDEN_HINT)
         # Folded and literal scalars keep their line breaks; the renderers own line breaking.
-        return _WHITESPACE.sub(" ", text).strip()
+        return normalise_text(text)
+
+
+def normalise_text(text: str) -> str:
+    """What every content text becomes: NFC, runs of whitespace (line breaks too) as one space."""
+    return unicodedata.normalize("NFC", _WHITESPACE.sub(" ", text).strip())
 
 
 def strip_positions(data: Any) -> Any:
