@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: all build check test setup system-tools schema clean
+.PHONY: all build check test test-fast typecheck setup system-tools schema clean
 
 all: build
 
@@ -27,8 +27,17 @@ check: setup
 system-tools:
 	bash scripts/system-tools.sh
 
-test: setup system-tools
+# Static types of generator/ (config in pyproject.toml); a type error fails `make test`.
+typecheck: setup
+	$(BIN)/python -m mypy generator
+
+# Both tiers: the unit tests and the integration tests that build and read back real outputs.
+test: setup system-tools typecheck
 	$(BIN)/python -m pytest
+
+# The unit tier only (no subprocess, no LibreOffice; seconds): for editing loops.
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not integration"
 
 schema: setup
 	$(BIN)/python -m generator.loading.jsonschema content/schema

@@ -20,10 +20,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.checks.glyphs import check_glyphs, check_deck_glyphs
 from generator.checks.readability import check_readability
 from generator.diagnostics import Diagnostics, Location, display_path
+
+if TYPE_CHECKING:
+    from generator.document.model import Document
 
 PRINT_PPI, OFFICE_PPI = 300, 150
 LEAFLET_TEXT_WIDTH_MM = {"a4": 210 - 2 * 18, "letter": 215.9 - 2 * 18}   # the widest a figure is placed
@@ -97,7 +101,7 @@ def _trust(doc, today: dt.date, diagnostics: Diagnostics) -> None:
 
 def _consistency(planned: list, diagnostics: Diagnostics) -> None:
     """The same treatments in the leaflet's and the deck's table (per clinic, condition, language)."""
-    tables: dict[tuple, dict[str, object]] = {}
+    tables: dict[tuple, dict[str, Document]] = {}
     for item in planned:
         t = item.target
         tables.setdefault((t.clinic, t.condition, t.language), {})[item.document.audience.value] = item.document

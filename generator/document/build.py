@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import cast
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from generator.document.inline import parse_inline
 from generator.document.model import (
-    Audience, BulletList, Cell, Clinic, ComparisonTable, Credit, Document, Figure, Paragraph, ReviewNote,
+    Audience, Block, BulletList, Cell, Clinic, ComparisonTable, Credit, Document, Figure, Paragraph, ReviewNote,
     Section, Steps, TableRow, TreatmentDetail, Trust,
 )
 from generator.loading import schema
@@ -40,7 +41,8 @@ def build_document(content: ConditionContent, language: str, audience: Audience,
     def figure(image_id: str, source_item: schema.Model) -> Figure:
         asset, words = images[image_id], image_texts[image_id]
         path, _, _ = resolve_image(asset.file, images_dir)
-        return Figure(path, words.alt, parse_inline(words.caption), asset.credit,
+        # cast: the images were checked while loading (check_condition), so each one resolves.
+        return Figure(cast(Path, path), words.alt, parse_inline(words.caption), asset.credit,
                       source_item.where(), noted(source_item), getattr(source_item, "brochure", True))
 
     groups = {g.id: g.label for g in text.treatment_groups}
@@ -55,7 +57,7 @@ def build_document(content: ConditionContent, language: str, audience: Audience,
         blocks_in = getattr(section, audience.value)
         if not blocks_in:
             continue
-        blocks = []
+        blocks: list[Block] = []
         for block in blocks_in:
             if isinstance(block, schema.Paragraph):
                 blocks.append(Paragraph(parse_inline(block.text), block.where("p"), noted(block), block.brochure))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping, TypeVar
+from typing import Mapping, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -46,7 +46,7 @@ class Content:
         return next(c for c in self.conditions if c.condition.id == condition_id)
 
 
-_PARSED: dict[tuple[str, str], tuple[bytes, object, list]] = {}   # a long-running --watch re-parses edits only
+_PARSED: dict[tuple[str, str], tuple[bytes, BaseModel | None, list]] = {}   # a long-running --watch re-parses edits only
 
 
 def load_model(path: Path, model: type[M], diagnostics: Diagnostics) -> M | None:
@@ -63,7 +63,7 @@ def load_model(path: Path, model: type[M], diagnostics: Diagnostics) -> M | None
     cached = _PARSED.get(key)
     if data is not None and cached is not None and cached[0] == data:
         diagnostics.items.extend(cached[2])
-        return cached[1]
+        return cast("M | None", cached[1])     # filed under (path, model.__name__)
     own = Diagnostics()
     result = _load_model(path, model, own)
     diagnostics.items.extend(own.items)
@@ -72,7 +72,7 @@ def load_model(path: Path, model: type[M], diagnostics: Diagnostics) -> M | None
     except OSError:
         unchanged = False
     if unchanged:   # a save between the two reads must not file the new parse under the old bytes
-        _PARSED[key] = (data, result, list(own.items))
+        _PARSED[key] = (cast(bytes, data), result, list(own.items))
     return result
 
 
@@ -110,6 +110,7 @@ def load_content(content_dir: Path, images_dir: Path, diagnostics: Diagnostics |
                           "pass the folder that holds the condition folders with --content")
         raise ContentError(diagnostics)
 
+    loaded: Labels | Clinic | ConditionContent | None
     labels: dict[str, Labels] = {}
     for path in sorted((content_dir / "labels").glob("*.yaml")):
         loaded = load_model(path, Labels, diagnostics)
@@ -157,8 +158,9 @@ def _load_condition(folder: Path, images_dir: Path, labels: Mapping[str, Labels]
     for lang in languages:
         path = folder / f"{lang}.yaml"
         if not path.exists():
-            diagnostics.error(condition.where("languages"), f"language '{lang}' is listed but {display_path(path)} does not exist",
-                              f"create {display_path(path)} (copy {condition.source_language}.yaml and translate it)")
+            # Only condition.yaml lists languages whose file may be missing: condition is there.
+            diagnostics.error(cast(Condition, condition).where("languages"), f"language '{lang}' is listed but {display_path(path)} does not exist",
+                              f"create {display_path(path)} (copy {cast(Condition, condition).source_language}.yaml and translate it)")
             continue
         loaded = load_model(path, LanguageFile, diagnostics)
         if loaded is not None:

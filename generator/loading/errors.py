@@ -9,6 +9,7 @@ import typing
 from typing import Any, Iterable
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.diagnostics import Diagnostics, Location
 from generator.loading.yaml_source import POSITIONS_KEY, Positions, YamlFile
@@ -25,7 +26,7 @@ def report_validation_error(error: ValidationError, source: YamlFile, root: type
         diagnostics.error(where, message, hint)
 
 
-def _misspelt_elsewhere(missing: dict, items: list[dict], root: type[BaseModel]) -> bool:
+def _misspelt_elsewhere(missing: ErrorDetails, items: list[ErrorDetails], root: type[BaseModel]) -> bool:
     parent, name = missing["loc"][:-1], missing["loc"][-1]
     for other in items:
         if other["type"] == "extra_forbidden" and other["loc"][:-1] == parent:
@@ -105,7 +106,7 @@ def _describe(value: Any) -> str:
     return f"text ('{value}')"
 
 
-def _explain(item: dict, source: YamlFile, where: Location, root: type[BaseModel],
+def _explain(item: ErrorDetails, source: YamlFile, where: Location, root: type[BaseModel],
              path: list[str]) -> tuple[str, str]:
     kind, loc, value = item["type"], item["loc"], item.get("input")
     field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")

@@ -11,9 +11,9 @@ import json
 import sys
 from pathlib import Path
 
-from generator.loading.schema import Clinic, Condition, Labels, LanguageFile
+from generator.loading.schema import Clinic, Condition, Labels, LanguageFile, Model
 
-SCHEMAS = {
+SCHEMAS: dict[str, tuple[type[Model], str]] = {
     "condition": (Condition, "leafdeck condition (condition.yaml)"),
     "language": (LanguageFile, "leafdeck condition texts in one language (<lang>.yaml)"),
     "clinic": (Clinic, "leafdeck clinic (content/clinics/<id>.yaml)"),

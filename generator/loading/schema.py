@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from enum import Enum
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag
 from pydantic.json_schema import SkipJsonSchema
@@ -73,7 +73,7 @@ def _keyed(value: Any) -> Any:
 
 
 def Keyed(model: type, value_schema: dict) -> Any:  # noqa: N802 - reads like a type
-    return Annotated[tuple[model, ...], BeforeValidator(_keyed, json_schema_input_type=value_schema)]
+    return Annotated[tuple[model, ...], BeforeValidator(_keyed, json_schema_input_type=value_schema)]  # type: ignore[valid-type]
 
 
 # --- condition.yaml -----------------------------------------------------------------------------
@@ -194,14 +194,17 @@ def _block_kind(value: Any) -> str | None:
     return getattr(value, "kind", None)
 
 
-Block = Annotated[
-    Union[tuple(Annotated[model, Tag(kind)] for kind, model in BLOCK_KINDS.items())],
-    Discriminator(
-        _block_kind,
-        custom_error_type="block_kind",
-        custom_error_message="a block needs exactly one of the keys: " + ", ".join(BLOCK_KINDS),
-    ),
-]
+if TYPE_CHECKING:   # the union below, spelt out for the type checker
+    Block = Union[Paragraph, BulletList, Steps, FigureRef, TableRef]
+else:
+    Block = Annotated[
+        Union[tuple(Annotated[model, Tag(kind)] for kind, model in BLOCK_KINDS.items())],
+        Discriminator(
+            _block_kind,
+            custom_error_type="block_kind",
+            custom_error_message="a block needs exactly one of the keys: " + ", ".join(BLOCK_KINDS),
+        ),
+    ]
 
 
 class Section(Model):
@@ -280,7 +283,10 @@ class LanguageFile(Model):
         tuple[GroupLabel, ...],
         BeforeValidator(_pairs("id", "label"), json_schema_input_type=dict[Id, Text]),
     ]
-    images: Keyed(ImageText, dict[Id, "ImageTextInput"]) = ()
+    if TYPE_CHECKING:   # what Keyed(...) makes, for the type checker
+        images: tuple[ImageText, ...] = ()
+    else:
+        images: Keyed(ImageText, dict[Id, "ImageTextInput"]) = ()
     # Medical words and their plain explanation, printed on the leaflet under "Ord og uttrykk".
     glossary: Annotated[tuple[GlossaryEntry, ...], BeforeValidator(_pairs("term", "explanation"), json_schema_input_type=dict[Text, Text])] = ()
     # This condition's medical words that patient text must explain (glossary or brackets); the

@@ -9,11 +9,11 @@ import difflib
 import string
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping, Protocol
 
 from PIL import Image, UnidentifiedImageError
 
-from generator.checks.contrast import check_palette
+from generator.checks.contrast import ContrastProblem, check_palette
 from generator.diagnostics import Diagnostics, Location, display_path
 from generator.loading.schema import Clinic, Labels, LanguageFile, Model, Steps, TableRef
 
@@ -80,7 +80,16 @@ def _duplicates(items: Iterable[Model], diagnostics: Diagnostics, what: str, key
             seen[value] = item
 
 
-def _expect_same_ids(actual: Iterable[Model], expected: list[str], where_missing: Location, what: str,
+class _Identified(Protocol):
+    """A content mapping with an id (a treatment, an image's texts, a section)."""
+
+    @property
+    def id(self) -> str: ...
+
+    def where(self, key: str | None = None, index: int | None = None) -> Location: ...
+
+
+def _expect_same_ids(actual: Iterable[_Identified], expected: list[str], where_missing: Location, what: str,
                      reference: str, diagnostics: Diagnostics) -> None:
     """Report ids missing from or extra in ``actual`` compared with ``expected`` (from ``reference``)."""
     actual = list(actual)
@@ -133,6 +142,7 @@ def web_pattern_problem(pattern: str) -> str | None:
 
 def check_clinic(clinic: Clinic, path: Path, images_dir: Path, diagnostics: Diagnostics) -> bool:
     ok = True
+    problem: str | ContrastProblem | None
     if clinic.id != path.stem:
         diagnostics.error(clinic.where("id"), f"clinic id '{clinic.id}' does not match the file name {path.name}",
                           f"name the file {clinic.id}.yaml or set id: {path.stem}")

@@ -22,6 +22,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -29,6 +30,9 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from generator.diagnostics import Location, display_path
 from generator.render.errors import LayoutProblem
 from generator.render.pptx_parts import body_placeholder
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation as PresentationFile
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "leafdeck-16x9.pptx"
 ROLES = {
@@ -47,7 +51,7 @@ _CONTENT_KINDS = {PP_PLACEHOLDER.PICTURE, PP_PLACEHOLDER.CHART, PP_PLACEHOLDER.T
 
 @dataclass
 class Template:
-    presentation: object
+    presentation: PresentationFile
     layouts: dict           # role -> slide layout
 
 

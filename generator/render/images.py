@@ -63,7 +63,7 @@ def _prepared(path: str, _mtime: int, _size: int, max_width_px: int | None, pref
         if max_width_px and upright_width > max_width_px:
             scale = max_width_px / upright_width
             picture = picture.resize((max(1, round(picture.width * scale)), max(1, round(picture.height * scale))),
-                                     Image.LANCZOS)
+                                     Image.Resampling.LANCZOS)
         else:
             picture = picture.copy()
     if orientation in _TRANSPOSE:

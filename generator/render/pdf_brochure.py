@@ -22,8 +22,10 @@ Text never crosses a fold: every panel is its own column (:mod:`pdf_flow`).
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -144,7 +146,7 @@ def _column(panel: Panel, sheet: Sheet) -> flow.Column:
 # -- the reading chain ----------------------------------------------------------------------------
 
 def _reading_chain(doc: Document, s: parts.Styles, columns: list[flow.Column], ppi: int, tagged: bool,
-                   problems: list[LayoutProblem], about: list = ()) -> flow.Flow:
+                   problems: list[LayoutProblem], about: Sequence = ()) -> flow.Flow:
     """The patient sections through inside-1..3 and the flap, as rich as fits, spread evenly.
     ``about``: paragraphs of the 'about this brochure' block that did not fit the back; they close
     the chain."""
@@ -194,7 +196,7 @@ def _section(section: Section, doc: Document, s: parts.Styles, width: float, ppi
     group = [parts.callout([heading, *body], s, width, section.source, splittable=True)] if section.callout \
         else [heading, *body]
     for flowable in group:
-        flowable.leafdeck_section = section.title
+        setattr(flowable, "leafdeck_section", section.title)
     return group
 
 
@@ -286,7 +288,7 @@ def _cover(doc: Document, s: parts.Styles, column: flow.Column, ppi: int, tagged
 
 def _caption_room(doc: Document, s: parts.Styles, width: float) -> float:
     """Height of the cover picture's caption and the spaces around the picture."""
-    caption = parts.figure_caption(doc.cover_figure, doc, s)
+    caption = parts.figure_caption(cast(Figure, doc.cover_figure), doc, s)   # the caller checks there is one
     return caption.wrap(width, 10**6)[1] + 4.5 * mm + 1
 
 

@@ -10,6 +10,7 @@ overflow is a value, not an exception. :func:`draw` then paints one chosen resul
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 FUZZ = 1e-6
 HEADING_COMPANY_LINES = 2       # a heading needs room for itself and two lines of what follows
@@ -28,9 +29,17 @@ class Column:
         return Column(self.x, self.top, self.width, min(height, self.height))
 
 
+class Drawable(Protocol):
+    """What :func:`draw` needs of a placed piece (reportlab's flowables, with drawOn's ``_sW``)."""
+
+    def wrap(self, aW: float, aH: float, /) -> tuple[float, float]: ...  # noqa: N803
+
+    def drawOn(self, canvas: Any, x: float, y: float, /, _sW: float = 0) -> Any: ...  # noqa: N802
+
+
 @dataclass(frozen=True)
 class Placed:
-    flowable: object
+    flowable: Drawable
     column: int
     y: float            # distance from the column's top to the flowable's top
     width: float

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import cast
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -178,7 +179,7 @@ def _section(section: Section, doc: Document, layout: _Layout, placed_figures: s
         elif isinstance(block, ComparisonTable):
             body.append(parts.comparison_table(block, s, width))
         if getattr(block, "needs_review", None):
-            body.append(parts.review_mark(block.needs_review, doc, s, block.source))
+            body.append(parts.review_mark(cast(str, block.needs_review), doc, s, block.source))
     heading = parts.tag(Paragraph(plain_markup(section.title), s.h1), section.source)
     if section.needs_review:
         body.append(parts.review_mark(section.needs_review, doc, s, section.source))
@@ -254,7 +255,7 @@ def _numbered_canvas(doc: Document, layout: _Layout, pages: list[int]):
 
         def showPage(self):  # noqa: N802 - reportlab's API
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # internal, not in the stubs
 
         def save(self):
             pages.append(len(self._pages))
@@ -274,7 +275,7 @@ def _numbered_canvas(doc: Document, layout: _Layout, pages: list[int]):
             self.setFont(s.fonts["regular"], 12)
             self.setFillColor(s.ink)
             self.drawRightString(sheet.width - MARGIN_X, FOOTER_Y,
-                                 doc.labels["page_of"].format(page=self._pageNumber, pages=total))
+                                 doc.labels["page_of"].format(page=self._pageNumber, pages=total))  # type: ignore[attr-defined]
             self.drawString(MARGIN_X, FOOTER_Y, f"{doc.title} · {doc.labels['version']} {doc.trust.version}")
             self.restoreState()
 

@@ -13,6 +13,7 @@ import io
 import itertools
 from functools import lru_cache
 from dataclasses import dataclass
+from typing import Any, TypeVar, cast
 
 
 from reportlab import rl_config
@@ -39,8 +40,12 @@ MIN_SIZE = 12
 rl_config.useA85 = 0
 
 
-def tag(flowable: Flowable, source: Location | None) -> Flowable:
-    flowable.leafdeck_source = source
+F = TypeVar("F", bound=Flowable)
+
+
+def tag(flowable: F, source: Location | None) -> F:
+    # leafdeck_* attributes are our own, hung on reportlab's objects: set (and read) by name.
+    setattr(flowable, "leafdeck_source", source)
     return flowable
 
 
@@ -97,7 +102,7 @@ class Variants(Flowable):
         return []
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802
-        self.flowables[0].drawOn(canvas, x, y, _sW)
+        self.flowables[0].drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]  # the stubs leave out _sW
 
 
 @dataclass
@@ -130,10 +135,10 @@ class Styles:
         words = hyphenator(doc.language_tag)
         base = ParagraphStyle(
             "base", fontName=fonts["regular"], fontSize=body_size, leading=round(body_size * line_spacing, 1),
-            textColor=ink, alignment=TA_LEFT, hyphenationLang=words or "",
+            textColor=ink, alignment=TA_LEFT, hyphenationLang=words or "",  # type: ignore[arg-type]  # a callable works too
             embeddedHyphenation=2 if words else 0, hyphenationMinWordLength=5, uriWasteReduce=0.3, spaceAfter=body_size * 0.45,
         )
-        no_hyphens = dict(hyphenationLang="", embeddedHyphenation=0)
+        no_hyphens: dict[str, Any] = dict(hyphenationLang="", embeddedHyphenation=0)
         small = ParagraphStyle("small", parent=base, fontSize=MIN_SIZE, leading=MIN_SIZE * 1.3, spaceAfter=2)
         cell = ParagraphStyle("cell", parent=base, fontSize=MIN_SIZE, leading=MIN_SIZE * 1.22, spaceAfter=2)
         return cls(
@@ -167,10 +172,10 @@ def bullets(items, style: ParagraphStyle, source: Location | None = None) -> lis
     ListFlowable) so a long list can break between items and each item can be tagged L/LI/LBody."""
     bulleted = _bullet_style(style)
     key = object()
-    out = []
+    out: list[Flowable] = []
     for item in items:
         para = tag(Paragraph(markup(item), bulleted, bulletText="•"), source)
-        para.leafdeck_list = key
+        setattr(para, "leafdeck_list", key)
         out.append(para)
     return out
 
@@ -192,12 +197,12 @@ class Pathway(Flowable):
 
     PAD, ARROW = 2.2 * mm, 4 * mm
 
-    def __init__(self, numbers: list[Flowable], texts: list[Flowable], fill, line, max_width: float):
+    def __init__(self, numbers: list[Paragraph], texts: list[Paragraph], fill, line, max_width: float):
         super().__init__()
         self.numbers, self.texts = numbers, texts
         self.fill, self.line, self.max_width = fill, line, max_width
         self.disc = numbers[0].style.fontSize * 2.0 if numbers else 0
-        self.spaceAfter = texts[0].style.parent.spaceAfter if texts else 0
+        self.spaceAfter = cast(ParagraphStyle, texts[0].style.parent).spaceAfter if texts else 0
         self._heights: list[float] = []
         self.hAlign = "LEFT"
 
@@ -294,21 +299,23 @@ class FigureBlock(Unbreakable):
         self.floor = floor if floor is not None else max_height * self.SHRINK
         image = _picture(fig.path, max_width, max_height, ppi)
         caption = figure_caption(fig, doc, s)
-        image.leafdeck_alt, caption.leafdeck_role = fig.alt, "Caption"
+        setattr(image, "leafdeck_alt", fig.alt)
+        setattr(caption, "leafdeck_role", "Caption")
         super().__init__([image, Spacer(1, 1.5 * mm), caption, Spacer(1, 3 * mm)])
 
     def split(self, aw, ah):
         """One smaller copy that fits ``ah``, or nothing (then it moves on whole)."""
         fig, doc, s, max_width, ppi = self.spec
         _, full = self.wrap(aw, ah)
-        image = self.flowables[0]
+        image = cast(Image, self.flowables[0])
         room = image.drawHeight - (full - ah) - 0.5
         if room < self.floor or room >= image.drawHeight:
             return []
         smaller = FigureBlock(fig, doc, s, max_width, room, ppi, floor=self.floor)
         for old, new in zip(self.flowables, smaller.flowables):
             if hasattr(old, "leafdeck_tag"):       # structure roles given before layout (tagged PDFs)
-                new.__class__, new.leafdeck_tag = old.__class__, old.leafdeck_tag
+                new.__class__ = old.__class__
+                setattr(new, "leafdeck_tag", getattr(old, "leafdeck_tag"))
         for attribute in ("leafdeck_source", "leafdeck_section"):
             if hasattr(self, attribute):
                 setattr(smaller, attribute, getattr(self, attribute))
@@ -361,7 +368,7 @@ def comparison_table(table: ComparisonTable, s: Styles, width: float) -> Table:
     """
     name, indications, contraindications, course = table.columns
     header = [Paragraph(plain_markup(c), s.head) for c in (name, indications, contraindications)]
-    rows = [header]
+    rows: list[list[Any]] = [header]
     for row in table.rows:
         first, ind, contra, course_cell = row.cells
         # Treatment names stay whole (no hyphen), so they can be found at a glance.
@@ -379,7 +386,7 @@ def comparison_table(table: ComparisonTable, s: Styles, width: float) -> Table:
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]))
-    result.leafdeck_rows = table.rows
+    setattr(result, "leafdeck_rows", table.rows)
     return tag(result, table.source)
 
 
@@ -393,7 +400,7 @@ def compact_treatment(row: TableRow, labels, s: Styles) -> list[Flowable]:
     """
     name, indications, contraindications, course = row.cells
     head = Paragraph(markup(name.paragraphs[0]) + f" – {markup(course.paragraphs[0])}", _entry_head(s.cell_whole))
-    head.leafdeck_role = "H3"
+    setattr(head, "leafdeck_role", "H3")
     sentences = []
     for label_text, cell in ((labels["indications_short"], indications), (labels["contraindications_short"], contraindications)):
         sentences.append(f"<b>{label(label_text)}</b> " + " ".join(_sentence(markup(b)) for b in cell.bullets))
@@ -421,8 +428,8 @@ class QrCode(Flowable):
     def __init__(self, url: str, size: float):
         super().__init__()
         widget = QrCodeWidget(url, barLevel="M")
-        widget.qr.make()
-        self.modules = [[bool(m) for m in row] for row in widget.qr.modules]
+        widget.qr.make()  # type: ignore[attr-defined]  # made in __init__; the stubs leave it out
+        self.modules = [[bool(m) for m in row] for row in widget.qr.modules]  # type: ignore[attr-defined]
         self.size = size
         self.hAlign = "LEFT"
 
@@ -462,7 +469,7 @@ def title_band(doc: Document, s: Styles, width: float, padding: tuple[float, flo
                                          hyphenationLang=s.body.hyphenationLang,
                                          embeddedHyphenation=s.body.embeddedHyphenation)
     title = Paragraph(plain_markup(doc.title), title_style)
-    title.leafdeck_role = "H1"          # whatever size it was fitted at
+    setattr(title, "leafdeck_role", "H1")          # whatever size it was fitted at
     band = Table([[[title, Paragraph(plain_markup(doc.subtitle), s.subtitle)]]], colWidths=[width])
     band.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
@@ -479,7 +486,7 @@ def masthead(doc: Document, s: Styles, width: float) -> Flowable:
     if not doc.clinic.logo:
         return name
     logo = _picture(doc.clinic.logo, max_width=width * 0.35, max_height=14 * mm, ppi=300)
-    logo.leafdeck_alt = doc.clinic.name
+    setattr(logo, "leafdeck_alt", doc.clinic.name)
     row = Table([[logo, name]], colWidths=[logo.drawWidth + 4 * mm, width - logo.drawWidth - 4 * mm], hAlign="LEFT")
     row.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
@@ -510,7 +517,7 @@ def contact_block(doc: Document, s: Styles, qr_size: float, width: float) -> lis
             story.append(link(target, text, s.link, width, clinic.where(key)))
     if clinic.web_url:
         code = QrCode(clinic.web_url, qr_size)
-        code.leafdeck_alt = f"QR code: {clinic.web_display}"
+        setattr(code, "leafdeck_alt", f"QR code: {clinic.web_display}")
         story += [Spacer(1, 2 * mm), code]
     return story
 
@@ -524,7 +531,8 @@ def link(target: str, text: str, style: ParagraphStyle, width: float, source: Lo
                             source, "use a shorter address; it may only break before . / @ or -")
     href = plain_markup(target)
     para = Paragraph("<br/>".join(f'<a href="{href}">{plain_markup(line)}</a>' for line in lines), style)
-    para.leafdeck_role, para.leafdeck_href = "Link", target
+    setattr(para, "leafdeck_role", "Link")
+    setattr(para, "leafdeck_href", target)
     return tag(para, source)
 
 

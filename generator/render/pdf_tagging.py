@@ -21,6 +21,7 @@ import io
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
@@ -55,7 +56,8 @@ class Tagger:
 
     def element(self, path: Path_, alt: str | None = None, scope: str | None = None,
                 uri: str | None = None) -> Element:
-        parent, prefix = self.root, ()
+        parent = self.root
+        prefix: Path_ = ()
         for role, key in path:
             prefix = (*prefix, (role, key))
             found = self._elements.get(prefix)
@@ -83,7 +85,7 @@ class _SpacedText(PDFTextObject):
     def _textOut(self, text, TStar=0):  # noqa: N802 - reportlab's name
         if TStar and text and not text.endswith(("-", "\u00ad", " ")):
             text += " "
-        return super()._textOut(text, TStar)
+        return super()._textOut(text, TStar)  # type: ignore[misc]  # internal, not in the stubs
 
 
 class TaggingCanvas(Canvas):
@@ -125,20 +127,21 @@ def artifact(canvas, kind: str = "Layout"):
 def tag_role(flowable, *path: tuple[str, object], alt: str | None = None, scope: str | None = None,
              uri: str | None = None):
     """Give ``flowable`` its place in the structure; its drawing becomes marked content."""
-    flowable.__class__ = _tagged_class(type(flowable))
+    flowable.__class__ = _tagged_class(type(flowable))  # type: ignore[arg-type]  # mypy#11470: type[Any] is hashable
     flowable.leafdeck_tag = (tuple(path), alt, scope, uri)
     return flowable
 
 
 def as_artifact(flowable):
     """Drawn, but not content (decoration): screen readers skip it."""
-    flowable.__class__ = _tagged_class(type(flowable))
+    flowable.__class__ = _tagged_class(type(flowable))  # type: ignore[arg-type]  # mypy#11470
     flowable.leafdeck_tag = None
     return flowable
 
 
 @lru_cache(maxsize=None)
-def _tagged_class(base: type) -> type:
+def _tagged_class(base: type[Any]) -> type:
+    # base: a Flowable class, typed loosely because reportlab's stubs leave out drawOn's _sW.
     if getattr(base, "_leafdeck_tagged", False):
         return base
 
@@ -166,7 +169,7 @@ def _tagged_class(base: type) -> type:
         pieces = base.split(self, aW, aH)
         for piece in pieces:
             if piece is not self and hasattr(piece, "drawOn"):
-                piece.__class__ = _tagged_class(type(piece))
+                piece.__class__ = _tagged_class(type(piece))  # type: ignore[arg-type]  # mypy#11470
                 piece.leafdeck_tag = self.leafdeck_tag
         return pieces
 
@@ -200,6 +203,7 @@ def _link_annotations(pdf, pages, tagger: Tagger, objects: dict, numbers) -> int
     import pikepdf
 
     key = len(pages)
+    element: Element | None
     for index, page in enumerate(pages):
         links: list[Element] = []
         for element in tagger.marks.get(index, []):
@@ -355,7 +359,7 @@ def _tag_one(flowable, prefix: Path_) -> None:
         flowable.__class__ = artifact_table_class(type(flowable))
         structured = getattr(flowable, "leafdeck_rows", None) is not None
         table = object()
-        for r, row in enumerate(flowable._cellvalues):
+        for r, row in enumerate(flowable._cellvalues):  # type: ignore[attr-defined]  # internal, not in the stubs
             for c, cell in enumerate(row):
                 if structured:
                     cell_role = ("TH", (r, c)) if r == 0 else ("TD", (r, c))

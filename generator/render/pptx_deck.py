@@ -25,6 +25,7 @@ import datetime as dt
 import io
 from functools import cached_property
 from pathlib import Path
+from typing import cast
 
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
@@ -167,7 +168,7 @@ class _Deck:
 
     def _logo(self, slide) -> None:
         """The clinic's logo at the bottom right of the title slide, at most 1.5 x 3 inches."""
-        image = prepared(self.doc.clinic.logo, 900)
+        image = prepared(cast(Path, self.doc.clinic.logo), 900)   # the caller checks there is one
         max_w, max_h = Inches(3.0), Inches(1.5)
         width = min(max_w, int(max_h * image.ratio))
         height = int(width / image.ratio)
@@ -521,7 +522,7 @@ def _pieces(para: DeckPara, width: float, height: float) -> list[DeckPara]:
         return [para]
     text = "".join(t for t, _ in para.runs)
     sentences = [s for s in _sentences(text) if s]
-    pieces = []
+    pieces: list[DeckPara] = []
     for sentence in sentences:
         piece = DeckPara(((sentence, False),), bullet=para.bullet and not pieces, source=para.source)
         if not fit.fits([piece.measure()], width, height, BODY_SIZES[-1]):
@@ -620,6 +621,8 @@ def _even_chunks(heights: list[float], count: int, room: float) -> list[list[int
         return None
 
     def cut(limit: float) -> list[list[int]] | None:
+        chunks: list[list[int]]
+        current: list[int]
         chunks, current, used = [], [], 0.0
         for i, h in enumerate(heights):
             if current and used + h > limit:

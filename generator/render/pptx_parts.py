@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from typing import cast
 
 from lxml import etree
 from pptx.enum.dml import MSO_THEME_COLOR
@@ -18,6 +19,7 @@ from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
+from generator.diagnostics import Location
 from generator.document.model import Inline
 from generator.render.fit import LINE_FACTOR, Para
 
@@ -39,7 +41,7 @@ class DeckPara:
 
     runs: tuple[tuple[str, bool], ...]
     bullet: bool = False
-    source: object = field(default=None, compare=False)     # content position, for errors
+    source: Location | None = field(default=None, compare=False)     # content position, for errors
 
     def measure(self) -> Para:
         return Para(self.runs, BULLET_INDENT if self.bullet else 0.0, SPACE_AFTER)
@@ -159,7 +161,7 @@ def theme_colours(prs) -> dict[str, str]:
         element = scheme.find(qn(f"a:{slot}")) if scheme is not None else None
         value = next(iter(element), None) if element is not None else None
         if value is not None:
-            out[slot] = "#" + (value.get("val") if value.tag == _SRGB else value.get("lastClr", "000000")).upper()
+            out[slot] = "#" + cast(str, value.get("val") if value.tag == _SRGB else value.get("lastClr", "000000")).upper()
     return out
 
 
@@ -167,9 +169,9 @@ def set_theme_colours(prs, colours: dict[str, str]) -> None:
     """Write ``#RRGGBB`` colours into slots of the theme's colour scheme (the default template only)."""
     part = _theme_part(prs)
     root = etree.fromstring(part.blob)
-    scheme = root.find(f".//{qn('a:clrScheme')}")
+    scheme = cast(etree._Element, root.find(f".//{qn('a:clrScheme')}"))   # the default template has every slot
     for slot, value in colours.items():
-        element = scheme.find(qn(f"a:{slot}"))
+        element = cast(etree._Element, scheme.find(qn(f"a:{slot}")))
         for child in list(element):
             element.remove(child)
         etree.SubElement(element, _SRGB).set("val", value.lstrip("#").upper())
