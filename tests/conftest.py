@@ -87,6 +87,21 @@ def output_file(root: Path, clinic: str, condition: str, lang: str, suffix: str)
     return root / clinic / condition / lang / f"{condition}_{lang}_{suffix}.{extension}"
 
 
+@pytest.fixture(autouse=True)
+def no_real_today(monkeypatch):
+    """A build inside a test that forgets the fixed date fails at once, instead of passing today
+    and turning red the day a shipped ``next_review`` passes."""
+    import datetime as dt
+    import types
+    import generator.cli
+
+    def today():
+        raise AssertionError(f"a test built without a fixed date: pass --today {TODAY}")
+
+    fixed_dates_only = types.SimpleNamespace(fromisoformat=dt.date.fromisoformat, today=today)
+    monkeypatch.setattr(generator.cli, "dt", types.SimpleNamespace(date=fixed_dates_only, datetime=dt.datetime))
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of tests/fixtures/minimal (content/ and images/) that a test may break."""
@@ -124,10 +139,32 @@ def line_of(path: Path, marker: str) -> int:
 
 def pytest_collection_modifyitems(items):
     """Tests that read the shipped content carry the ``shipped`` mark (test_content_agnostic.py runs
-    exactly these over a copy of content/ with a condition added)."""
+    exactly these over a copy of content/ with a condition added). Tests that build outputs, run
+    the CLI or start another program carry ``integration``; the rest form the fast unit tier
+    (``make test-fast``: no subprocess, no LibreOffice)."""
     for item in items:
-        if "outputs" in getattr(item, "fixturenames", ()) or item.module.__name__ in SHIPPED_MODULES:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "outputs" in fixtures or item.module.__name__ in SHIPPED_MODULES:
             item.add_marker(pytest.mark.shipped)
+        if fixtures & INTEGRATION_FIXTURES or item.module.__name__ in INTEGRATION_MODULES:
+            item.add_marker(pytest.mark.integration)
 
 
 SHIPPED_MODULES = {"test_shipped_content", "test_adding_content"}
+# Fixtures that build outputs or run the CLI, and modules whose every test does.
+INTEGRATION_FIXTURES = {"outputs", "project", "run", "builds", "judged", "clean_build", "built"}
+INTEGRATION_MODULES = {"test_content_agnostic", "test_adding_content", "test_templates", "test_hostile_input",
+                       "test_encodings", "test_freshness", "test_draft_mark", "test_deck_judged"}
+
+
+@pytest.fixture(autouse=True)
+def unit_tier_starts_no_program(request, monkeypatch):
+    """In the unit tier a test that starts another program fails at once: it belongs to integration."""
+    if request.node.get_closest_marker("integration"):
+        return
+    import subprocess
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a unit test started a program: mark it integration (conftest.INTEGRATION_*)")
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse)

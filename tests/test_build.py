@@ -129,7 +129,19 @@ def test_usage_errors_exit_2(project, run, args):
     assert exc.value.code == 2
 
 
+@pytest.mark.integration
 @pytest.mark.parametrize("command", [[sys.executable, "generate.py", "--help"], [sys.executable, "-m", "generator", "--help"]])
 def test_entry_points_explain_themselves(command):
+    """Both ways in print the same help: every command, every option, the outputs' names, the exit codes."""
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
-    assert "check" in result.stdout and "exit status" in result.stdout
+    from generator.cli import parser
+    expected = parser()
+    def after_usage(text: str) -> str:                 # the usage lines hold the program's own name
+        return " ".join(text[text.index(expected.description):].split())
+    help_text = after_usage(result.stdout)
+    assert help_text == after_usage(expected.format_help())
+    for option in ("--content", "--clinic", "--condition", "--lang", "--product", "--paper", "--template", "--today",
+                   "--watch", "--force", "--strict", "--json"):
+        assert f"{option} " in help_text, option
+    assert "build (default) check the content" in help_text and "check check content" in help_text
+    assert "exit status: 0 ok, 1 " in help_text and ", 2 wrong command line" in help_text

@@ -32,7 +32,7 @@ CASES = {
     "approved without reviewer": (COND, "clinical_reviewer:\n  name: Dr. Test\n", "", "no clinical_reviewer", "status: draft"),
     "translation extra id": (EN, "  - id: doctor\n", "  - id: doktor  # BAD\n", "section 'doktor' is not in nb.yaml", "did you mean 'doctor'?"),
     "treatment not in condition": (EN, "  - id: pills\n", "  - id: pils  # BAD\n", "treatment 'pils' is not in condition.yaml", "did you mean 'pills'?"),
-    "invalid YAML": (NB, "title: Liten tilstand", 'title: "Liten tilstand  # BAD', "invalid YAML", ""),
+    "invalid YAML": (NB, "title: Liten tilstand", 'title: "Liten tilstand  # BAD', "invalid YAML", "add the closing quote"),
     "text with colon": (NB, "summary: Dette er en **kort** setning.", "summary: Merk: dette er feil  # BAD", "invalid YAML", "quotes"),
     "duplicate key": (NB, "feedback: Skriv til oss.", "feedback: Skriv til oss.\ntitle: Igjen  # BAD", "duplicate key", "remove or rename"),
     "control character": (NB, "disclaimer: Ikke ekte råd.", "disclaimer: Ikke \x07ekte råd.  # BAD", "U+0007", "delete it"),
@@ -54,9 +54,12 @@ def test_mistake_is_reported_at_its_line(project, run, case):
     matching = [block for block in result.err.split("\n" + file)
                 if message in block]
     assert matching, f"no error containing {message!r} in:\n{result.err}"
-    assert any(l.startswith(prefix) and message in l for l in result.err.splitlines()), \
-        f"{message!r} not reported at {prefix}\n{result.err}"
-    assert hint in result.err
+    lines = result.err.splitlines()
+    at = [i for i, l in enumerate(lines) if l.startswith(prefix) and message in l]
+    assert at, f"{message!r} not reported at {prefix}\n{result.err}"
+    # The hint belongs to that error: on the line under it.
+    assert hint and any(i + 1 < len(lines) and lines[i + 1].strip().startswith("hint:") and hint in lines[i + 1]
+                        for i in at), f"hint {hint!r} not under the error\n{result.err}"
 
 
 def test_translation_missing_an_id_is_reported(project, run):

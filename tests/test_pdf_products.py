@@ -187,6 +187,7 @@ def test_no_line_starts_with_a_doubled_hyphen(outputs, clinic, condition, lang):
 
 
 @pytest.mark.shipped
+@pytest.mark.integration
 def test_letter_leaflet_steps_down_to_fit_four_pages(tmp_path):
     from conftest import CONTENT, IMAGES, shipped_clinics
     from generator.cli import main

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import datetime as dt
 import json
 import os
 import shutil
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, edit
+from conftest import ROOT, TODAY, edit
 from generator import pipeline
 from generator.output import variants
 
@@ -27,7 +28,8 @@ def _hashes(folder: Path) -> dict[str, str]:
 
 
 def _cli(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "generate.py"), *args], cwd=project, capture_output=True,
+    fixed = [] if "--today" in args else ["--today", TODAY]
+    return subprocess.run([sys.executable, str(ROOT / "generate.py"), *args, *fixed], cwd=project, capture_output=True,
                           text=True, env={**os.environ, **(env or {})}, timeout=300)
 
 
@@ -46,7 +48,7 @@ def test_rebuilds_are_byte_identical_across_processes_hash_seeds_and_jobs(projec
 def test_no_op_rebuild_skips_everything_without_loading_renderers(project):
     assert _cli(project).returncode == 0
     before = {p: p.stat().st_mtime_ns for p in (project / "output").rglob("*") if p.is_file()}
-    probe = ("import sys; from generator.cli import main; code = main([]); "
+    probe = ("import sys; from generator.cli import main; code = main(['--today', '" + TODAY + "']); "
              "print('loaded:', sorted(m for m in ('reportlab', 'pptx', 'ruamel', 'pydantic') if m in sys.modules)); "
              "sys.exit(code)")
     done = subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True, text=True,
@@ -146,13 +148,19 @@ def test_every_clinic_in_one_run_with_a_summary_table(project, run):
     assert result.code == 0, result.err
     for clinic in ("default", "second"):
         assert (project / f"output/{clinic}/tiny/nb/tiny_nb_deck.pptx").exists()
-    assert "output" in result.out and "status" in result.out          # the table, for a long run
+    # The table, for a long run: a header, then one row per output with its status.
+    rows = [line.split() for line in result.out.splitlines()]
+    assert ["output", "status", "reason"] in rows
+    listed = {row[0]: row[1] for row in rows if len(row) >= 2 and row[0].count("/") == 3}
+    expected = {f"{clinic}/tiny/{lang}/tiny_{lang}_{name}" for clinic in ("default", "second") for lang in ("nb", "en")
+                for name in ("leaflet.pdf", "brochure.pdf", "deck.pptx")}
+    assert listed == dict.fromkeys(expected, "built"), listed
     assert "built 12, skipped 0 (unchanged), failed 0" in result.out
 
 
 def test_shards_cover_every_output_exactly_once(project, tmp_path):
     options = pipeline.Options(content_dir=project / "content", out_dir=tmp_path,
-                               products=("leaflet", "brochure", "deck", "print-shop"))
+                               products=("leaflet", "brochure", "deck", "print-shop"), today=dt.date.fromisoformat(TODAY))
     everything = [t.key for t in pipeline.targets(options)]
     assert len(everything) == 2 * len(variants(options.products))
     for count in (1, 2, 3, 7):
