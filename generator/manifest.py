@@ -2,11 +2,12 @@
 
 Every output has a fingerprint: a SHA-256 over the generator's own code and library versions, the
 bytes of every input file it can depend on (its condition's files, the language's labels, the
-clinic, the images, the deck template) and the options that shape it. The manifest in the output
-folder (``manifest.json``) records, per file, its SHA-256, the content version and that
-fingerprint, so a clinic can tell which printed version a patient holds, and a rebuild can skip an
-output whose fingerprint and bytes are unchanged. Computing all this reads files only: it never
-parses YAML nor imports reportlab or python-pptx, so a no-op run stays fast.
+clinic, the images its condition and clinic name, the deck template) and the options that shape
+it. The manifest in the output folder (``manifest.json``) records, per file, its SHA-256, the
+content version and that fingerprint, so a clinic can tell which printed version a patient holds,
+and a rebuild can skip an output whose fingerprint and bytes are unchanged. Computing all this
+reads files only: it never parses YAML nor imports reportlab or python-pptx, so a no-op run stays
+fast.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ import hashlib
 import json
 import re
 import os
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 from generator import __version__
-from generator.output import write_atomic
+from generator.output import Variant, write_atomic
 
 MANIFEST = "manifest.json"
 _NEXT_REVIEW = re.compile(r"^\s+next_review:\s*[\"']?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
@@ -38,7 +40,7 @@ class Target:
     clinic: str
     condition: str
     language: str
-    variant: object                 # generator.output.Variant
+    variant: Variant
     path: Path
 
     @property
@@ -70,6 +72,7 @@ class Fingerprints:
         self.content_dir, self.images_dir, self.template = Path(content_dir), Path(images_dir), template
         self.settings, self.today = settings, today
         self._files: dict[Path, str] = {}
+        self._texts: dict[Path, str | None] = {}
         self._image_files = _images(self.images_dir)      # walked once per run, not once per output
 
     def of(self, target: Target) -> str:
@@ -97,13 +100,34 @@ class Fingerprints:
 
     def _inputs(self, target: Target) -> list[Path]:
         content = self.content_dir
+        condition, clinic = content / target.condition / "condition.yaml", content / "clinics" / f"{target.clinic}.yaml"
+        template = self.template if target.variant.product == "deck" else None      # a user's template
         # The other languages' files are checked against this one but do not change its output.
-        files = [content / target.condition / "condition.yaml", content / target.condition / f"{target.language}.yaml"]
-        files += [content / "labels" / f"{target.language}.yaml", content / "clinics" / f"{target.clinic}.yaml"]
-        files += self._image_files
-        if target.variant.product == "deck" and self.template is not None:
-            files.append(Path(self.template))
+        files = [condition, content / target.condition / f"{target.language}.yaml"]
+        files += [content / "labels" / f"{target.language}.yaml", clinic]
+        # The pictures this output can show: those its condition.yaml names, and the clinic's logo,
+        # which a deck carries only on leafdeck's own template.
+        files += self._images_named([condition] if template is not None else [condition, clinic])
+        if template is not None:
+            files.append(Path(template))
         return files
+
+    def _images_named(self, sources: list[Path]) -> list[Path]:
+        """The image files whose name occurs in any of ``sources`` (read as text, not parsed: a
+        name in a comment only costs a rebuild). Every image when a source cannot be read or holds
+        a backslash (a YAML escape could spell a name that the text does not show)."""
+        texts = [text for text in map(self._text, sources) if text is not None]
+        if len(texts) < len(sources) or any("\\" in text for text in texts):
+            return [path for path, _ in self._image_files]
+        return [path for path, name in self._image_files if any(name in text for text in texts)]
+
+    def _text(self, path: Path) -> str | None:
+        if path not in self._texts:
+            try:
+                self._texts[path] = _comparable(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                self._texts[path] = None
+        return self._texts[path]
 
     def _digest(self, path: Path) -> str:
         if path not in self._files:
@@ -114,10 +138,17 @@ class Fingerprints:
         return self._files[path]
 
 
-def _images(folder: Path) -> list[Path]:
+def _images(folder: Path) -> list[tuple[Path, str]]:
+    """Every file below ``folder`` with its name as _comparable() spells it."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*") if p.is_file() and "src" not in p.relative_to(folder).parts[:1])
+    return sorted((p, _comparable(p.name)) for p in folder.rglob("*") if p.is_file())
+
+
+def _comparable(text: str) -> str:
+    """One spelling for a file name and the text naming it (macOS keeps names decomposed; its
+    file systems and resolve() ignore case)."""
+    return unicodedata.normalize("NFC", text).casefold()
 
 
 def sha256_file(path: Path) -> str:

@@ -16,10 +16,14 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.diagnostics import ContentError, Diagnostics, Location, display_path
 from generator.manifest import Fingerprints, Manifest, Target, entry
 from generator.output import DEFAULT_PRODUCTS, output_path, variants, write_atomic
+
+if TYPE_CHECKING:   # imported where it is needed, so `check` and no-op runs stay light
+    from generator.document.model import Document
 
 CONDITION_FILE = "condition.yaml"
 ALL = "all"
@@ -49,7 +53,7 @@ class Options:
 @dataclass(frozen=True)
 class Planned:
     target: Target
-    document: object           # generator.document.model.Document
+    document: Document
     source_file: Path          # the language file, for problems found while laying out
 
 
@@ -253,7 +257,7 @@ def build(options: Options, diagnostics: Diagnostics, progress=None) -> Report:
         if id(item.document) in blocked:
             report.outcomes.append(Outcome(item.target, "failed", "characters missing from the font (listed above)"))
 
-    updates = {}
+    updates: dict[str, dict] = {}
     tick = progress(len(runnable)) if progress and runnable else None
     for (item, fingerprint), result in render_all(runnable, options, tick):
         outcome = _finish(item, fingerprint, result, diagnostics, updates)
