@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.diagnostics import ContentError, Diagnostics, Severity, display_path
-from generator.output import DEFAULT_PRODUCTS, PAPERS, PRODUCTS
+from generator.products import DEFAULT_PRODUCTS, PAPERS, PRODUCT_NAMES, Status
 
 EXIT_OK, EXIT_CONTENT = 0, 1          # 2: wrong command line (argparse exits with it)
 
@@ -56,7 +56,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--condition", type=_csv, default=(), metavar="ID[,ID]", help="only these conditions (default: all)")
     p.add_argument("--lang", type=_csv, default=(), metavar="LANG[,LANG]", help="only these languages (default: all)")
     p.add_argument("--product", type=_csv, default=DEFAULT_PRODUCTS, metavar="NAME[,NAME]",
-                   help=f"products: {', '.join(PRODUCTS)} (default: {','.join(DEFAULT_PRODUCTS)}); "
+                   help=f"products: {', '.join(PRODUCT_NAMES)} (default: {','.join(DEFAULT_PRODUCTS)}); "
                         "print-shop = leaflet and brochure with 3 mm bleed and crop marks; "
                         "web = accessible (tagged PDF/UA-1, PDF/A-2) leaflet and brochure")
     p.add_argument("--paper", choices=PAPERS, default="a4", help="paper size of the PDFs (default: a4)")
@@ -81,9 +81,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    unknown = [p for p in args.product if p not in PRODUCTS]
+    unknown = [p for p in args.product if p not in PRODUCT_NAMES]
     if unknown:
-        parser().error(f"unknown product {', '.join(unknown)}; choose from {', '.join(PRODUCTS)}")
+        parser().error(f"unknown product {', '.join(unknown)}; choose from {', '.join(PRODUCT_NAMES)}")
     if not args.product or not args.clinic:
         parser().error("--product and --clinic need at least one name")
     if args.command == "build" and (args.json or args.strict):
@@ -91,19 +91,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check" and args.watch:
         parser().error("--watch rebuilds; it does not go with check")
 
-    from generator import pipeline  # after argument parsing, so --help stays instant
+    # After argument parsing, so --help stays instant.
+    from generator.build import run
+    from generator.build.targets import Options
 
-    options = pipeline.Options(
+    options = Options(
         content_dir=args.content, images_dir=args.images, out_dir=args.out, clinics=args.clinic,
         conditions=args.condition, languages=args.lang, products=args.product, paper=args.paper, template=args.template,
         today=args.today or dt.date.today(), shard=args.shard, jobs=max(1, args.jobs), force=args.force,
     )
     if args.command == "check":
-        return _check(pipeline, options, args.json, args.strict)
+        return _check(run, options, args.json, args.strict)
     if args.watch:
-        from generator.watch import watch
-        return watch(options, lambda opts: run_build(pipeline, opts, quiet=True))
-    return run_build(pipeline, options)
+        from generator.build.watch import watch
+        return watch(options, lambda opts: run_build(run, opts, quiet=True))
+    return run_build(run, options)
 
 
 def _check(pipeline, options, as_json: bool, strict: bool) -> int:
@@ -161,21 +163,21 @@ def run_build(pipeline, options, quiet: bool = False) -> int:
             bar.close()
     _report(diagnostics)
     _summary(report, quiet)
-    return EXIT_CONTENT if report.count("failed") else EXIT_OK
+    return EXIT_CONTENT if report.count(Status.FAILED) else EXIT_OK
 
 
 def _summary(report, quiet: bool) -> None:
-    built, skipped, failed = (report.count(s) for s in ("built", "skipped", "failed"))
+    built, skipped, failed = (report.count(s) for s in (Status.BUILT, Status.SKIPPED, Status.FAILED))
     long_run = len(report.outcomes) > 8     # a batch: one table instead of a line per file
     if not quiet and not long_run:
         for outcome in report.outcomes:
-            if outcome.status == "built":
+            if outcome.status is Status.BUILT:
                 print(f"wrote {display_path(outcome.target.path)}")
     if long_run or failed:
         width = max(len(o.target.key) for o in report.outcomes)
         print(f"{'output':<{width}}  status   reason")
         for outcome in report.outcomes:
-            if long_run or outcome.status == "failed":
+            if long_run or outcome.status is Status.FAILED:
                 print(f"{outcome.target.key:<{width}}  {outcome.status:<7}  {outcome.reason}")
     line = f"built {built}, skipped {skipped} (unchanged), failed {failed} in {report.seconds:.2f} s"
     print(line, file=sys.stderr if failed else sys.stdout)

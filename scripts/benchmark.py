@@ -68,19 +68,19 @@ def watch_rebuild(work: Path, runs: int = 5) -> float:
     """The incremental build --watch runs after a save, in a warm process."""
     sys.path.insert(0, str(ROOT))
     os.chdir(work)
-    from generator import pipeline
+    from generator.build import plan, run, targets
     from generator.diagnostics import Diagnostics
 
-    options = pipeline.Options(conditions=("heel-spur",), languages=("nb",), out_dir=work / "out-watch", jobs=2)
+    options = targets.Options(conditions=("heel-spur",), languages=("nb",), out_dir=work / "out-watch", jobs=2)
     # The watcher's first build runs in its own process, so later rebuilds fork warm workers.
-    pipeline.build(dataclasses.replace(options, jobs=1), Diagnostics())
+    run.build(dataclasses.replace(options, jobs=1), Diagnostics())
     nb = work / "content/heel-spur/nb.yaml"
     original = nb.read_text(encoding="utf-8")
     times = []
     for i in range(runs):
         nb.write_text(original.replace('title: "Hælspore"', f'title: "Hælspore {i}"', 1), encoding="utf-8")
         started = time.perf_counter()
-        report = pipeline.build(options, Diagnostics())
+        report = run.build(options, Diagnostics())
         times.append(time.perf_counter() - started)
         assert report.count("built") == 3, report
     nb.write_text(original, encoding="utf-8")
@@ -100,14 +100,14 @@ def batch(work: Path) -> tuple[float, int]:
 def tagging_cost(work: Path, runs: int = 9) -> float:
     """Extra time of the accessible (tagged) leaflet and brochure over the plain ones, warm."""
     sys.path.insert(0, str(ROOT))
-    from generator import pipeline
+    from generator.build import plan, run, targets
     from generator.diagnostics import Diagnostics
-    from generator.render.pdf_brochure import render_brochure
-    from generator.render.pdf_leaflet import render_leaflet
+    from generator.render.pdf.brochure import render_brochure
+    from generator.render.pdf.leaflet import render_leaflet
 
-    options = pipeline.Options(content_dir=work / "content", images_dir=work / "images", conditions=("heel-spur",),
+    options = targets.Options(content_dir=work / "content", images_dir=work / "images", conditions=("heel-spur",),
                                languages=("nb",), products=("leaflet",))
-    document = pipeline.plan(options, Diagnostics())[0][0].document
+    document = plan.plan(options, Diagnostics())[0][0].document
 
     def once(tagged: bool) -> float:
         started = time.perf_counter()

@@ -28,7 +28,7 @@ from pptx.util import Emu, Inches
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from generator.render.deck_template import fixed_zip_dates  # noqa: E402
+from generator.render.pptx.template import fixed_zip_dates  # noqa: E402
 
 TARGET = ROOT / "generator" / "templates" / "leafdeck-16x9.pptx"
 WIDTH, HEIGHT = Emu(12192000), Emu(6858000)     # 13.333 x 7.5 in, exactly 16:9

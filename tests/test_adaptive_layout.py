@@ -309,7 +309,7 @@ def test_the_title_is_never_broken_inside_a_word(outputs, clinic, condition, lan
 def test_a_picture_shrinks_into_the_room_left_rather_than_leave_a_gap():
     """The figure block offers a smaller copy of itself down to 45 % of its height, and no smaller."""
     from conftest import document
-    from generator.render import pdf_parts as parts
+    from generator.render.pdf import parts as parts
     doc = document(*shipped_variants()[0][1:])
     figure = doc.cover_figure or next(b for s in doc.sections for b in s.blocks if type(b).__name__ == "Figure")
     styles = parts.Styles.make(doc, 12)
@@ -324,7 +324,7 @@ def test_a_picture_shrinks_into_the_room_left_rather_than_leave_a_gap():
 
 def test_the_leaflets_back_block_takes_a_smaller_version_where_room_is_short():
     from reportlab.platypus import Spacer
-    from generator.render import pdf_parts as parts
+    from generator.render.pdf import parts as parts
     versions = [Spacer(10, height) for height in (100, 80, 60)]
     choice = parts.Variants(versions)
     assert choice.wrap(100, 1000) == (10, 100)

@@ -85,10 +85,11 @@ def test_lix_of_a_known_text():
 
 
 def test_tables_of_leaflet_and_deck_must_agree(project):
-    from generator import pipeline
-    options = pipeline.Options(content_dir=project / "content", languages=("nb",), products=("leaflet", "deck"),
+    from generator.build.plan import plan
+    from generator.build.targets import Options
+    options = Options(content_dir=project / "content", languages=("nb",), products=("leaflet", "deck"),
                                today=dt.date.fromisoformat(TODAY))
-    planned, _ = pipeline.plan(options, Diagnostics())
+    planned, _ = plan(options, Diagnostics())
     diagnostics = Diagnostics()
     _consistency(planned, diagnostics)
     assert not diagnostics.errors
@@ -101,8 +102,9 @@ def test_tables_of_leaflet_and_deck_must_agree(project):
 
 def test_deck_accessibility_reads_the_finished_file(project):
     from pptx import Presentation
-    from generator import pipeline
-    planned, _ = pipeline.plan(pipeline.Options(content_dir=project / "content", languages=("nb",),
+    from generator.build.plan import plan
+    from generator.build.targets import Options
+    planned, _ = plan(Options(content_dir=project / "content", languages=("nb",),
                                                 products=("deck",), today=dt.date.fromisoformat(TODAY)), Diagnostics())
     prs = Presentation()
     untitled = prs.slides.add_slide(prs.slide_layouts[6])          # blank: no title at all

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import edit, line_of
-from generator.checks.contrast import check_palette, greyscale, ratio
+from generator.assets.contrast import check_palette, greyscale, ratio
 
 SHIPPED = {"primary": "#1F4E79", "accent": "#B3541E", "text": "#1A1A1A", "callout_background": "#FFF4D6"}
 

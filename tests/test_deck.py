@@ -12,9 +12,9 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu
 
 from conftest import document, edit, line_of, output_file, shipped, shipped_variants
-from generator.render import fit
-from generator.render.deck_template import DEFAULT_TEMPLATE
-from generator.render.pptx_parts import DeckPara, box_size
+from generator.render.pptx import measure as fit
+from generator.render.pptx.template import DEFAULT_TEMPLATE
+from generator.render.pptx.xml import DeckPara, box_size
 from tools import libreoffice_pdf, pdfinfo
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -179,7 +179,7 @@ def test_text_sizes_and_nothing_overflows(outputs, clinic, condition, lang):
 
 @pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
 def test_default_template_wears_the_clinics_colours_and_logo(outputs, clinic, condition, lang):
-    from generator.render.pptx_parts import theme_colours
+    from generator.render.pptx.xml import theme_colours
     deck = _deck(outputs, clinic, condition, lang)
     data = shipped().clinics[clinic]
     colours = theme_colours(deck)

@@ -217,8 +217,8 @@ def test_table_header_repeats_on_every_leaflet_page_it_spans(outputs, clinic, co
 
 
 def test_brochure_panels_are_100_100_97_mm_on_a4():
-    from generator.render.pdf_brochure import panels
-    from generator.render.pdf_page import Sheet
+    from generator.render.pdf.brochure import panels
+    from generator.render.pdf.page import Sheet
     outside, inside = panels(Sheet.of("a4", landscape=True, print_shop=False))
     assert [p.name for p in outside] == ["flap", "back", "cover"]
     assert [round(p.width / MM, 1) for p in outside] == [97.0, 100.0, 100.0]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from generator.render.pdf_text import NBSP, label, phone
-from generator.theme.hyphenation import hyphenator
-from generator.theme.fonts import register_reportlab
+from generator.render.pdf.text import NBSP, label, phone
+from generator.assets.hyphenation import hyphenator
+from generator.assets.fonts import register_reportlab
 
 
 def _lines(text: str, width: float, lang: str = "en-US") -> list[str]:

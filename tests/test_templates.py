@@ -40,7 +40,7 @@ from pptx.util import Inches
 
 from conftest import CONTENT, FIXTURES, IMAGES, TODAY, Result, shipped_languages
 from generator.cli import main
-from generator.render.deck_template import DEFAULT_TEMPLATE
+from generator.render.pptx.template import DEFAULT_TEMPLATE
 from tools import Word, libreoffice_pdf, page_sizes, words
 
 EMU_PER_PT = 12700

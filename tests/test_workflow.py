@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TODAY, edit
-from generator import pipeline
-from generator.output import variants
+from generator.build import render as rendering
+from generator.build import targets as targeting
+from generator.products import variants
 
 OUT = "output/default/tiny"
 
@@ -96,7 +97,7 @@ def test_failed_write_keeps_the_earlier_file_and_leaves_no_temporary(project, ru
     target = project / OUT / "nb/tiny_nb_leaflet.pdf"
     earlier = target.read_bytes()
     edit(project / "content/tiny/nb.yaml", "title: Liten tilstand", "title: Liten tilstand, ny")
-    import generator.output as output
+    import generator.build.output as output
 
     def disk_full(fd):
         raise OSError(28, "No space left on device")
@@ -113,14 +114,14 @@ def test_one_broken_output_does_not_stop_the_others(project, run, monkeypatch):
     assert run(project).code == 0
     deck = project / OUT / "nb/tiny_nb_deck.pptx"
     earlier = deck.read_bytes()
-    real = pipeline.render
+    real = rendering.render
 
     def broken_deck(item, template=None):
         if item.target.variant.product == "deck" and item.target.language == "nb":
             raise RuntimeError("injected failure")
         return real(item, template)
 
-    monkeypatch.setattr(pipeline, "render", broken_deck)
+    monkeypatch.setattr(rendering, "render", broken_deck)
     result = run(project, "--force", "--jobs", "1")
     assert result.code == 1
     assert "internal error: RuntimeError: injected failure" in result.err
@@ -159,12 +160,12 @@ def test_every_clinic_in_one_run_with_a_summary_table(project, run):
 
 
 def test_shards_cover_every_output_exactly_once(project, tmp_path):
-    options = pipeline.Options(content_dir=project / "content", out_dir=tmp_path,
+    options = targeting.Options(content_dir=project / "content", out_dir=tmp_path,
                                products=("leaflet", "brochure", "deck", "print-shop"), today=dt.date.fromisoformat(TODAY))
-    everything = [t.key for t in pipeline.targets(options)]
+    everything = [t.key for t in targeting.targets(options)]
     assert len(everything) == 2 * len(variants(options.products))
     for count in (1, 2, 3, 7):
-        parts = [[t.key for t in pipeline.targets(pipeline.Options(**{**options.__dict__, "shard": (i, count)}))]
+        parts = [[t.key for t in targeting.targets(targeting.Options(**{**options.__dict__, "shard": (i, count)}))]
                  for i in range(1, count + 1)]
         flat = [key for part in parts for key in part]
         assert sorted(flat) == sorted(everything) and len(flat) == len(set(flat))

@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.diagnostics import Diagnostics
 from generator.document.model import Document
 from generator.document.walk import texts
-from generator.theme.fonts import body_family
+from generator.assets.fonts import body_family
 
 _IGNORED = {"\n", "\t"}
 

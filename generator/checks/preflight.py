@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from generator.checks.glyphs import check_glyphs, check_deck_glyphs
 from generator.checks.readability import check_readability
 from generator.diagnostics import Diagnostics, Location, display_path
+from generator.products import Audience, Product
 
 if TYPE_CHECKING:
     from generator.document.model import Document
@@ -47,7 +48,7 @@ def preflight(planned: list, options, diagnostics: Diagnostics) -> dict:
     hyphenation_checked: set[str] = set()
     notes: dict = {}
     for doc in documents.values():
-        if doc.audience.value == "patient":
+        if doc.audience is Audience.PATIENT:
             if doc.language_tag not in hyphenation_checked:
                 hyphenation_checked.add(doc.language_tag)
                 _hyphenation(doc, diagnostics)
@@ -73,7 +74,7 @@ def preflight(planned: list, options, diagnostics: Diagnostics) -> dict:
 
 def _hyphenation(doc, diagnostics: Diagnostics) -> None:
     """A language pyphen has no dictionary for is set without hyphens: say so, once per language."""
-    from generator.theme.hyphenation import hyphenator
+    from generator.assets.hyphenation import hyphenator
 
     if hyphenator(doc.language_tag) is None:
         diagnostics.note(doc.labels_source, f"no hyphenation dictionary for '{doc.language_tag}': the PDFs of "
@@ -121,7 +122,7 @@ def _images(doc, options, diagnostics: Diagnostics, checked: set) -> None:
     """Resolution at the largest size a picture is placed: in the leaflet, the front figure at most
     58 mm high and figures in sections 70 mm, at most the text width; in the brochure, the cover
     picture at most 95 mm and others 80 mm high, at most a panel wide."""
-    from generator.render.images import upright_size
+    from generator.assets.images import upright_size
 
     width_mm = LEAFLET_TEXT_WIDTH_MM.get(options.paper, LEAFLET_TEXT_WIDTH_MM["a4"])
     print_shop = "print-shop" in options.products
@@ -148,17 +149,19 @@ def _images(doc, options, diagnostics: Diagnostics, checked: set) -> None:
 
 def _layout_and_accessibility(planned: list, options, diagnostics: Diagnostics) -> None:
     """Lay out every output in memory (in parallel, as a build does) and read decks back."""
-    from generator.pipeline import render_all, report_problems
+    from generator.build.render import render_all, report_problems
 
     for (item, _), result in render_all([(item, None) for item in planned], options, None):
-        if report_problems(item, result, diagnostics) is None and item.target.variant.product == "deck":
-            _deck_accessibility(result[1], item, diagnostics)
+        if report_problems(item, result, diagnostics) is None and item.target.variant.product is Product.DECK:
+            _deck_accessibility(result.data, item, diagnostics)
 
 
 def _deck_accessibility(data: bytes, item, diagnostics: Diagnostics) -> None:
     """What PowerPoint's accessibility checker looks at, read back from the finished file."""
     from pptx import Presentation
     from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    from generator.render.pptx.xml import alt_text, run_language
 
     where = Location(display_path(item.source_file))
     deck = Presentation(io.BytesIO(data))
@@ -175,7 +178,7 @@ def _deck_accessibility(data: bytes, item, diagnostics: Diagnostics) -> None:
         titles.setdefault(text, number)
         for shape in slide.shapes:
             if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
-                alt = shape._element.nvPicPr.cNvPr.get("descr", "")
+                alt = alt_text(shape)
                 if not alt.strip() or Path(alt).suffix.lower() in (".png", ".jpg", ".jpeg"):
                     diagnostics.error(where, f"deck slide {number}: a picture has no alt text", "describe it under images:")
             if shape.has_table and not shape.table.first_row:
@@ -183,7 +186,7 @@ def _deck_accessibility(data: bytes, item, diagnostics: Diagnostics) -> None:
             frames = [shape.text_frame] if shape.has_text_frame else []
             for frame in frames:
                 for run in (r for p in frame.paragraphs for r in p.runs):
-                    if run._r.rPr is None or run._r.rPr.get("lang") != lang:
+                    if run_language(run) != lang:
                         diagnostics.error(where, f"deck slide {number}: text without the language {lang}",
                                           "a bug: please report it")
                         break

@@ -21,7 +21,7 @@ from functools import lru_cache
 from generator.diagnostics import Diagnostics, Location
 from generator.document.inline import plain
 from generator.document.model import BulletList, ComparisonTable, Document, Paragraph
-from generator.theme.hyphenation import hyphenator
+from generator.assets.hyphenation import hyphenator
 
 LIX_TARGET, LIX_WARNING, LIX_ERROR = 40, 45, 50
 FLESCH_MIN, GRADE_MAX = 60, 8

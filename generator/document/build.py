@@ -18,8 +18,8 @@ from generator.document.model import (
     Section, Steps, TableRow, TreatmentDetail, Trust,
 )
 from generator.loading import schema
-from generator.loading.content import ConditionContent
-from generator.loading.validate import resolve_image
+from generator.loading.model import ConditionContent
+from generator.assets.images import resolve_image
 
 
 def build_document(content: ConditionContent, language: str, audience: Audience, clinic: schema.Clinic,

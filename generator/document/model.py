@@ -10,17 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 from typing import Mapping, Union
 
 from generator.diagnostics import Location
+from generator.products import Audience  # re-exported: the Document's audience
 from generator.loading.schema import Role
-
-
-class Audience(str, Enum):
-    PATIENT = "patient"
-    CLINICIAN = "clinician"
 
 
 @dataclass(frozen=True)

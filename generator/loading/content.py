@@ -7,7 +7,6 @@ load leaves out, and names, the conditions with errors of their own).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, TypeVar, cast
 
@@ -15,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.diagnostics import ContentError, Diagnostics, Location, display_path
 from generator.loading.errors import report_validation_error
+from generator.loading.model import ConditionContent, Content
 from generator.loading.schema import Clinic, Condition, Labels, LanguageFile
 from generator.loading.validate import check_clinic, check_condition, check_labels
 from generator.loading.yaml_source import load_yaml
@@ -22,28 +22,6 @@ from generator.loading.yaml_source import load_yaml
 M = TypeVar("M", bound=BaseModel)
 
 CONDITION_FILE = "condition.yaml"
-
-
-@dataclass(frozen=True)
-class ConditionContent:
-    """One condition: its language-neutral facts and one text file per language."""
-
-    folder: Path
-    condition: Condition
-    texts: Mapping[str, LanguageFile]
-
-
-@dataclass(frozen=True)
-class Content:
-    root: Path
-    images_dir: Path
-    conditions: tuple[ConditionContent, ...]
-    clinics: Mapping[str, Clinic]
-    labels: Mapping[str, Labels]
-    failed: Mapping[str, int] = field(default_factory=dict)   # condition folder -> errors (partial loads)
-
-    def condition(self, condition_id: str) -> ConditionContent:
-        return next(c for c in self.conditions if c.condition.id == condition_id)
 
 
 _PARSED: dict[tuple[str, str], tuple[bytes, BaseModel | None, list]] = {}   # a long-running --watch re-parses edits only

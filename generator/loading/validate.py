@@ -7,67 +7,15 @@ from __future__ import annotations
 
 import difflib
 import string
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping, Protocol
+from typing import Iterable, Mapping, Protocol
 
-from PIL import Image, UnidentifiedImageError
-
-from generator.checks.contrast import ContrastProblem, check_palette
-from generator.diagnostics import Diagnostics, Location, display_path
+from generator.assets.contrast import ContrastProblem, check_palette
+from generator.assets.images import resolve_image
+from generator.diagnostics import Diagnostics, Location
 from generator.loading.schema import Clinic, Labels, LanguageFile, Model, Steps, TableRef
 
-if TYPE_CHECKING:
-    from generator.loading.content import ConditionContent
-
-IMAGE_FORMATS = {"PNG", "JPEG"}
-MAX_PIXELS = 40_000_000       # larger is never needed for print, and decoding it could exhaust memory
-
-
-def resolve_image(file: str, images_dir: Path) -> tuple[Path | None, str, str]:
-    """The image's real path inside ``images_dir``, or (None, problem, hint).
-
-    Symlinks and ``..`` are resolved first, so neither can reach a file outside ``images/``.
-    """
-    root = images_dir.resolve()
-    candidate = Path(file)
-    if candidate.is_absolute():
-        return None, f"image path '{file}' is absolute", "write the path relative to the images/ folder"
-    resolved = (root / candidate).resolve()
-    if not resolved.is_relative_to(root):
-        return None, f"image path '{file}' leads outside the images/ folder", "copy the image into images/ and write its name"
-    if not resolved.is_file():
-        close = difflib.get_close_matches(file, [str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()], n=1) if root.is_dir() else []
-        hint = f"did you mean '{close[0]}'?" if close else f"put the file into {display_path(images_dir)}/"
-        return None, f"image '{file}' not found in {display_path(images_dir)}/", hint
-    problem = _image_problem(str(resolved), resolved.stat().st_mtime_ns, file)
-    return (None, *problem) if problem else (resolved, "", "")
-
-
-@lru_cache(maxsize=64)
-def _image_problem(path: str, _mtime_ns: int, file: str) -> tuple[str, str] | None:
-    """(problem, hint) for an image that cannot be used, else None. Cached: decoding is slow."""
-    resolved = Path(path)
-    try:
-        with Image.open(resolved) as img:
-            kind, (width, height) = img.format, img.size
-            if width * height > MAX_PIXELS:
-                return (f"image '{file}' is {width} x {height} pixels, more than {MAX_PIXELS // 1_000_000} "
-                        "megapixels"), "scale it down to at most 4000 pixels wide before adding it"
-            img.verify()
-    except Image.DecompressionBombError:
-        return f"image '{file}' claims an enormous size (a decompression bomb?)", "export it again as PNG or JPEG"
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        return f"image '{file}' cannot be read ({exc.__class__.__name__}: {exc})", "export it again as PNG or JPEG"
-    if kind not in IMAGE_FORMATS:
-        return f"image '{file}' is {kind}, not PNG or JPEG", "export it as PNG (drawings) or JPEG (photos)"
-    try:
-        with Image.open(resolved) as img:
-            img.load()              # verify() checks the structure; decoding finds a cut-off file
-    except (OSError, SyntaxError, ValueError) as exc:
-        return f"image '{file}' is damaged ({exc})", "export it again as PNG or JPEG"
-    return None
-
+from generator.loading.model import ConditionContent
 
 def _duplicates(items: Iterable[Model], diagnostics: Diagnostics, what: str, key: str = "id") -> None:
     seen: dict[str, Model] = {}

@@ -9,12 +9,15 @@ files small (a drawing without transparency becomes a high-quality JPEG too).
 
 from __future__ import annotations
 
+import difflib
 import io
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, UnidentifiedImageError
+
+from generator.diagnostics import display_path
 
 
 @dataclass(frozen=True)
@@ -75,3 +78,52 @@ def _prepared(path: str, _mtime: int, _size: int, max_width_px: int | None, pref
     else:
         picture.save(out, format="PNG", compress_level=6)
     return Prepared(out.getvalue(), picture.width, picture.height, kind)
+
+
+IMAGE_FORMATS = {"PNG", "JPEG"}
+MAX_PIXELS = 40_000_000       # larger is never needed for print, and decoding it could exhaust memory
+
+
+def resolve_image(file: str, images_dir: Path) -> tuple[Path | None, str, str]:
+    """The image's real path inside ``images_dir``, or (None, problem, hint).
+
+    Symlinks and ``..`` are resolved first, so neither can reach a file outside ``images/``.
+    """
+    root = images_dir.resolve()
+    candidate = Path(file)
+    if candidate.is_absolute():
+        return None, f"image path '{file}' is absolute", "write the path relative to the images/ folder"
+    resolved = (root / candidate).resolve()
+    if not resolved.is_relative_to(root):
+        return None, f"image path '{file}' leads outside the images/ folder", "copy the image into images/ and write its name"
+    if not resolved.is_file():
+        close = difflib.get_close_matches(file, [str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()], n=1) if root.is_dir() else []
+        hint = f"did you mean '{close[0]}'?" if close else f"put the file into {display_path(images_dir)}/"
+        return None, f"image '{file}' not found in {display_path(images_dir)}/", hint
+    problem = _image_problem(str(resolved), resolved.stat().st_mtime_ns, file)
+    return (None, *problem) if problem else (resolved, "", "")
+
+
+@lru_cache(maxsize=64)
+def _image_problem(path: str, _mtime_ns: int, file: str) -> tuple[str, str] | None:
+    """(problem, hint) for an image that cannot be used, else None. Cached: decoding is slow."""
+    resolved = Path(path)
+    try:
+        with Image.open(resolved) as img:
+            kind, (width, height) = img.format, img.size
+            if width * height > MAX_PIXELS:
+                return (f"image '{file}' is {width} x {height} pixels, more than {MAX_PIXELS // 1_000_000} "
+                        "megapixels"), "scale it down to at most 4000 pixels wide before adding it"
+            img.verify()
+    except Image.DecompressionBombError:
+        return f"image '{file}' claims an enormous size (a decompression bomb?)", "export it again as PNG or JPEG"
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        return f"image '{file}' cannot be read ({exc.__class__.__name__}: {exc})", "export it again as PNG or JPEG"
+    if kind not in IMAGE_FORMATS:
+        return f"image '{file}' is {kind}, not PNG or JPEG", "export it as PNG (drawings) or JPEG (photos)"
+    try:
+        with Image.open(resolved) as img:
+            img.load()              # verify() checks the structure; decoding finds a cut-off file
+    except (OSError, SyntaxError, ValueError) as exc:
+        return f"image '{file}' is damaged ({exc})", "export it again as PNG or JPEG"
+    return None

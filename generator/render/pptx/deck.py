@@ -10,7 +10,7 @@ contraindication and course), each slide filled before the table continues. No f
 twice in the body: the full lists live in the appendix and the speaker notes.
 
 Every slide has a unique title, speaker notes, a footer with version (and DRAFT) and a
-slide-number field. All text is measured with :mod:`generator.render.fit` before it is placed.
+slide-number field. All text is measured with :mod:`generator.render.pptx.measure` before it is placed.
 On a user's template, what does not fit its boxes moves instead of failing: title-slide lines
 to a details line or the notes, long lists and tables to the next slide, a caption to the notes;
 only text that cannot fit a whole slide is a :class:`LayoutProblem` naming its content line.
@@ -25,24 +25,27 @@ import datetime as dt
 import io
 from functools import cached_property
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Inches, Pt
 
-from generator.theme.colour import ratio
+from generator.assets.colour import ratio
 from generator.document.inline import plain
 from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section, Steps, TreatmentDetail
 from generator.document.model import Paragraph as TextBlock
-from generator.render import fit
-from generator.render.deck_template import fixed_zip_dates, open_template
+from generator.render.pptx import measure as fit
+from generator.render.pptx.template import fixed_zip_dates, open_template
 from generator.render.errors import LayoutProblem
-from generator.render.images import prepared
-from generator.render.pptx_parts import (
+from generator.assets.images import prepared
+from generator.render.pptx.xml import (
     ACCENT, DARK, LIGHT, DeckPara, add_slide_number, body_placeholder, box_size, fill_with, mark_decorative, paint,
     remove_empty_placeholders, runs_of, set_alt_text, set_theme_colours, theme_colours, theme_fonts, write,
 )
+
+if TYPE_CHECKING:
+    from generator.products import Variant
 
 TITLE_SIZES = (32, 28, 24, 20, 18)  # slide titles; below 28 pt only when a template's title box is small
 BODY_SIZES = (20, 18)               # body text: at least 18 pt
@@ -60,6 +63,11 @@ DECK_IMAGE_PX = 1600                # a full-width picture on a 13.3 in slide at
 OVERVIEW_WIDTHS = (0.27, 0.07, 0.33, 0.33)     # treatment, step, key indication, key contraindication
 DETAIL_WIDTHS = (0.18, 0.28, 0.28, 0.26)         # treatment, indications, contraindications, course
 LIGHT_GREY = "F2F2F2"
+
+
+def render(doc: Document, variant: "Variant", template: Path | None = None) -> bytes:
+    """The registry's entry point (``generator.products``)."""
+    return render_deck(doc, template)
 
 
 def render_deck(doc: Document, template: Path | None = None) -> bytes:

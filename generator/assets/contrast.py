@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from generator.theme.colour import greyscale, luminance, ratio
+from generator.assets.colour import greyscale, luminance, ratio
 
 NORMAL_TEXT, LARGE_TEXT = 4.5, 3.0
 

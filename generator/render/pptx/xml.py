@@ -1,7 +1,9 @@
-"""Small python-pptx helpers for the deck: measured text, bullets, language, alt text, fields.
+"""The deck's XML layer: every python-pptx private and every raw DrawingML element lives here
+(measured text, bullets, language, alt text, fields, theme colours and fonts), as python-pptx keeps
+its own XML in ``pptx/oxml``. ``tests/test_architecture.py`` fails on a private used anywhere else.
 
 Every paragraph written here pins its line spacing (1.2 x size), spacing and bullet, so what
-:mod:`generator.render.fit` measures is what PowerPoint and LibreOffice draw, whatever defaults
+:mod:`generator.render.pptx.measure` measures is what PowerPoint and LibreOffice draw, whatever defaults
 the template's master carries. Autofit is switched off: a box never shrinks or grows its text
 behind the speaker's back.
 """
@@ -21,7 +23,7 @@ from pptx.util import Emu, Pt
 
 from generator.diagnostics import Location
 from generator.document.model import Inline
-from generator.render.fit import LINE_FACTOR, Para
+from generator.render.pptx.measure import LINE_FACTOR, Para
 
 BULLET_INDENT = 22.0        # points from the bullet to its text
 SPACE_AFTER = 8.0           # points between paragraphs
@@ -195,7 +197,7 @@ def box_size(shape) -> tuple[float, float]:
     right = frame.margin_right if frame.margin_right is not None else Emu(91440)
     top = frame.margin_top if frame.margin_top is not None else Emu(45720)
     bottom = frame.margin_bottom if frame.margin_bottom is not None else Emu(45720)
-    return (shape.width - left - right) / 12700, (shape.height - top - bottom) / 12700
+    return Emu(shape.width - left - right).pt, Emu(shape.height - top - bottom).pt
 
 
 def set_alt_text(shape, text: str) -> None:
@@ -248,3 +250,27 @@ def body_placeholder(slide_or_layout):
     candidates = [s for s in slide_or_layout.placeholders
                   if s.placeholder_format.idx != 0 and s.placeholder_format.type in _TEXT_KINDS and s.has_text_frame]
     return max(candidates, key=lambda s: (s.width or 0) * (s.height or 0), default=None)
+
+
+def alt_text(shape) -> str:
+    """A picture's alternative text (``descr``; python-pptx writes the file name when none is given)."""
+    return shape._element.xpath("./*[1]/p:cNvPr")[0].get("descr", "")
+
+
+def run_language(run) -> str | None:
+    """The language tag a text run is marked with, if any."""
+    r_pr = run._r.rPr
+    return None if r_pr is None else r_pr.get("lang")
+
+
+def layout_type(layout) -> str | None:
+    """A slide layout's declared type (``title``, ``obj``, ``secHead``, ...), None for custom layouts."""
+    return layout._element.get("type")
+
+
+def remove_slides(prs) -> None:
+    """Drop every slide a template brings (its examples), keeping its layouts."""
+    slide_ids = prs.slides._sldIdLst
+    for slide_id in list(slide_ids):
+        prs.part.drop_rel(slide_id.rId)
+        slide_ids.remove(slide_id)

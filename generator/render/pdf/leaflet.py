@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import cast
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -24,11 +25,15 @@ from reportlab.platypus import (
 from generator.diagnostics import Location
 from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section, Steps
 from generator.document.model import Paragraph as TextBlock
-from generator.render import pdf_parts as parts
-from generator.render import pdf_tagging as tagging
+from generator.render.pdf import parts as parts
+from generator.render.pdf import tagging as tagging
 from generator.render.errors import LayoutProblem
-from generator.render.pdf_page import Sheet
-from generator.render.pdf_text import plain_markup
+from generator.render.pdf.compat import too_large_is_a_problem
+from generator.render.pdf.page import Sheet
+from generator.render.pdf.text import plain_markup
+
+if TYPE_CHECKING:
+    from generator.products import Variant
 
 BODY_SIZES = (13, 12.5, 12)   # tried in turn until the leaflet fits its pages; 12 pt is the floor
 COVER_PICTURE, SECTION_PICTURE = 58 * mm, 70 * mm     # the pictures' largest height
@@ -59,6 +64,12 @@ class _Layout:
     @property
     def frame_height(self) -> float:
         return self.sheet.height - MARGIN_TOP - MARGIN_BOTTOM
+
+
+def render(doc: Document, variant: "Variant", template: Path | None = None) -> bytes:
+    """The registry's entry point (``generator.products``): this product in ``variant``'s form."""
+    with too_large_is_a_problem():
+        return render_leaflet(doc, variant.paper, variant.print_shop, variant.tagged)
 
 
 def render_leaflet(doc: Document, paper: str = "a4", print_shop: bool = False, tagged: bool = False) -> bytes:

@@ -27,12 +27,12 @@ from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableS
 
 from generator.diagnostics import Location
 from generator.document.model import ROLE_LABELS, Cell, ComparisonTable, Document, Figure, Inline, Span, TableRow
-from generator.render.images import prepared, upright_size
+from generator.assets.images import prepared, upright_size
 from generator.render.errors import LayoutProblem
-from generator.render.pdf_tagging import artifact
-from generator.render.pdf_text import address_lines, label, markup, phone, plain_markup
-from generator.theme.hyphenation import hyphenator
-from generator.theme.fonts import register_reportlab
+from generator.render.pdf.tagging import artifact
+from generator.render.pdf.text import address_lines, label, markup, phone, plain_markup
+from generator.assets.hyphenation import hyphenator
+from generator.assets.fonts import register_reportlab
 
 MIN_SIZE = 12
 

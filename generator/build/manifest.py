@@ -24,13 +24,14 @@ from importlib import metadata
 from pathlib import Path
 
 from generator import __version__
-from generator.output import Variant, write_atomic
+from generator.build.output import write_atomic
+from generator.products import Variant
 
 MANIFEST = "manifest.json"
 _NEXT_REVIEW = re.compile(r"^\s+next_review:\s*[\"']?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
 _LIBRARIES = ("reportlab", "python-pptx", "pillow", "pyphen", "fontpkg-fira-sans", "fontpkg-arimo", "pikepdf",
               "markdown-it-py", "ruamel.yaml", "pydantic")
-_CODE = Path(__file__).resolve().parent
+_CODE = Path(__file__).resolve().parents[1]     # the whole generator package
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -34,12 +34,16 @@ from reportlab.platypus import Paragraph, Spacer
 from generator.diagnostics import Location
 from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section, Steps
 from generator.document.model import Paragraph as TextBlock
-from generator.render import pdf_flow as flow
-from generator.render import pdf_parts as parts
-from generator.render import pdf_tagging as tagging
+from generator.render.pdf import flow as flow
+from generator.render.pdf import parts as parts
+from generator.render.pdf import tagging as tagging
 from generator.render.errors import LayoutProblem
-from generator.render.pdf_page import Sheet
-from generator.render.pdf_text import plain_markup
+from generator.render.pdf.compat import too_large_is_a_problem
+from generator.render.pdf.page import Sheet
+from generator.render.pdf.text import plain_markup
+
+if TYPE_CHECKING:
+    from generator.products import Variant
 
 BODY_SIZE = 12
 LINE_SPACING = 1.22      # tighter than the leaflet's 1.38: short lines in narrow panels need less
@@ -89,6 +93,12 @@ def panels(sheet: Sheet) -> tuple[list[Panel], list[Panel]]:
 
 
 READING_ORDER = ["cover", "inside", "flap", "back"]   # the structure order of a tagged brochure
+
+
+def render(doc: Document, variant: "Variant", template: Path | None = None) -> bytes:
+    """The registry's entry point (``generator.products``): this product in ``variant``'s form."""
+    with too_large_is_a_problem():
+        return render_brochure(doc, variant.paper, variant.print_shop, variant.tagged)
 
 
 def render_brochure(doc: Document, paper: str = "a4", print_shop: bool = False, tagged: bool = False) -> bytes:

@@ -29,12 +29,12 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 
 from generator.diagnostics import Location, display_path
 from generator.render.errors import LayoutProblem
-from generator.render.pptx_parts import body_placeholder
+from generator.render.pptx.xml import body_placeholder, layout_type, remove_slides
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationFile
 
-DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "leafdeck-16x9.pptx"
+DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "leafdeck-16x9.pptx"
 ROLES = {
     "title": ("title",),
     "section": ("secHead",),
@@ -70,7 +70,7 @@ def open_template(path: Path | None) -> Template:
     except Exception as exc:  # noqa: BLE001 - zip, XML and package errors alike: a file we cannot use
         raise LayoutProblem(f"the template {source.name} cannot be opened ({type(exc).__name__}: {exc})", where,
                             "open and re-save it in PowerPoint or LibreOffice as .pptx") from None
-    _remove_slides(prs)
+    remove_slides(prs)
     layouts = {role: _layout_for(prs, role) for role in ROLES}
     missing = [role for role, layout in layouts.items() if layout is None]
     if missing:
@@ -99,13 +99,6 @@ def _as_presentation(data: bytes) -> bytes:
         return out.getvalue()
 
 
-def _remove_slides(prs) -> None:
-    slide_ids = prs.slides._sldIdLst
-    for slide_id in list(slide_ids):
-        prs.part.drop_rel(slide_id.rId)
-        slide_ids.remove(slide_id)
-
-
 def _kinds(layout) -> set:
     return {ph.placeholder_format.type for ph in layout.placeholders}
 
@@ -120,7 +113,7 @@ def _layout_for(prs, role: str):
     layouts = list(prs.slide_layouts)
     for wanted in ROLES[role]:
         for layout in layouts:
-            if layout._element.get("type") == wanted and _kinds(layout) & _TITLE_KINDS:
+            if layout_type(layout) == wanted and _kinds(layout) & _TITLE_KINDS:
                 return layout
     with_title = [la for la in layouts if _kinds(la) & _TITLE_KINDS]
     if role == "title":

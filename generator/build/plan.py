@@ -1,0 +1,106 @@
+"""The plan: load the content and build one Document per requested output (per audience, shared)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.build.manifest import Target
+from generator.build.output import output_path
+from generator.build.targets import ALL, Options, in_shard
+from generator.diagnostics import ContentError, Diagnostics, Location, display_path
+from generator.products import Audience, variants
+
+if TYPE_CHECKING:   # imported where it is needed, so `check` and no-op runs stay light
+    from generator.document.model import Document
+
+
+@dataclass(frozen=True)
+class Planned:
+    target: Target
+    document: Document
+    source_file: Path          # the language file, for problems found while laying out
+
+
+
+def plan(options: Options, diagnostics: Diagnostics, partial: bool = False) -> tuple[list[Planned], set[str]]:
+    """Load the content and build one Document per requested output.
+
+    Returns the planned outputs and the conditions left out for their own content errors
+    (only with ``partial``); raises ContentError for errors every output shares.
+    """
+    from generator.document.build import build_document
+    from generator.loading.content import load_content
+
+    content = load_content(options.content_dir, options.images, diagnostics, partial=partial,
+                            clinics_wanted=options.clinics, conditions_wanted=options.conditions)
+    clinics = _select(content, options, diagnostics)
+    if partial:
+        _raise_shared(diagnostics, content)
+    else:
+        diagnostics.raise_if_errors()
+    planned = []
+    for clinic in clinics:
+        for cc in content.conditions:
+            if options.conditions and cc.condition.id not in options.conditions:
+                continue
+            for lang in cc.condition.languages:
+                if options.languages and lang not in options.languages:
+                    continue
+                documents: dict[Audience, Document] = {}
+                for variant in variants(options.products, options.paper):
+                    path = output_path(options.out_dir, clinic.id, cc.condition.id, lang, variant)
+                    target = Target(clinic.id, cc.condition.id, lang, variant, path)
+                    if not in_shard(target.key, options.shard):
+                        continue
+                    audience = variant.spec.audience
+                    if audience not in documents:
+                        documents[audience] = build_document(cc, lang, audience, clinic, content.labels[lang],
+                                                             options.images, options.today)
+                    planned.append(Planned(target, documents[audience], cc.folder / f"{lang}.yaml"))
+    return planned, set(content.failed)
+
+
+def _raise_shared(diagnostics: Diagnostics, content) -> None:
+    """In a partial load, errors outside the failed conditions' folders stop the run."""
+    failed = [Path(content.root) / name for name in content.failed]
+    for item in diagnostics.errors:
+        file = Path(item.location.file)
+        if not any(_inside(file, folder) for folder in failed):
+            raise ContentError(diagnostics)
+
+
+def _inside(file: Path, folder: Path) -> bool:
+    try:
+        return file.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
+
+
+def _select(content, options: Options, diagnostics: Diagnostics) -> list:
+    where = Location(display_path(Path(options.content_dir) / "clinics"))
+    if ALL in options.clinics:
+        chosen = [content.clinics[k] for k in sorted(content.clinics)]
+    else:
+        chosen = []
+        for wanted in options.clinics:
+            clinic = content.clinics.get(wanted)
+            if clinic is None:
+                files = sorted(p.stem for p in (Path(options.content_dir) / "clinics").glob("*.yaml"))
+                known = ", ".join(files) or "none"
+                diagnostics.error(where, f"clinic '{wanted}' not found (known: {known})",
+                                  f"add content/clinics/{wanted}.yaml or pick a known clinic with --clinic")
+            else:
+                chosen.append(clinic)
+    ids = {c.condition.id for c in content.conditions} | set(content.failed)
+    for wanted in options.conditions:
+        if wanted not in ids:
+            diagnostics.error(Location(display_path(options.content_dir)), f"condition '{wanted}' not found",
+                              f"known conditions: {', '.join(sorted(ids))}")
+    langs = {lang for c in content.conditions for lang in c.condition.languages}
+    for wanted in options.languages:
+        if wanted not in langs and not content.failed:
+            diagnostics.error(Location(display_path(options.content_dir)), f"language '{wanted}' not found",
+                              f"languages in the content: {', '.join(sorted(langs))}")
+    return chosen

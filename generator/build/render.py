@@ -1,0 +1,99 @@
+"""Drawing the planned outputs in memory: dispatch through the product registry, in worker
+processes when there are several.
+
+Every result is a RenderResult: plain data travels back from worker processes, exceptions with
+extra fields do not. A renderer reports content that does not fit as ``LayoutProblem``; anything
+else it raises is a bug in leafdeck and becomes an internal error for that output only.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from generator.build.plan import Planned
+from generator.build.targets import Options
+from generator.diagnostics import Diagnostics, Location, display_path
+
+
+class Rendered(StrEnum):
+    OK = "ok"
+    PROBLEMS = "problems"      # the content does not fit: positioned problems for staff
+    INTERNAL = "internal"      # a bug in leafdeck
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    kind: Rendered
+    data: bytes = b""
+    problems: tuple[tuple[str, Location | None, str], ...] = ()    # (message, where, hint)
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.kind is Rendered.OK
+
+
+def report_problems(item: Planned, result: RenderResult, diagnostics: Diagnostics) -> str | None:
+    """Turn a failed render into diagnostics; returns the reason for the summary, or None if it worked."""
+    product = item.target.variant.suffix.replace("_", " ")
+    if result.kind is Rendered.PROBLEMS:
+        for message, location, hint in result.problems:
+            diagnostics.error(location or Location(display_path(item.source_file)), f"{product}: {message}", hint)
+        return result.problems[0][0]
+    if result.kind is Rendered.INTERNAL:
+        diagnostics.error(Location(display_path(item.source_file)), f"{product}: internal error: {result.error}",
+                          "this is a bug in leafdeck, not in your content: please report it with this message")
+        return f"internal error: {result.error.splitlines()[-1]}"
+    return None
+
+
+def render_all(runnable: list, options: Options, progress: Callable[[], object] | None
+               ) -> Iterator[tuple[tuple, RenderResult]]:
+    """((item, extra), result) for every runnable (item, extra) pair, in parallel processes when
+    there are several."""
+    if options.jobs > 1 and len(runnable) > 2:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        # fork shares the loaded modules with the workers; elsewhere (macOS, Windows) fork is unsafe.
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context) as pool:
+            futures = {pool.submit(render_safely, item, options.template): (item, fp) for item, fp in runnable}
+            for future in as_completed(futures):
+                if progress:
+                    progress()
+                try:
+                    result = future.result()
+                except Exception as exc:  # noqa: BLE001 - a worker that died (memory, signal)
+                    result = RenderResult(Rendered.INTERNAL,
+                                          error=f"the rendering process failed: {type(exc).__name__}: {exc}")
+                yield futures[future], result
+    else:
+        for item, fp in runnable:
+            result = render_safely(item, options.template)
+            if progress:
+                progress()
+            yield (item, fp), result
+
+
+def render_safely(item: Planned, template: Path | None) -> RenderResult:
+    """Draw one output; never raises."""
+    from generator.render.errors import LayoutProblem
+
+    try:
+        return RenderResult(Rendered.OK, data=render(item, template))
+    except LayoutProblem as exc:
+        return RenderResult(Rendered.PROBLEMS, problems=tuple((p.message, p.source, p.hint) for p in exc.each()))
+    except Exception as exc:  # noqa: BLE001 - one broken output must not stop the others
+        return RenderResult(Rendered.INTERNAL, error="".join(traceback.format_exception_only(type(exc), exc)).strip())
+
+
+def render(item: Planned, template: Path | None = None) -> bytes:
+    """The output's bytes, drawn by its product's renderer (imported on first use)."""
+    variant = item.target.variant
+    return variant.spec.render(item.document, variant, template)

@@ -1,0 +1,33 @@
+"""The loaded content as the rest of leafdeck sees it: one condition with its texts, and the whole
+content folder (conditions, clinics, labels). Plain immutable types, so the loader, the cross-file
+checks and the document builder share them without importing each other."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.loading.schema import Clinic, Condition, Labels, LanguageFile
+
+
+@dataclass(frozen=True)
+class ConditionContent:
+    """One condition: its language-neutral facts and one text file per language."""
+
+    folder: Path
+    condition: Condition
+    texts: Mapping[str, LanguageFile]
+
+
+@dataclass(frozen=True)
+class Content:
+    root: Path
+    images_dir: Path
+    conditions: tuple[ConditionContent, ...]
+    clinics: Mapping[str, Clinic]
+    labels: Mapping[str, Labels]
+    failed: Mapping[str, int] = field(default_factory=dict)   # condition folder -> errors (partial loads)
+
+    def condition(self, condition_id: str) -> ConditionContent:
+        return next(c for c in self.conditions if c.condition.id == condition_id)
