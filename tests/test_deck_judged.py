@@ -1,6 +1,6 @@
 """The deck as LibreOffice Impress draws it: no word outside its shape or off the slide.
 
-leafdeck sizes slide text with its own measuring model (``render/fit.py``); these tests do not trust
+leafdeck sizes slide text with its own measuring model (``render/pptx/measure.py``); these tests do not trust
 it. Every shipped deck is converted to PDF by LibreOffice, every word's box is read back with
 poppler, and each shape's words must lie inside that shape's rectangle (python-pptx's geometry,
 placeholders' inherited positions included), and every word inside the slide. A text model that
