@@ -110,3 +110,30 @@ def test_the_layer_check_sees_an_upward_import(tmp_path):
     """The checker itself: an import from loading up into a renderer is caught."""
     assert layer_of("generator.render.pdf.leaflet") > layer_of("generator.loading.validate")
     assert layer_of("generator.build.run") > layer_of("generator.checks.preflight") > layer_of("generator.build.render")
+
+
+LIBRARY_COMPAT = {"generator/render/pdf/compat.py", "generator/render/pptx/xml.py"}
+
+
+def _private_uses(path: Path) -> list[str]:
+    """``x._name`` where x is not ``self``, ``cls`` or ``super()``: another object's internals."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
+            owner = node.value
+            if isinstance(owner, ast.Name) and owner.id in ("self", "cls"):
+                continue
+            if isinstance(owner, ast.Call) and isinstance(owner.func, ast.Name) and owner.func.id == "super":
+                continue
+            found.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno} {ast.unparse(node)}")
+        elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Attribute) and t.attr == "__class__" for t in node.targets):
+            found.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno} __class__ swap")
+    return found
+
+
+def test_library_internals_stay_in_their_compat_modules():
+    """reportlab's privates only in render/pdf/compat.py, python-pptx's only in render/pptx/xml.py."""
+    outside = [use for path in sorted(PACKAGE.rglob("*.py"))
+               if path.relative_to(PACKAGE.parent).as_posix() not in LIBRARY_COMPAT for use in _private_uses(path)]
+    assert not outside, "internals used outside the compat modules:\n" + "\n".join(outside)

@@ -38,7 +38,7 @@ from generator.render.pdf import flow as flow
 from generator.render.pdf import parts as parts
 from generator.render.pdf import tagging as tagging
 from generator.render.errors import LayoutProblem
-from generator.render.pdf.compat import too_large_is_a_problem
+from generator.render.pdf import compat
 from generator.render.pdf.page import Sheet
 from generator.render.pdf.text import plain_markup
 
@@ -97,7 +97,7 @@ READING_ORDER = ["cover", "inside", "flap", "back"]   # the structure order of a
 
 def render(doc: Document, variant: "Variant", template: Path | None = None) -> bytes:
     """The registry's entry point (``generator.products``): this product in ``variant``'s form."""
-    with too_large_is_a_problem():
+    with compat.too_large_is_a_problem(), compat.binary_streams():
         return render_brochure(doc, variant.paper, variant.print_shop, variant.tagged)
 
 

@@ -1,14 +1,20 @@
 """Every use of reportlab beyond its documented API, in one place, each pinned by a test
-(``tests/test_compat.py``) so a reportlab upgrade that changes one fails there first, by name.
+(``tests/test_compat.py``), so a reportlab upgrade that changes one fails there first, by name.
 
-The renderers import what they need from here instead of reaching into reportlab themselves.
+The renderers import what they need from here instead of reaching into reportlab themselves;
+``tests/test_architecture.py`` fails on a reportlab private used anywhere else.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any
 
+from reportlab import rl_config
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus import Flowable, Table
 from reportlab.platypus.doctemplate import LayoutError
 
 from generator.render.errors import LayoutProblem
@@ -22,3 +28,85 @@ def too_large_is_a_problem() -> Iterator[None]:
     except LayoutError as exc:
         raise LayoutProblem("a block is too large for a page", None,
                             "shorten very long words, lists or table cells") from exc
+
+
+@contextmanager
+def binary_streams() -> Iterator[None]:
+    """Binary (not ASCII85) streams while a PDF is drawn and saved: a fifth smaller, and nothing
+    reads PDFs as 7-bit text any more. reportlab only has the process-wide ``rl_config`` switch,
+    so it is set for the drawing and put back after."""
+    before = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = before
+
+
+def row_heights(table: Table) -> list[float]:
+    """The heights of a wrapped table's rows (header first)."""
+    return list(table._rowHeights)  # type: ignore[attr-defined]
+
+
+def cell_values(table: Table) -> list[list[Any]]:
+    """A table's cells as given to it: strings, flowables or lists of flowables."""
+    return table._cellvalues  # type: ignore[attr-defined]
+
+
+def contents(flowable: Flowable) -> list[Flowable]:
+    """The flowables inside a container (KeepTogether keeps them in ``_content``)."""
+    return list(getattr(flowable, "flowables", None) or getattr(flowable, "_content", None) or [])
+
+
+def is_container(flowable: Flowable) -> bool:
+    return hasattr(flowable, "flowables") or hasattr(flowable, "_content")
+
+
+def start_page(canvas) -> None:
+    """Begin a fresh page state without emitting the page (a canvas that draws footers at save)."""
+    canvas._startPage()
+
+
+def page_number(canvas) -> int:
+    return canvas._pageNumber
+
+
+def qr_modules(url: str, level: str = "M") -> list[list[bool]]:
+    """The QR code's modules (True = dark), from reportlab's encoder, drawn by us as plain squares."""
+    widget = QrCodeWidget(url, barLevel=level)
+    widget.qr.make()  # type: ignore[attr-defined]  # made in __init__; the stubs leave it out
+    return [[bool(m) for m in row] for row in widget.qr.modules]  # type: ignore[attr-defined]
+
+
+def retype(obj: object, cls: type) -> None:
+    """Give an existing reportlab object a subclass (a tagged drawOn), keeping every attribute
+    reportlab already set on it: platypus builds its flowables itself, so they cannot be created
+    as the subclass."""
+    obj.__class__ = cls
+
+
+class SpacedTextObject(PDFTextObject):
+    """reportlab ends each line without a space, so extracted words run together across line
+    ends; give the space back, except after a hyphen (a word broken in two stays one word)."""
+
+    def _textOut(self, text, TStar=0):  # noqa: N802 - reportlab's name
+        if TStar and text and not text.endswith(("-", "\u00ad", " ")):
+            text += " "
+        return super()._textOut(text, TStar)  # type: ignore[misc]  # internal, not in the stubs
+
+
+def table_with_rules_inside(base: type, around: Callable[[Any], AbstractContextManager]) -> type:
+    """A Table subclass whose backgrounds and rules are drawn inside ``around(canvas)`` (the
+    tagging marks them as artifacts; the cells carry their own tags)."""
+
+    class RulesInside(base):
+        def _drawBkgrnd(self):  # noqa: N802 - reportlab's name
+            with around(self.canv):
+                return super()._drawBkgrnd()
+
+        def _drawLines(self):  # noqa: N802 - reportlab's name
+            with around(self.canv):
+                return super()._drawLines()
+
+    RulesInside.__name__ = base.__name__
+    return RulesInside

@@ -28,7 +28,7 @@ from generator.document.model import Paragraph as TextBlock
 from generator.render.pdf import parts as parts
 from generator.render.pdf import tagging as tagging
 from generator.render.errors import LayoutProblem
-from generator.render.pdf.compat import too_large_is_a_problem
+from generator.render.pdf import compat
 from generator.render.pdf.page import Sheet
 from generator.render.pdf.text import plain_markup
 
@@ -68,7 +68,7 @@ class _Layout:
 
 def render(doc: Document, variant: "Variant", template: Path | None = None) -> bytes:
     """The registry's entry point (``generator.products``): this product in ``variant``'s form."""
-    with too_large_is_a_problem():
+    with compat.too_large_is_a_problem(), compat.binary_streams():
         return render_leaflet(doc, variant.paper, variant.print_shop, variant.tagged)
 
 
@@ -208,7 +208,8 @@ def _check_rows(story: list, layout: _Layout) -> None:
             continue
         _, total = flowable.wrap(layout.frame_width, layout.frame_height)
         for i, row in enumerate(rows, start=1):
-            if flowable._rowHeights[i] + flowable._rowHeights[0] > layout.frame_height:
+            heights = compat.row_heights(flowable)
+            if heights[i] + heights[0] > layout.frame_height:
                 name = "".join(sp.text for sp in row.cells[0].paragraphs[0])
                 raise LayoutProblem(f"the table row '{name}' is taller than a page", row.source,
                                     "shorten its texts or split long lists; a row is never cut")
@@ -266,7 +267,7 @@ def _numbered_canvas(doc: Document, layout: _Layout, pages: list[int]):
 
         def showPage(self):  # noqa: N802 - reportlab's API
             self._pages.append(dict(self.__dict__))
-            self._startPage()  # type: ignore[attr-defined]  # internal, not in the stubs
+            compat.start_page(self)
 
         def save(self):
             pages.append(len(self._pages))
@@ -286,7 +287,7 @@ def _numbered_canvas(doc: Document, layout: _Layout, pages: list[int]):
             self.setFont(s.fonts["regular"], 12)
             self.setFillColor(s.ink)
             self.drawRightString(sheet.width - MARGIN_X, FOOTER_Y,
-                                 doc.labels["page_of"].format(page=self._pageNumber, pages=total))  # type: ignore[attr-defined]
+                                 doc.labels["page_of"].format(page=compat.page_number(self), pages=total))
             self.drawString(MARGIN_X, FOOTER_Y, f"{doc.title} · {doc.labels['version']} {doc.trust.version}")
             self.restoreState()
 

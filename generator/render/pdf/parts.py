@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 
-from reportlab import rl_config
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -29,6 +27,7 @@ from generator.diagnostics import Location
 from generator.document.model import ROLE_LABELS, Cell, ComparisonTable, Document, Figure, Inline, Span, TableRow
 from generator.assets.images import prepared, upright_size
 from generator.render.errors import LayoutProblem
+from generator.render.pdf import compat
 from generator.render.pdf.tagging import artifact
 from generator.render.pdf.text import address_lines, label, markup, phone, plain_markup
 from generator.assets.hyphenation import hyphenator
@@ -36,8 +35,6 @@ from generator.assets.fonts import register_reportlab
 
 MIN_SIZE = 12
 
-# Binary (not ASCII85) streams: a fifth smaller, and nothing reads PDFs as 7-bit text any more.
-rl_config.useA85 = 0
 
 
 F = TypeVar("F", bound=Flowable)
@@ -314,7 +311,7 @@ class FigureBlock(Unbreakable):
         smaller = FigureBlock(fig, doc, s, max_width, room, ppi, floor=self.floor)
         for old, new in zip(self.flowables, smaller.flowables):
             if hasattr(old, "leafdeck_tag"):       # structure roles given before layout (tagged PDFs)
-                new.__class__ = old.__class__
+                compat.retype(new, old.__class__)
                 setattr(new, "leafdeck_tag", getattr(old, "leafdeck_tag"))
         for attribute in ("leafdeck_source", "leafdeck_section"):
             if hasattr(self, attribute):
@@ -427,9 +424,7 @@ class QrCode(Flowable):
 
     def __init__(self, url: str, size: float):
         super().__init__()
-        widget = QrCodeWidget(url, barLevel="M")
-        widget.qr.make()  # type: ignore[attr-defined]  # made in __init__; the stubs leave it out
-        self.modules = [[bool(m) for m in row] for row in widget.qr.modules]  # type: ignore[attr-defined]
+        self.modules = compat.qr_modules(url, "M")
         self.size = size
         self.hAlign = "LEFT"
 

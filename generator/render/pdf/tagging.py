@@ -24,7 +24,8 @@ from functools import lru_cache
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.pdfgen.textobject import PDFTextObject
+
+from generator.render.pdf import compat
 
 Path_ = tuple[tuple[str, object], ...]
 
@@ -78,23 +79,13 @@ class Tagger:
         return len(mcids) - 1
 
 
-class _SpacedText(PDFTextObject):
-    """reportlab ends each line without a space, so extracted words run together across line
-    ends; give the space back, except after a hyphen (a word broken in two stays one word)."""
-
-    def _textOut(self, text, TStar=0):  # noqa: N802 - reportlab's name
-        if TStar and text and not text.endswith(("-", "\u00ad", " ")):
-            text += " "
-        return super()._textOut(text, TStar)  # type: ignore[misc]  # internal, not in the stubs
-
-
 class TaggingCanvas(Canvas):
     """A canvas that wraps tagged drawing in marked content. ``tagger`` is set by the factory."""
 
     tagger: Tagger
 
     def beginText(self, x=0, y=0, direction=None):  # noqa: N802
-        return _SpacedText(self, x, y, direction=direction)
+        return compat.SpacedTextObject(self, x, y, direction=direction)
 
     def begin_mark(self, element: Element) -> None:
         mcid = self.tagger.mark(self.getPageNumber() - 1, element)
@@ -127,14 +118,14 @@ def artifact(canvas, kind: str = "Layout"):
 def tag_role(flowable, *path: tuple[str, object], alt: str | None = None, scope: str | None = None,
              uri: str | None = None):
     """Give ``flowable`` its place in the structure; its drawing becomes marked content."""
-    flowable.__class__ = _tagged_class(type(flowable))  # type: ignore[arg-type]  # mypy#11470: type[Any] is hashable
+    compat.retype(flowable, _tagged_class(type(flowable)))  # type: ignore[arg-type]  # mypy#11470: type[Any] is hashable
     flowable.leafdeck_tag = (tuple(path), alt, scope, uri)
     return flowable
 
 
 def as_artifact(flowable):
     """Drawn, but not content (decoration): screen readers skip it."""
-    flowable.__class__ = _tagged_class(type(flowable))  # type: ignore[arg-type]  # mypy#11470
+    compat.retype(flowable, _tagged_class(type(flowable)))  # type: ignore[arg-type]  # mypy#11470: type[Any] is hashable
     flowable.leafdeck_tag = None
     return flowable
 
@@ -169,7 +160,7 @@ def _tagged_class(base: type[Any]) -> type:
         pieces = base.split(self, aW, aH)
         for piece in pieces:
             if piece is not self and hasattr(piece, "drawOn"):
-                piece.__class__ = _tagged_class(type(piece))  # type: ignore[arg-type]  # mypy#11470
+                compat.retype(piece, _tagged_class(type(piece)))  # type: ignore[arg-type]  # mypy#11470: type[Any] is hashable
                 piece.leafdeck_tag = self.leafdeck_tag
         return pieces
 
@@ -178,18 +169,7 @@ def _tagged_class(base: type[Any]) -> type:
 
 def artifact_table_class(base: type) -> type:
     """A Table whose backgrounds and rules are artifacts; its cells carry their own tags."""
-
-    class ArtifactRules(base):
-        def _drawBkgrnd(self):
-            with artifact(self.canv):
-                return super()._drawBkgrnd()
-
-        def _drawLines(self):
-            with artifact(self.canv):
-                return super()._drawLines()
-
-    ArtifactRules.__name__ = base.__name__
-    return ArtifactRules
+    return compat.table_with_rules_inside(base, artifact)
 
 
 # -- after the build ------------------------------------------------------------------------------
@@ -356,10 +336,10 @@ def _tag_one(flowable, prefix: Path_) -> None:
             tag_role(number, *prefix, ("L", steps), ("LI", item), ("Lbl", item))
             tag_role(text, *prefix, ("L", steps), ("LI", item), ("LBody", item))
     elif isinstance(flowable, Table):
-        flowable.__class__ = artifact_table_class(type(flowable))
+        compat.retype(flowable, artifact_table_class(type(flowable)))
         structured = getattr(flowable, "leafdeck_rows", None) is not None
         table = object()
-        for r, row in enumerate(flowable._cellvalues):  # type: ignore[attr-defined]  # internal, not in the stubs
+        for r, row in enumerate(compat.cell_values(flowable)):
             for c, cell in enumerate(row):
                 if structured:
                     cell_role = ("TH", (r, c)) if r == 0 else ("TD", (r, c))
@@ -375,8 +355,8 @@ def _tag_one(flowable, prefix: Path_) -> None:
                         _tag_cell(inner, cell_path)
                     else:
                         _tag_one(inner, cell_path)
-    elif hasattr(flowable, "flowables") or hasattr(flowable, "_content"):   # Unbreakable, KeepTogether
-        for inner in getattr(flowable, "flowables", None) or flowable._content:
+    elif compat.is_container(flowable):   # Unbreakable, KeepTogether
+        for inner in compat.contents(flowable):
             _tag_one(inner, prefix)
     elif isinstance(flowable, Paragraph):
         key = object()
