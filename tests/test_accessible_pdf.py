@@ -113,7 +113,7 @@ def test_leaflet_reads_in_order_with_words_kept_apart(outputs, clinic, condition
     flat = " ".join(line.strip().strip('"') for line in text.splitlines() if line.strip().startswith('"'))
     flat = " ".join(flat.split())
     order = [doc.title, "".join(s.text for s in doc.summary)[:40]] + [s.title for s in doc.sections if s.blocks] \
-        + [doc.labels["about_this_leaflet"]]
+        + [doc.labels.about_this_leaflet]
     positions = [flat.find(" ".join(mark.split())) for mark in order]
     assert all(p >= 0 for p in positions) and positions == sorted(positions), list(zip(order, positions))
     # Words at line ends are kept apart: every paragraph reads whole, whatever lines it was set on.
@@ -134,8 +134,8 @@ def test_brochure_structure_follows_the_reader_not_the_sheet(outputs, clinic, co
     # Cover, the sections in reading order (inside panels left to right, then the flap), the back last.
     assert headings[0] == " ".join(doc.title.split())
     assert [h for h in headings if h in sections] == sections
-    assert headings[-1] == doc.labels["about_this_leaflet"]
-    assert headings.index(sections[-1]) < headings.index(doc.labels["about_this_leaflet"])
+    assert headings[-1] == doc.labels.about_this_leaflet
+    assert headings.index(sections[-1]) < headings.index(doc.labels.about_this_leaflet)
 
 
 def _dehyphenate(text: str) -> str:

@@ -151,9 +151,9 @@ def test_brochure_text_comes_in_the_order_a_reader_follows(outputs, clinic, cond
     titles = [" ".join(s.title.split()) for s in doc.sections if s.brochure and s.blocks]
     outside, inside = page(1), page(2)
     summary = " ".join("".join(span.text for span in doc.summary).split())[:30]
-    assert in_order(outside, summary, doc.labels["about_this_leaflet"]), outside[:300]
+    assert in_order(outside, summary, doc.labels.about_this_leaflet), outside[:300]
     on_inside = [t for t in titles if t in inside]
     on_flap = [t for t in titles if t not in inside]
     assert on_inside and titles == on_inside + on_flap          # the inside first, the flap carries on
     assert in_order(inside, *on_inside)
-    assert in_order(outside, summary, *on_flap, doc.labels["about_this_leaflet"])
+    assert in_order(outside, summary, *on_flap, doc.labels.about_this_leaflet)

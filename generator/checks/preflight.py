@@ -30,13 +30,6 @@ from generator.products import Audience, Product
 if TYPE_CHECKING:
     from generator.document.model import Document
 
-PRINT_PPI, OFFICE_PPI = 300, 150
-LEAFLET_TEXT_WIDTH_MM = {"a4": 210 - 2 * 18, "letter": 215.9 - 2 * 18}   # the widest a figure is placed
-FIGURE_MAX_HEIGHT_MM = 58            # the front page figure (pdf_leaflet)
-SECTION_FIGURE_MAX_HEIGHT_MM = 70    # figures within sections (pdf_leaflet)
-BROCHURE_WIDTH_MM = 100 - 2 * 5.5    # a brochure panel's text width (pdf_brochure)
-BROCHURE_COVER_MAX_HEIGHT_MM = 95    # the brochure cover's picture grows up to this (pdf_brochure)
-BROCHURE_FIGURE_MAX_HEIGHT_MM = 80   # pictures in a short brochure (pdf_brochure)
 
 
 def preflight(planned: list, options, diagnostics: Diagnostics) -> dict:
@@ -119,20 +112,23 @@ def _consistency(planned: list, diagnostics: Diagnostics) -> None:
 
 
 def _images(doc, options, diagnostics: Diagnostics, checked: set) -> None:
-    """Resolution at the largest size a picture is placed: in the leaflet, the front figure at most
-    58 mm high and figures in sections 70 mm, at most the text width; in the brochure, the cover
-    picture at most 95 mm and others 80 mm high, at most a panel wide."""
+    """Resolution at the largest size a picture is placed, in the leaflet or the brochure, as the
+    renderers report their picture boxes."""
     from generator.assets.images import upright_size
+    from generator.document.model import Figure
+    from generator.render.pdf import brochure, leaflet
+    from generator.render.pdf.page import picture_ppi
 
-    width_mm = LEAFLET_TEXT_WIDTH_MM.get(options.paper, LEAFLET_TEXT_WIDTH_MM["a4"])
     print_shop = "print-shop" in options.products
-    # (figure, [(widest, tallest) it may be placed at in the leaflet and the brochure])
-    boxes = {"cover": [(width_mm, FIGURE_MAX_HEIGHT_MM), (BROCHURE_WIDTH_MM, BROCHURE_COVER_MAX_HEIGHT_MM)],
-             "section": [(width_mm, SECTION_FIGURE_MAX_HEIGHT_MM), (BROCHURE_WIDTH_MM, BROCHURE_FIGURE_MAX_HEIGHT_MM)]}
+    # (figure kind, [(widest, tallest) in mm it may be placed at in the leaflet and the brochure])
+    to_mm = 25.4 / 72
+    boxes = {kind: [(w * to_mm, h * to_mm) for w, h in (leaflet.picture_boxes(options.paper)[kind],
+                                                  brochure.picture_boxes(options.paper)[kind])]
+             for kind in ("cover", "section")}
     placed = [(doc.cover_figure, "cover")] if doc.cover_figure is not None else []
     cover = doc.cover_figure.path if doc.cover_figure is not None else None
     placed += [(b, "section") for s in doc.sections for b in s.blocks
-               if type(b).__name__ == "Figure" and b.path != cover]     # the cover is printed once, as the cover
+               if isinstance(b, Figure) and b.path != cover]     # the cover is printed once, as the cover
     for figure, kind in placed:
         if (figure.path, kind) in checked:
             continue
@@ -140,7 +136,7 @@ def _images(doc, options, diagnostics: Diagnostics, checked: set) -> None:
         pixels_wide, pixels_high = upright_size(figure.path)
         placed_mm = max(min(w, h * pixels_wide / pixels_high) for w, h in boxes[kind])
         ppi = pixels_wide / (placed_mm / 25.4)
-        needed = PRINT_PPI if print_shop else OFFICE_PPI
+        needed = picture_ppi(print_shop)
         if ppi < needed:
             where = "a print shop needs" if print_shop else "it will look blurred below"
             diagnostics.warning(figure.source, f"image {figure.path.name} prints at {ppi:.0f} ppi; {where} {needed}",

@@ -26,7 +26,6 @@ def build_document(content: ConditionContent, language: str, audience: Audience,
                    labels: schema.Labels, images_dir: Path, today: dt.date) -> Document:
     condition = content.condition
     text = content.texts[language]
-    label_map = labels.model_dump(exclude={"at"})
     notes: list[ReviewNote] = []
 
     def noted(item: schema.Model) -> str | None:
@@ -50,7 +49,7 @@ def build_document(content: ConditionContent, language: str, audience: Audience,
     citations = {s.id: s.citation for s in condition.sources}
     treatments = [t for t in text.treatments if t.id in refs]
     treatments.sort(key=lambda t: list(refs).index(t.id))
-    table = _comparison_table(text, treatments, refs, groups, audience, label_map, noted)
+    table = _comparison_table(text, treatments, refs, groups, audience, labels, noted)
 
     sections = []
     for section in text.sections:
@@ -125,14 +124,13 @@ def build_document(content: ConditionContent, language: str, audience: Audience,
             published=review.published,
             last_reviewed=review.last_reviewed,
             next_review=review.next_review,
-            status=review.status,
             sources=tuple(s.citation for s in condition.sources),
             short_sources=tuple(s.short or s.citation for s in condition.sources),
             disclaimer=text.disclaimer,
             feedback=text.feedback,
         ),
         clinic=clinic_info(clinic, images_dir, condition.id, language),
-        labels=label_map,
+        labels=labels,
         draft=bool(reasons),
         source=text.where(),
         condition_source=condition.where(),
@@ -147,11 +145,11 @@ def build_document(content: ConditionContent, language: str, audience: Audience,
 
 def _comparison_table(text, treatments, refs, groups, audience, labels, noted) -> ComparisonTable:
     if audience is Audience.PATIENT:
-        columns = (labels["treatment"], labels["indications_patient"],
-                   labels["contraindications_patient"], labels["course"])
+        columns = (labels.treatment, labels.indications_patient,
+                   labels.contraindications_patient, labels.course)
     else:
-        columns = (labels["treatment"], labels["indications_clinician"],
-                   labels["contraindications_clinician"], labels["course"])
+        columns = (labels.treatment, labels.indications_clinician,
+                   labels.contraindications_clinician, labels.course)
     rows = []
     for t in treatments:
         words: schema.TreatmentText = getattr(t, audience.value)

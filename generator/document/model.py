@@ -15,7 +15,7 @@ from typing import Mapping, Union
 
 from generator.diagnostics import Location
 from generator.products import Audience  # re-exported: the Document's audience
-from generator.loading.schema import Role
+from generator.loading.schema import Labels, Role
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,6 @@ class Trust:
     published: dt.date
     last_reviewed: dt.date
     next_review: dt.date
-    status: str
     sources: tuple[str, ...]
     short_sources: tuple[str, ...]
     disclaimer: str
@@ -195,7 +194,7 @@ class Document:
     cover_figure: Figure | None
     trust: Trust
     clinic: Clinic
-    labels: Mapping[str, str]
+    labels: Labels                 # the fixed words of the outputs in the document's language
     draft: bool
     source: Location = Location("")            # the language file
     condition_source: Location = Location("")  # condition.yaml

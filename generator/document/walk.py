@@ -38,6 +38,6 @@ def texts(doc: Document) -> Iterator[tuple[str, Location]]:
     for value in (*(n for c in doc.trust.credits for n in c.names), doc.trust.organisation, doc.trust.organisation_contact, *doc.trust.sources,
                   *doc.trust.short_sources, doc.trust.clinical_reviewer or ""):
         yield value, doc.condition_source
-    for value in doc.labels.values():
+    for value in doc.labels.model_dump(exclude={"at"}).values():
         for text in (value if isinstance(value, (tuple, list)) else (value,)):
             yield text, doc.labels_source

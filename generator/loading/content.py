@@ -123,7 +123,7 @@ def load_content(content_dir: Path, images_dir: Path, diagnostics: Diagnostics |
 
     if not partial or shared_errors or not folders:
         diagnostics.raise_if_errors()
-    return Content(content_dir, images_dir, tuple(conditions), clinics, labels, failed)
+    return Content(content_dir, tuple(conditions), clinics, labels, failed)
 
 
 def _load_condition(folder: Path, images_dir: Path, labels: Mapping[str, Labels],

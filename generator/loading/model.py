@@ -23,7 +23,6 @@ class ConditionContent:
 @dataclass(frozen=True)
 class Content:
     root: Path
-    images_dir: Path
     conditions: tuple[ConditionContent, ...]
     clinics: Mapping[str, Clinic]
     labels: Mapping[str, Labels]

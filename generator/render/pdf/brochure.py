@@ -39,7 +39,7 @@ from generator.render.pdf import parts as parts
 from generator.render.pdf import tagging as tagging
 from generator.render.errors import LayoutProblem
 from generator.render.pdf import compat
-from generator.render.pdf.page import Sheet
+from generator.render.pdf.page import Sheet, picture_ppi
 from generator.render.pdf.text import plain_markup
 
 if TYPE_CHECKING:
@@ -95,6 +95,15 @@ def panels(sheet: Sheet) -> tuple[list[Panel], list[Panel]]:
 READING_ORDER = ["cover", "inside", "flap", "back"]   # the structure order of a tagged brochure
 
 
+def picture_boxes(paper: str) -> dict[str, tuple[float, float]]:
+    """The largest (width, height) in points each kind of picture is placed at: what ``check``
+    measures a picture's resolution against (the widest panel's text; the cover's and the richest
+    layout's picture heights)."""
+    outside, inside = panels(Sheet.of(paper, landscape=True))
+    width = max(p.text_width for p in (*outside, *inside))
+    return {"cover": (width, COVER_PICTURE[1]), "section": (width, max(picture for _, _, picture in RICHNESS))}
+
+
 def render(doc: Document, variant: "Variant", template: Path | None = None) -> bytes:
     """The registry's entry point (``generator.products``): this product in ``variant``'s form."""
     with compat.too_large_is_a_problem(), compat.binary_streams():
@@ -106,7 +115,7 @@ def render_brochure(doc: Document, paper: str = "a4", print_shop: bool = False, 
     s = parts.Styles.make(doc, BODY_SIZE, LINE_SPACING)
     outside, inside = panels(sheet)
     columns = {p.name: _column(p, sheet) for p in outside + inside}
-    ppi = 300 if print_shop else 150
+    ppi = picture_ppi(print_shop)
 
     # Lay everything out first; draw only when every part fits, so all overflows are reported at once.
     problems: list[LayoutProblem] = []
@@ -122,8 +131,8 @@ def render_brochure(doc: Document, paper: str = "a4", print_shop: bool = False, 
                           initialFontSize=BODY_SIZE, lang=doc.language_tag, **sheet.pdf_boxes())
     canvas.setTitle(f"{doc.title} – {doc.subtitle}")
     canvas.setAuthor(", ".join(doc.trust.authors))
-    canvas.setSubject(doc.labels["leaflet_subject"])
-    canvas.setKeywords(", ".join((doc.title, doc.icd10, doc.labels["leaflet_subject"])))
+    canvas.setSubject(doc.labels.leaflet_subject)
+    canvas.setKeywords(", ".join((doc.title, doc.icd10, doc.labels.leaflet_subject)))
     canvas.setCreator("leafdeck")
     canvas.setProducer("leafdeck")
 
@@ -189,7 +198,7 @@ def _sections(doc: Document, s: parts.Styles, width: float, ppi: int, picture: f
         story += _section(section, doc, s, width, ppi, picture)
         placed_table |= any(isinstance(b, ComparisonTable) for b in section.blocks)
     if not placed_table:
-        heading = Paragraph(plain_markup(doc.labels["treatment"]), s.h1)
+        heading = Paragraph(plain_markup(doc.labels.treatment), s.h1)
         story += [heading] + [f for row in doc.table.rows for f in parts.compact_treatment(row, doc.labels, s)]
     return story
 
@@ -243,7 +252,7 @@ def _overflow(doc: Document, s: parts.Styles, result: flow.Flow, columns: list[f
     if best:
         hint += ("; or add 'brochure: false' to what the leaflet alone should carry — most room is freed by "
                  + best)
-    moved = any(getattr(f, "leafdeck_section", None) == doc.labels["about_this_leaflet"] for f in result.leftover)
+    moved = any(getattr(f, "leafdeck_section", None) == doc.labels.about_this_leaflet for f in result.leftover)
     if moved:
         hint += ("; the 'about' block is here because the clinic's name and address fill the back panel "
                  "(a shorter name in the clinic file gives it back its place)")
@@ -326,7 +335,7 @@ def _back(doc: Document, s: parts.Styles, column: flow.Column, tagged: bool,
             moved = [f for f in movable if f in result.leftover]
             for flowable in moved:
                 flowable.leafdeck_source = doc.source
-                flowable.leafdeck_section = doc.labels["about_this_leaflet"]
+                flowable.leafdeck_section = doc.labels.about_this_leaflet
             return flow.pour(kept, [column]), moved
     problems.append(LayoutProblem("the brochure's back panel is full: the clinic's name, address and QR code leave "
                                   "no room for the 'about this brochure' facts", doc.clinic.where("name"),
@@ -371,6 +380,6 @@ def _draw_marks(canvas: Canvas, sheet: Sheet, doc: Document, s: parts.Styles, ro
         canvas.setFont(s.fonts["bold"], 12)
         canvas.setFillColor(s.ink)
         for panel in row:
-            canvas.drawRightString(panel.x + panel.width - panel.right_margin, BOTTOM_MARGIN - 7 * mm, doc.labels["draft"])
+            canvas.drawRightString(panel.x + panel.width - panel.right_margin, BOTTOM_MARGIN - 7 * mm, doc.labels.draft)
     sheet.draw_crop_marks(canvas)
     canvas.restoreState()

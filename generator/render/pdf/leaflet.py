@@ -29,7 +29,7 @@ from generator.render.pdf import parts as parts
 from generator.render.pdf import tagging as tagging
 from generator.render.errors import LayoutProblem
 from generator.render.pdf import compat
-from generator.render.pdf.page import Sheet
+from generator.render.pdf.page import Sheet, picture_ppi
 from generator.render.pdf.text import plain_markup
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ class _Layout:
 
     @property
     def ppi(self) -> int:
-        return 300 if self.sheet.print_shop else 150
+        return picture_ppi(self.sheet.print_shop)
 
     @property
     def frame_width(self) -> float:
@@ -64,6 +64,13 @@ class _Layout:
     @property
     def frame_height(self) -> float:
         return self.sheet.height - MARGIN_TOP - MARGIN_BOTTOM
+
+
+def picture_boxes(paper: str) -> dict[str, tuple[float, float]]:
+    """The largest (width, height) in points each kind of picture is placed at: what ``check``
+    measures a picture's resolution against."""
+    width = Sheet.of(paper).width - 2 * MARGIN_X
+    return {"cover": (width, COVER_PICTURE), "section": (width, SECTION_PICTURE)}
 
 
 def render(doc: Document, variant: "Variant", template: Path | None = None) -> bytes:
@@ -102,7 +109,7 @@ def _render(doc: Document, paper: str, print_shop: bool, body_size: float, tagge
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     template = BaseDocTemplate(
         buffer, pagesize=sheet.media, title=f"{doc.title} – {doc.subtitle}", author=", ".join(doc.trust.authors),
-        subject=doc.labels["leaflet_subject"], keywords=[doc.title, doc.icd10, doc.labels["leaflet_subject"]],
+        subject=doc.labels.leaflet_subject, keywords=[doc.title, doc.icd10, doc.labels.leaflet_subject],
         creator="leafdeck", producer="leafdeck", lang=doc.language_tag, initialFontName=styles.fonts["regular"],
         invariant=1, initialFontSize=body_size, **sheet.pdf_boxes(),
     )
@@ -146,7 +153,7 @@ def _story(doc: Document, layout: _Layout, band) -> list:
         story += _section(section, doc, layout, placed_figures)
         placed_table |= any(isinstance(b, ComparisonTable) for b in section.blocks)
     if not placed_table:
-        story += [Paragraph(plain_markup(doc.labels["treatment"]), s.h1),
+        story += [Paragraph(plain_markup(doc.labels.treatment), s.h1),
                   parts.comparison_table(doc.table, s, layout.frame_width)]
     story += parts.glossary_block(doc, s)
     # Contact and QR code beside the trust block: the back of the handout, kept on one page. Where
@@ -251,7 +258,7 @@ def _draw_decoration(canvas: Canvas, doc: Document, layout: _Layout, band_height
     if doc.draft:
         canvas.setFont(s.fonts["bold"], 12)
         canvas.setFillColor(colors.white if band_height and sheet.print_shop else s.ink)
-        canvas.drawRightString(sheet.width - MARGIN_X, sheet.height - MARGIN_TOP + 4 * mm, doc.labels["draft"])
+        canvas.drawRightString(sheet.width - MARGIN_X, sheet.height - MARGIN_TOP + 4 * mm, doc.labels.draft)
     sheet.draw_crop_marks(canvas)
     canvas.restoreState()
 
@@ -287,8 +294,8 @@ def _numbered_canvas(doc: Document, layout: _Layout, pages: list[int]):
             self.setFont(s.fonts["regular"], 12)
             self.setFillColor(s.ink)
             self.drawRightString(sheet.width - MARGIN_X, FOOTER_Y,
-                                 doc.labels["page_of"].format(page=compat.page_number(self), pages=total))
-            self.drawString(MARGIN_X, FOOTER_Y, f"{doc.title} · {doc.labels['version']} {doc.trust.version}")
+                                 doc.labels.page_of.format(page=compat.page_number(self), pages=total))
+            self.drawString(MARGIN_X, FOOTER_Y, f"{doc.title} · {doc.labels.version} {doc.trust.version}")
             self.restoreState()
 
     return NumberedCanvas

@@ -17,6 +17,11 @@ BLEED = 3 * mm
 SLUG = 9 * mm            # room outside the bleed for crop marks
 MARK_LENGTH = 5 * mm
 OFFICE_MARGIN = 10 * mm  # office printers cannot print closer to the edge
+PRINT_PPI, OFFICE_PPI = 300, 150   # pictures are resampled to this at the size they are placed
+
+
+def picture_ppi(print_shop: bool) -> int:
+    return PRINT_PPI if print_shop else OFFICE_PPI
 
 
 @dataclass(frozen=True)

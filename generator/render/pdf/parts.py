@@ -275,7 +275,7 @@ def pathway(items, s: "Styles", max_width: float, source: Location | None) -> Fl
 
 
 def review_mark(note: str, doc: Document, s: Styles, source: Location | None) -> Flowable:
-    return tag(Paragraph(f"[{plain_markup(doc.labels['needs_review'])}: {plain_markup(note)}]", s.review), source)
+    return tag(Paragraph(f"[{plain_markup(doc.labels.needs_review)}: {plain_markup(note)}]", s.review), source)
 
 
 def figure(fig: Figure, doc: Document, s: Styles, max_width: float, max_height: float, ppi: int = 150) -> Flowable:
@@ -320,7 +320,7 @@ class FigureBlock(Unbreakable):
 
 
 def figure_caption(fig: Figure, doc: Document, s: Styles) -> Paragraph:
-    return Paragraph(f"{markup(fig.caption)} ({plain_markup(doc.labels['figure_credit'])}: "
+    return Paragraph(f"{markup(fig.caption)} ({plain_markup(doc.labels.figure_credit)}: "
                      f"{plain_markup(fig.credit)})", s.caption)
 
 
@@ -399,7 +399,7 @@ def compact_treatment(row: TableRow, labels, s: Styles) -> list[Flowable]:
     head = Paragraph(markup(name.paragraphs[0]) + f" – {markup(course.paragraphs[0])}", _entry_head(s.cell_whole))
     setattr(head, "leafdeck_role", "H3")
     sentences = []
-    for label_text, cell in ((labels["indications_short"], indications), (labels["contraindications_short"], contraindications)):
+    for label_text, cell in ((labels.indications_short, indications), (labels.contraindications_short, contraindications)):
         sentences.append(f"<b>{label(label_text)}</b> " + " ".join(_sentence(markup(b)) for b in cell.bullets))
     body = Paragraph(" ".join(sentences), ParagraphStyle("entry", parent=s.cell, spaceAfter=1.5 * mm + 2))
     return [tag(head, row.source), tag(body, row.source)]
@@ -503,7 +503,7 @@ def contact_block(doc: Document, s: Styles, qr_size: float, width: float) -> lis
     if clinic.address:
         story.append(tag(Paragraph(plain_markup(clinic.address), s.small), clinic.where("address")))
     if clinic.phone:
-        story.append(tag(Paragraph(f"{plain_markup(labels['phone'])}: {phone(clinic.phone)}", s.link),
+        story.append(tag(Paragraph(f"{plain_markup(labels.phone)}: {phone(clinic.phone)}", s.link),
                          clinic.where("phone")))
     # E-mail and web address are links: clickable on screen, tagged as Link in accessible PDFs.
     for target, text, key in ((f"mailto:{clinic.email}", clinic.email, "email"),
@@ -536,28 +536,28 @@ def glossary_block(doc: Document, s: Styles) -> list:
     if not doc.glossary:
         return []
     words = " ".join(f"<b>{plain_markup(term)}</b>: {plain_markup(text)}" for term, text in doc.glossary)
-    return [Spacer(1, 2 * mm), Paragraph(f"<b>{plain_markup(doc.labels['glossary'])}.</b> {words}", s.small)]
+    return [Spacer(1, 2 * mm), Paragraph(f"<b>{plain_markup(doc.labels.glossary)}.</b> {words}", s.small)]
 
 
 def trust_block(doc: Document, s: Styles, short_sources: bool) -> list:
     labels, trust = doc.labels, doc.trust
-    reviewer = trust.clinical_reviewer or labels["not_reviewed"]
-    facts = [(labels[ROLE_LABELS[credit.role]], ", ".join(credit.names)) for credit in trust.credits]
+    reviewer = trust.clinical_reviewer or labels.not_reviewed
+    facts = [(getattr(labels, ROLE_LABELS[credit.role]), ", ".join(credit.names)) for credit in trust.credits]
     facts += [
-        (labels["clinical_reviewer"], reviewer),
-        (labels["organisation"], f"{trust.organisation}, {trust.organisation_contact}"),
-        (labels["version"], f"{trust.version} · {labels['published']} {trust.published.isoformat()} · "
-                            f"{labels['last_reviewed']} {trust.last_reviewed.isoformat()} · "
-                            f"{labels['next_review']} {trust.next_review.isoformat()}"),
+        (labels.clinical_reviewer, reviewer),
+        (labels.organisation, f"{trust.organisation}, {trust.organisation_contact}"),
+        (labels.version, f"{trust.version} · {labels.published} {trust.published.isoformat()} · "
+                            f"{labels.last_reviewed} {trust.last_reviewed.isoformat()} · "
+                            f"{labels.next_review} {trust.next_review.isoformat()}"),
     ]
-    story: list = [Paragraph(plain_markup(labels["about_this_leaflet"]), ParagraphStyle("about", parent=s.h1, spaceBefore=0))]
+    story: list = [Paragraph(plain_markup(labels.about_this_leaflet), ParagraphStyle("about", parent=s.h1, spaceBefore=0))]
     story += [Paragraph(f"<b>{plain_markup(k)}:</b> {plain_markup(v)}", s.small) for k, v in facts]
     if trust.sources:
         if short_sources:
-            story.append(Paragraph(f"<b>{plain_markup(labels['sources'])}:</b> "
+            story.append(Paragraph(f"<b>{plain_markup(labels.sources)}:</b> "
                                    + plain_markup("; ".join(trust.short_sources)), s.small))
         else:
-            story.append(Paragraph(f"<b>{plain_markup(labels['sources'])}:</b>", s.small))
+            story.append(Paragraph(f"<b>{plain_markup(labels.sources)}:</b>", s.small))
             story += bullets([(Span(c),) for c in trust.sources], s.small)
     story.append(Paragraph(plain_markup(trust.disclaimer), s.small))
     story.append(Paragraph(plain_markup(trust.feedback), s.small))
@@ -573,5 +573,5 @@ def draw_draft_mark(canvas, doc: Document, s: Styles, x: float, y: float, w: flo
     canvas.setFont(s.fonts["bold"], size)
     canvas.translate(x + w / 2, y + h / 2)
     canvas.rotate(55 if h > w else 30)
-    canvas.drawCentredString(0, -size / 3, doc.labels["draft"])
+    canvas.drawCentredString(0, -size / 3, doc.labels.draft)
     canvas.restoreState()

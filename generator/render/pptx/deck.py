@@ -119,7 +119,7 @@ class _Deck:
         self.title_slide()
         # The contents list the content's parts, or its sections when it has no parts.
         entries = [s.part for s in doc.sections if s.part] or [s.title for s in doc.sections]
-        self.bullet_slides(self.labels["contents"], [DeckPara(((e, False),), bullet=True) for e in entries],
+        self.bullet_slides(self.labels.contents, [DeckPara(((e, False),), bullet=True) for e in entries],
                            notes=" · ".join(entries), source=doc.source)
         for section in doc.sections:
             if section.part:
@@ -135,7 +135,7 @@ class _Deck:
         slide = self.prs.slides.add_slide(self.layouts["title"])
         self._fit_write(slide.shapes.title, [DeckPara(((doc.title, True),))], COVER_TITLE_SIZES, None, doc.source,
                         grow=True)
-        details = f"{self.labels['icd10']} {doc.icd10} · {self.labels['version']} {doc.trust.version} · " \
+        details = f"{self.labels.icd10} {doc.icd10} · {self.labels.version} {doc.trust.version} · " \
                   f"{doc.trust.published.isoformat()}"
         lines = [DeckPara(((text, False),)) for text in (doc.subtitle, doc.clinic.name, details)]
         subtitle = body_placeholder(slide)
@@ -244,7 +244,7 @@ class _Deck:
         top to bottom in full-width boxes.
         """
         slide = self.prs.slides.add_slide(self.layouts["title_only"])
-        self._title(slide, self.labels["pathway"], steps.source)
+        self._title(slide, self.labels.pathway, steps.source)
         left, top, width, height = self.content_area
         n = len(steps.items)
         gap = Inches(0.45)
@@ -314,10 +314,10 @@ class _Deck:
         indication and key contraindication (the first of each), rows ordered by step."""
         labels = self.labels
         treatments = sorted(self.doc.treatments, key=lambda t: (t.step is None, t.step or 0))
-        header = [[DeckPara(((h, True),))] for h in (labels["treatment"], labels["step"], labels["key_indication"],
-                                                     labels["key_contraindication"])]
+        header = [[DeckPara(((h, True),))] for h in (labels.treatment, labels.step, labels.key_indication,
+                                                     labels.key_contraindication)]
         rows = [(t, [[DeckPara(((t.name, True),), source=t.source)],
-                     [DeckPara(((str(t.step) if t.step else labels["outside_pathway"], t.step is not None),))],
+                     [DeckPara(((str(t.step) if t.step else labels.outside_pathway, t.step is not None),))],
                      [DeckPara(runs_of(t.indications[0]))] if t.indications else [],
                      [DeckPara(runs_of(t.contraindications[0]))] if t.contraindications else []])
                 for t in treatments]
@@ -329,7 +329,7 @@ class _Deck:
             chunks, size, widths = self._split_evenly(header, rows, width, height, OVERVIEW_WIDTHS, table)
         for chunk in chunks:
             slide = self.prs.slides.add_slide(self.layouts["title_only"])
-            self._title(slide, labels["comparison"], table.source)
+            self._title(slide, labels.comparison, table.source)
             self._table(slide, header, [cells for _, cells in chunk], widths, size, (left, top))
             self._finish(slide, "\n\n".join(_treatment_notes(t, labels) for t, _ in chunk))
 
@@ -358,10 +358,10 @@ class _Deck:
         table = self.doc.table
         if not table.rows:
             return
-        self.divider(self.labels["appendix"], [self.labels["comparison_details"]], table.source)
+        self.divider(self.labels.appendix, [self.labels.comparison_details], table.source)
         left, top, width, height = self.content_area
         labels = self.labels
-        header = [[DeckPara(((h, True),))] for h in (labels["treatment"], table.columns[1], table.columns[2],
+        header = [[DeckPara(((h, True),))] for h in (labels.treatment, table.columns[1], table.columns[2],
                                                      table.columns[3])]
         rows = [(row, _detail_cells(row)) for row in table.rows]
         try:
@@ -370,11 +370,11 @@ class _Deck:
             left, width = self._wide(left, width)
             widths = _column_widths(width, [header] + [cells for _, cells in rows], DETAIL_WIDTHS, DETAIL_SIZE, table)
         room = fit.budget(Emu(height).pt) * Pt(1) - _row_height(header, widths, DETAIL_SIZE)
-        chunks = _fill_slides(rows, widths, room, self.labels["continued"])
+        chunks = _fill_slides(rows, widths, room, self.labels.continued)
         details = {t.id: t for t in self.doc.treatments}
         for chunk in chunks:
             slide = self.prs.slides.add_slide(self.layouts["title_only"])
-            self._title(slide, labels["comparison_details"], table.source)
+            self._title(slide, labels.comparison_details, table.source)
             self._table(slide, header, [cells for _, cells in chunk], widths, DETAIL_SIZE, (left, top))
             seen = list(dict.fromkeys(row.key for row, _ in chunk))
             self._finish(slide, "\n\n".join(_treatment_notes(details[k], labels) for k in seen if k in details))
@@ -405,7 +405,7 @@ class _Deck:
         if not sources:
             return
         paras = [DeckPara(((s, False),)) for s in sources]
-        self.bullet_slides(self.labels["references"], paras, "\n".join(sources), self.doc.condition_source)
+        self.bullet_slides(self.labels.references, paras, "\n".join(sources), self.doc.condition_source)
 
     # -- helpers -------------------------------------------------------------------------------
     @cached_property
@@ -451,7 +451,7 @@ class _Deck:
         # A title used before continues: "Behandling (forts.)", "Behandling (forts. 2)"; titles stay unique.
         unique, n = title, 1
         while unique in self.titles:
-            unique = f"{title} ({self.labels['continued']}{'' if n == 1 else f' {n}'})"
+            unique = f"{title} ({self.labels.continued}{'' if n == 1 else f' {n}'})"
             n += 1
         self.titles.add(unique)
         self._fit_write(slide.shapes.title, [DeckPara(((unique, True),))], TITLE_SIZES, None, source,
@@ -485,9 +485,9 @@ class _Deck:
 
     def _footer(self, slide) -> None:
         doc = self.doc
-        parts = [doc.title, f"{self.labels['version']} {doc.trust.version}"]
+        parts = [doc.title, f"{self.labels.version} {doc.trust.version}"]
         if doc.draft:
-            parts.append(self.labels["draft"])
+            parts.append(self.labels.draft)
         width = self.prs.slide_width
         box = slide.shapes.add_textbox(Inches(0.6), self._footer_band()[0], width - Inches(1.2), FOOTER_HEIGHT)
         box.name = "Footer"
@@ -709,16 +709,16 @@ def _members(section: Section, sections) -> list[str]:
 
 def _treatment_notes(t: TreatmentDetail, labels) -> str:
     lines = [f"{t.name}: {plain(t.what)}"]
-    lines.append(f"{labels['indications_clinician']}: " + "; ".join(plain(i) for i in t.indications))
-    lines.append(f"{labels['contraindications_clinician']}: " + "; ".join(plain(i) for i in t.contraindications))
-    lines.append(f"{labels['course']}: {plain(t.course)}")
+    lines.append(f"{labels.indications_clinician}: " + "; ".join(plain(i) for i in t.indications))
+    lines.append(f"{labels.contraindications_clinician}: " + "; ".join(plain(i) for i in t.contraindications))
+    lines.append(f"{labels.course}: {plain(t.course)}")
     if plain(t.evidence):
-        lines.append(f"{labels['evidence']}: {plain(t.evidence)}")
+        lines.append(f"{labels.evidence}: {plain(t.evidence)}")
     if t.sources:
-        lines.append(labels["speaker_sources"])
+        lines.append(labels.speaker_sources)
         lines += [f"– {source}" for source in t.sources]
     if t.needs_review:
-        lines.append(f"{labels['review_notes']}: {t.needs_review}")
+        lines.append(f"{labels.review_notes}: {t.needs_review}")
     return "\n".join(lines)
 
 
@@ -726,7 +726,7 @@ def _review_notes(section: Section, labels) -> list[str]:
     notes = [b.needs_review for b in section.blocks if getattr(b, "needs_review", None)]
     if section.needs_review:
         notes.insert(0, section.needs_review)
-    return [f"{labels['review_notes']}:"] + [f"– {n}" for n in notes] if notes else []
+    return [f"{labels.review_notes}:"] + [f"– {n}" for n in notes] if notes else []
 
 
 def _core_properties(prs, doc: Document) -> None:
@@ -735,7 +735,7 @@ def _core_properties(prs, doc: Document) -> None:
     # The package's core properties hold at most 255 characters each; the slides carry the full text.
     props.title = _at_most(f"{doc.title} – {doc.subtitle}", 255)
     props.author = _at_most(", ".join(doc.trust.authors), 255)
-    props.subject = _at_most(doc.labels["deck_subject"], 255)
+    props.subject = _at_most(doc.labels.deck_subject, 255)
     props.language = doc.language_tag
     props.keywords = _at_most(f"{doc.title}; {doc.icd10}", 255)
     props.last_modified_by = "leafdeck"
