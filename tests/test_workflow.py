@@ -254,3 +254,22 @@ def test_a_damaged_template_is_a_clear_error(project, run):
     result = run(project, "--product", "deck", "--template", str(template), "--jobs", "1")
     assert result.code == 1 and "internal error" not in result.err
     assert "the template broken.pptx cannot be opened" in result.err
+
+
+def test_languages_are_read_by_the_yaml_parser_and_a_no_op_still_parses_nothing(project):
+    """An unindented list is valid YAML; a stray de.yaml beside it is not a language. A second run
+    finds everything fresh from the manifest's index without loading the YAML parser."""
+    condition = project / "content/tiny/condition.yaml"
+    text = condition.read_text(encoding="utf-8")
+    condition.write_text(text.replace("languages: [nb, en]", "languages:\n- nb\n- en"), encoding="utf-8")
+    shutil.copy(project / "content/tiny/nb.yaml", project / "content/tiny/de.yaml")     # a stray copy
+    first = _cli(project)
+    assert first.returncode == 0, first.stderr
+    assert not list((project / "output").rglob("*_de_*")) and "built 6," in first.stdout
+    probe = ("import sys; from generator.cli import main; code = main(['--today', '" + TODAY + "']); "
+             "print('loaded:', sorted(m for m in ('reportlab', 'pptx', 'ruamel', 'pydantic') if m in sys.modules)); "
+             "sys.exit(code)")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "built 0, skipped 6" in done.stdout and "loaded: []" in done.stdout

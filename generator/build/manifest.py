@@ -6,8 +6,8 @@ clinic, the images its condition and clinic name, the deck template) and the opt
 it. The manifest in the output folder (``manifest.json``) records, per file, its SHA-256, the
 content version and that fingerprint, so a clinic can tell which printed version a patient holds,
 and a rebuild can skip an output whose fingerprint and bytes are unchanged. Computing all this
-reads files only: it never parses YAML nor imports reportlab or python-pptx, so a no-op run stays
-fast.
+reads files; it parses a condition or clinic file only when its digest is not in the manifest's
+index (``build.index``), and never imports reportlab or python-pptx, so a no-op run stays fast.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 import os
 import unicodedata
 from dataclasses import dataclass
@@ -24,11 +23,11 @@ from importlib import metadata
 from pathlib import Path
 
 from generator import __version__
+from generator.build.index import Index
 from generator.build.output import write_atomic
 from generator.products import Variant
 
 MANIFEST = "manifest.json"
-_NEXT_REVIEW = re.compile(r"^\s+next_review:\s*[\"']?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
 _LIBRARIES = ("reportlab", "python-pptx", "pillow", "pyphen", "fontpkg-fira-sans", "fontpkg-arimo", "pikepdf",
               "markdown-it-py", "ruamel.yaml", "pydantic")
 _CODE = Path(__file__).resolve().parents[1]     # the whole generator package
@@ -69,11 +68,11 @@ class Fingerprints:
     """Fingerprints of targets, reading each input file once per run."""
 
     def __init__(self, content_dir: Path, images_dir: Path, template: Path | None, settings: dict,
-                 today: dt.date | None = None):
+                 today: dt.date | None = None, index: Index | None = None):
         self.content_dir, self.images_dir, self.template = Path(content_dir), Path(images_dir), template
         self.settings, self.today = settings, today
+        self.index = index if index is not None else Index()
         self._files: dict[Path, str] = {}
-        self._texts: dict[Path, str | None] = {}
         self._image_files = _images(self.images_dir)      # walked once per run, not once per output
 
     def of(self, target: Target) -> str:
@@ -89,15 +88,12 @@ class Fingerprints:
 
     def _overdue(self, condition: str) -> bool | str:
         """Whether the review date has passed (it puts DRAFT on every output). Only this, not the
-        date itself, shapes an output, so a new day alone rebuilds nothing."""
+        date itself, shapes an output, so a new day alone rebuilds nothing (an unreadable date: the
+        date itself, so the output is rebuilt and the loader names the mistake)."""
         if self.today is None:
             return False
-        try:
-            text = (self.content_dir / condition / "condition.yaml").read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return self.today.isoformat()
-        found = _NEXT_REVIEW.search(text)
-        return self.today > dt.date.fromisoformat(found[1]) if found else self.today.isoformat()
+        overdue = self.index.facts(self.content_dir / condition / "condition.yaml").overdue(self.today)
+        return self.today.isoformat() if overdue is None else overdue
 
     def _inputs(self, target: Target) -> list[Path]:
         content = self.content_dir
@@ -114,21 +110,15 @@ class Fingerprints:
         return files
 
     def _images_named(self, sources: list[Path]) -> list[Path]:
-        """The image files whose name occurs in any of ``sources`` (read as text, not parsed: a
-        name in a comment only costs a rebuild). Every image when a source cannot be read or holds
-        a backslash (a YAML escape could spell a name that the text does not show)."""
-        texts = [text for text in map(self._text, sources) if text is not None]
-        if len(texts) < len(sources) or any("\\" in text for text in texts):
-            return [path for path, _ in self._image_files]
-        return [path for path, name in self._image_files if any(name in text for text in texts)]
-
-    def _text(self, path: Path) -> str | None:
-        if path not in self._texts:
-            try:
-                self._texts[path] = _comparable(path.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError):
-                self._texts[path] = None
-        return self._texts[path]
+        """The image files the condition (and clinic) files name, as the YAML parser reads them;
+        every image when a file's images cannot be read."""
+        named: set[str] = set()
+        for source in sources:
+            images = self.index.facts(source).images
+            if images is None:
+                return [path for path, _ in self._image_files]
+            named |= {_comparable(Path(name).as_posix()) for name in images}
+        return [path for path, name in self._image_files if name in named]
 
     def _digest(self, path: Path) -> str:
         if path not in self._files:
@@ -140,10 +130,10 @@ class Fingerprints:
 
 
 def _images(folder: Path) -> list[tuple[Path, str]]:
-    """Every file below ``folder`` with its name as _comparable() spells it."""
+    """Every file below ``folder`` with its path inside it, as _comparable() spells it."""
     if not folder.is_dir():
         return []
-    return sorted((p, _comparable(p.name)) for p in folder.rglob("*") if p.is_file())
+    return sorted((p, _comparable(p.relative_to(folder).as_posix())) for p in folder.rglob("*") if p.is_file())
 
 
 def _comparable(text: str) -> str:
@@ -162,14 +152,16 @@ class Manifest:
     def __init__(self, out_dir: Path):
         self.out_dir = Path(out_dir)
         self.path = self.out_dir / MANIFEST
-        self.files: dict[str, dict] = self._read()
+        self.files, index = self._read()
+        self.index = Index(index)
 
-    def _read(self) -> dict[str, dict]:
+    def _read(self) -> tuple[dict[str, dict], dict]:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            return {k: v for k, v in dict(data.get("files", {})).items() if isinstance(v, dict)}
-        except (OSError, ValueError, AttributeError):
-            return {}
+            files = {k: v for k, v in dict(data.get("files", {})).items() if isinstance(v, dict)}
+            return files, dict(data.get("index", {}))
+        except (OSError, ValueError, AttributeError, TypeError):
+            return {}, {}
 
     def is_fresh(self, target: Target, fingerprint: str) -> bool:
         """The output exists, is the file the manifest describes, and was built from the same inputs."""
@@ -182,15 +174,28 @@ class Manifest:
             return False
 
     def record(self, updates: dict[str, dict]) -> None:
-        """Merge ``updates`` into the manifest on disk, under a lock: parallel builds both land."""
-        if not updates:
+        """Merge ``updates`` (and what the index learnt) into the manifest on disk, under a lock:
+        parallel builds both land."""
+        if not updates and not self.index.changed:
             return
+        if not updates:
+            try:
+                self._write({})
+            except OSError:
+                pass        # the index only saves parsing next time; the outputs' errors are reported
+            return
+        self._write(updates)
+
+    def _write(self, updates: dict[str, dict]) -> None:
         from filelock import FileLock
 
         self.out_dir.mkdir(parents=True, exist_ok=True)
         with FileLock(str(self.out_dir / ".manifest.lock")):
-            self.files = {**self._read(), **updates}
-            body = {"generator": f"leafdeck {__version__}", "files": dict(sorted(self.files.items()))}
+            files, index = self._read()
+            self.files = {**files, **updates}
+            entries = {**index, **self.index.entries}
+            body = {"generator": f"leafdeck {__version__}", "files": dict(sorted(self.files.items())),
+                    "index": dict(sorted(entries.items()))}
             write_atomic(self.path, (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
 

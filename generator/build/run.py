@@ -53,12 +53,14 @@ def build(options: Options, diagnostics: Diagnostics, progress=None) -> Report:
     ``progress(total)``, if given, is called once there is something to render and returns the
     function to call after each output."""
     started = time.perf_counter()
-    prints = Fingerprints(options.content_dir, options.images, options.template, {}, today=options.today)
     manifest = Manifest(options.out_dir)
-    wanted = targets(options)
+    prints = Fingerprints(options.content_dir, options.images, options.template, {}, today=options.today,
+                          index=manifest.index)
+    wanted = targets(options, manifest.index)
     fingerprints = {t.key: prints.of(t) for t in wanted}
     fresh = {t.key for t in wanted if not options.force and manifest.is_fresh(t, fingerprints[t.key])}
     if wanted and len(fresh) == len(wanted):
+        manifest.record({})          # only if the index learnt a file (a manifest from an older leafdeck)
         return Report([Outcome(t, Status.SKIPPED) for t in wanted], time.perf_counter() - started)
 
     planned, failed_conditions = plan(options, diagnostics, partial=True)

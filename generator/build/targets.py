@@ -1,17 +1,15 @@
-"""What to build: every requested output, found from file and folder names alone, and the shards.
-
-No YAML is parsed here beyond each condition's ``languages:``, so a run with nothing to do stays fast.
-"""
+"""What to build: every requested output, found from folder names and each condition's
+languages (``build.index``), and the shards."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.build.manifest import Target
+from generator.build.index import Index
+from generator.build.manifest import Manifest, Target
 from generator.build.output import output_path
 from generator.products import DEFAULT_PRODUCTS, variants
 
@@ -47,8 +45,10 @@ def in_shard(key: str, shard: tuple[int, int]) -> bool:
     return int(hashlib.sha256(key.encode()).hexdigest(), 16) % count == index - 1
 
 
-def targets(options: Options) -> list[Target]:
-    """Every requested output, found from file and folder names alone (no YAML is parsed)."""
+def targets(options: Options, index: Index | None = None) -> list[Target]:
+    """Every requested output, from the folder names and each condition's ``languages:`` (from the
+    index, so YAML is parsed only for a condition file that changed)."""
+    index = index if index is not None else Manifest(options.out_dir).index
     content = Path(options.content_dir)
     clinics = sorted(p.stem for p in (content / "clinics").glob("*.yaml")) if ALL in options.clinics \
         else list(options.clinics)
@@ -57,7 +57,10 @@ def targets(options: Options) -> list[Target]:
         for folder in sorted(p.parent for p in content.glob(f"*/{CONDITION_FILE}")):
             if options.conditions and folder.name not in options.conditions:
                 continue
-            languages = _listed_languages(folder)
+            listed = index.facts(folder / CONDITION_FILE).languages
+            # Unreadable: every language file is tried, and the loader reports the mistake at its line.
+            languages = listed if listed is not None else \
+                sorted(p.stem for p in folder.glob("*.yaml") if p.name != CONDITION_FILE)
             for lang in languages:
                 if options.languages and lang not in options.languages:
                     continue
@@ -67,24 +70,3 @@ def targets(options: Options) -> list[Target]:
                     if in_shard(target.key, options.shard):
                         found.append(target)
     return found
-
-
-_FLOW_LIST = re.compile(r"^languages:\s*\[([^\]]*)\]", re.MULTILINE)
-_BLOCK_LIST = re.compile(r"^languages:[ \t]*(?:#.*)?\n((?:[ \t]+-[^\n]*\n?)+)", re.MULTILINE)
-
-
-def _listed_languages(folder: Path) -> list[str]:
-    """The ``languages:`` of condition.yaml, read with a pattern (no YAML parser on the fast path);
-    if the line is written some other way, every ``<lang>.yaml`` in the folder."""
-    try:
-        text = (folder / CONDITION_FILE).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        text = ""
-    flow, block = _FLOW_LIST.search(text), _BLOCK_LIST.search(text)
-    if flow:
-        items = flow[1].split(",")
-    elif block:
-        items = [line.split("-", 1)[1] for line in block[1].splitlines()]
-    else:
-        return sorted(p.stem for p in folder.glob("*.yaml") if p.name != CONDITION_FILE)
-    return [i.split("#")[0].strip().strip("'\"") for i in items if i.split("#")[0].strip()]

@@ -1,0 +1,87 @@
+"""What discovery and freshness need from a condition or clinic file, read by the real YAML parser
+and remembered by the file's digest, so a run with nothing to do reads bytes and parses nothing.
+
+The facts: a condition's ``languages:``, its ``next_review`` date and the image files it names; a
+clinic's logo. They live in the manifest's ``index`` beside the outputs. A file whose digest is not
+in the index (new, edited, or the manifest gone) is parsed with leafdeck's YAML reader — that file
+changed, so its outputs are rebuilt and the parse costs nothing extra. A file the parser refuses
+gives no facts: every ``<lang>.yaml`` counts as a language, every image as named and the review as
+unknown, so its outputs are attempted and the loader reports the mistake with its line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Facts:
+    languages: tuple[str, ...] | None = None       # None: not readable as a list of codes
+    next_review: str | None = None                 # ISO date, None: unknown
+    images: tuple[str, ...] | None = None          # image files named; None: unknown (count every image)
+
+    def overdue(self, today: dt.date) -> bool | None:
+        if self.next_review is None:
+            return None
+        try:
+            return today > dt.date.fromisoformat(self.next_review)
+        except ValueError:
+            return None
+
+
+class Index:
+    """Facts per file, by digest; ``entries`` is what the manifest stores."""
+
+    def __init__(self, entries: dict[str, Any] | None = None):
+        self.entries: dict[str, dict] = {k: v for k, v in (entries or {}).items() if isinstance(v, dict)}
+        self.changed = False
+
+    def facts(self, path: Path) -> Facts:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return Facts()
+        key, digest = str(path.resolve()), hashlib.sha256(data).hexdigest()
+        known = self.entries.get(key)
+        if known and known.get("sha256") == digest:
+            return _facts_from(known)
+        facts = _parse(path)
+        self.entries[key] = {"sha256": digest, **asdict(facts)}
+        self.changed = True
+        return facts
+
+
+def _facts_from(entry: dict) -> Facts:
+    def strings(value) -> tuple[str, ...] | None:
+        return tuple(str(v) for v in value) if isinstance(value, (list, tuple)) else None
+    review = entry.get("next_review")
+    return Facts(strings(entry.get("languages")), review if isinstance(review, str) else None,
+                 strings(entry.get("images")))
+
+
+def _parse(path: Path) -> Facts:
+    from generator.diagnostics import Diagnostics
+    from generator.loading.yaml_source import load_yaml, strip_positions
+
+    loaded = load_yaml(path, str(path), Diagnostics())
+    data = strip_positions(loaded.data) if loaded is not None else None
+    if not isinstance(data, dict):
+        return Facts()
+    if path.parent.name == "clinics":
+        logo = data.get("logo")
+        return Facts(images=(logo,) if isinstance(logo, str) else ())
+    languages = data.get("languages")
+    review = data.get("review")
+    next_review = review.get("next_review") if isinstance(review, dict) else None
+    images = data.get("images")
+    files = [item.get("file") for item in images if isinstance(item, dict)] if isinstance(images, list) else []
+    return Facts(
+        tuple(languages) if isinstance(languages, list) and all(isinstance(v, str) for v in languages) else None,
+        next_review.isoformat() if isinstance(next_review, dt.date) else
+        next_review if isinstance(next_review, str) else None,
+        tuple(f for f in files if isinstance(f, str)) if isinstance(images, list) and all(isinstance(f, str) for f in files)
+        else None)
