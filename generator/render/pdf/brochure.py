@@ -38,7 +38,7 @@ from generator.render.pdf import flow as flow
 from generator.render.pdf import parts as parts
 from generator.render.pdf import tagging as tagging
 from generator.render.errors import LayoutProblem
-from generator.render.pdf import compat
+from generator.render.pdf import blocks, compat
 from generator.render.pdf.page import Sheet, picture_ppi
 from generator.render.pdf.text import plain_markup
 
@@ -220,21 +220,10 @@ def _section(section: Section, doc: Document, s: parts.Styles, width: float, ppi
 
 
 def _block(block, doc: Document, s: parts.Styles, width: float, ppi: int, picture: float) -> list:
-    out: list = []
-    if isinstance(block, TextBlock):
-        out.append(parts.paragraph(block.text, s.body, block.source))
-    elif isinstance(block, Steps):
-        out.append(parts.pathway(block.items, s, width, block.source))
-    elif isinstance(block, BulletList):
-        out += parts.bullets(block.items, s.body, block.source)
-    elif isinstance(block, Figure):
-        if doc.cover_figure is None or block.path != doc.cover_figure.path:   # printed once, on the cover
-            out.append(parts.figure(block, doc, s, width, picture, ppi))
-    elif isinstance(block, ComparisonTable):
-        out += [f for row in block.rows for f in parts.compact_treatment(row, doc.labels, s)]
-    if getattr(block, "needs_review", None):
-        out.append(parts.review_mark(block.needs_review, doc, s, block.source))
-    return out
+    cover = frozenset([doc.cover_figure.path]) if doc.cover_figure is not None else frozenset()
+    room = blocks.Room(width, width, picture, ppi, printed_elsewhere=cover,      # printed once, on the cover
+                       table=lambda table: [f for row in table.rows for f in parts.compact_treatment(row, doc.labels, s)])
+    return blocks.flowables(block, doc, s, room)
 
 
 def _overflow(doc: Document, s: parts.Styles, result: flow.Flow, columns: list[flow.Column],

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -23,12 +23,12 @@ from reportlab.platypus import (
 )
 
 from generator.diagnostics import Location
-from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section, Steps
+from generator.document.model import BulletList, ComparisonTable, Document, Section
 from generator.document.model import Paragraph as TextBlock
 from generator.render.pdf import parts as parts
 from generator.render.pdf import tagging as tagging
 from generator.render.errors import LayoutProblem
-from generator.render.pdf import compat
+from generator.render.pdf import blocks, compat
 from generator.render.pdf.page import Sheet, picture_ppi
 from generator.render.pdf.text import plain_markup
 
@@ -182,22 +182,10 @@ def _back(doc: Document, layout: _Layout, share: float, qr: float) -> Table:
 def _section(section: Section, doc: Document, layout: _Layout, placed_figures: set) -> list:
     s = layout.styles
     width = layout.frame_width - (7 * mm if section.callout else 0)
-    body: list = []
-    for block in section.blocks:
-        if isinstance(block, TextBlock):
-            body.append(parts.paragraph(block.text, s.body, block.source))
-        elif isinstance(block, Steps):
-            body.append(parts.pathway(block.items, s, width - MEASURE_INDENT, block.source))
-        elif isinstance(block, BulletList):
-            body += parts.bullets(block.items, s.body, block.source)
-        elif isinstance(block, Figure):
-            if block.path in placed_figures:
-                continue  # already on the front page
-            body.append(parts.figure(block, doc, s, width, SECTION_PICTURE * layout.pictures, layout.ppi))
-        elif isinstance(block, ComparisonTable):
-            body.append(parts.comparison_table(block, s, width))
-        if getattr(block, "needs_review", None):
-            body.append(parts.review_mark(cast(str, block.needs_review), doc, s, block.source))
+    room = blocks.Room(width, width - MEASURE_INDENT, SECTION_PICTURE * layout.pictures, layout.ppi,
+                       table=lambda table: [parts.comparison_table(table, s, width)],
+                       printed_elsewhere=frozenset(placed_figures))     # already on the front page
+    body: list = [f for block in section.blocks for f in blocks.flowables(block, doc, s, room)]
     heading = parts.tag(Paragraph(plain_markup(section.title), s.h1), section.source)
     if section.needs_review:
         body.append(parts.review_mark(section.needs_review, doc, s, section.source))
