@@ -38,7 +38,7 @@ from generator.render.pdf import flow as flow
 from generator.render.pdf import parts as parts
 from generator.render.pdf import tagging as tagging
 from generator.render.errors import LayoutProblem
-from generator.render.pdf import blocks, compat
+from generator.render.pdf import blocks, compat, marks
 from generator.render.pdf.page import Sheet, picture_ppi
 from generator.render.pdf.text import plain_markup
 
@@ -204,7 +204,7 @@ def _sections(doc: Document, s: parts.Styles, width: float, ppi: int, picture: f
 
 
 def _section(section: Section, doc: Document, s: parts.Styles, width: float, ppi: int, picture: float) -> list:
-    heading = parts.tag(Paragraph(plain_markup(section.title), s.h1), section.source)
+    heading = parts.located(Paragraph(plain_markup(section.title), s.h1), section.source)
     body: list = []
     for block in section.blocks:
         if not getattr(block, "brochure", True):
@@ -215,7 +215,7 @@ def _section(section: Section, doc: Document, s: parts.Styles, width: float, ppi
     group = [parts.callout([heading, *body], s, width, section.source, splittable=True)] if section.callout \
         else [heading, *body]
     for flowable in group:
-        setattr(flowable, "leafdeck_section", section.title)
+        marks.marks(flowable).section = section.title
     return group
 
 
@@ -231,8 +231,8 @@ def _overflow(doc: Document, s: parts.Styles, result: flow.Flow, columns: list[f
     """What did not fit, and the blocks whose ``brochure: false`` would free the most room."""
     width = min(c.width for c in columns)
     missing = flow.height_of(result.leftover, width)
-    source = next((f.leafdeck_source for f in result.leftover if getattr(f, "leafdeck_source", None)), doc.source)
-    sections = list(dict.fromkeys(f.leafdeck_section for f in result.leftover if getattr(f, "leafdeck_section", None)))
+    source = next((marks.marks_of(f).source for f in result.leftover if marks.marks_of(f).source), doc.source)
+    sections = list(dict.fromkeys(marks.marks_of(f).section for f in result.leftover if marks.marks_of(f).section))
     what = ", ".join(f"section '{t}'" for t in sections) or f"{len(result.leftover)} block(s)"
     candidates = _droppable(doc, s, width, ppi)
     best = ", ".join(f"{name} ({Path(where.file).name} line {where.line}, {height / mm:.0f} mm)"
@@ -241,7 +241,7 @@ def _overflow(doc: Document, s: parts.Styles, result: flow.Flow, columns: list[f
     if best:
         hint += ("; or add 'brochure: false' to what the leaflet alone should carry — most room is freed by "
                  + best)
-    moved = any(getattr(f, "leafdeck_section", None) == doc.labels.about_this_leaflet for f in result.leftover)
+    moved = any(marks.marks_of(f).section == doc.labels.about_this_leaflet for f in result.leftover)
     if moved:
         hint += ("; the 'about' block is here because the clinic's name and address fill the back panel "
                  "(a shorter name in the clinic file gives it back its place)")
@@ -323,8 +323,8 @@ def _back(doc: Document, s: parts.Styles, column: flow.Column, tagged: bool,
                 tagging.tag_story(kept)
             moved = [f for f in movable if f in result.leftover]
             for flowable in moved:
-                flowable.leafdeck_source = doc.source
-                flowable.leafdeck_section = doc.labels.about_this_leaflet
+                marks.marks(flowable).source = doc.source
+                marks.marks(flowable).section = doc.labels.about_this_leaflet
             return flow.pour(kept, [column]), moved
     problems.append(LayoutProblem("the brochure's back panel is full: the clinic's name, address and QR code leave "
                                   "no room for the 'about this brochure' facts", doc.clinic.where("name"),

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from generator.render.pdf import marks
+
 FUZZ = 1e-6
 HEADING_COMPANY_LINES = 2       # a heading needs room for itself and two lines of what follows
 
@@ -148,8 +150,8 @@ def badness(result: Flow, height: float) -> float:
         if here[-1].continued:
             score += 3
         first = there[0].flowable
-        same_section = getattr(first, "leafdeck_section", None) is not None and \
-            getattr(first, "leafdeck_section", None) == getattr(here[-1].flowable, "leafdeck_section", None)
+        same_section = marks.marks_of(first).section is not None and \
+            marks.marks_of(first).section == marks.marks_of(here[-1].flowable).section
         if same_section and not _is_heading(first):
             score += 1
     used = [result.used(i) for i in range(len(by_column)) if by_column[i]]
@@ -190,6 +192,4 @@ def _strands(head, height: float, available: float) -> bool:
 def _inherit(head, pieces: list) -> None:
     """Split pieces keep the content position and section of the flowable they came from."""
     for piece in pieces:
-        for attribute in ("leafdeck_source", "leafdeck_section"):
-            if getattr(piece, attribute, None) is None and getattr(head, attribute, None) is not None:
-                setattr(piece, attribute, getattr(head, attribute))
+        marks.inherit(head, piece, "source", "section")

@@ -28,7 +28,7 @@ from generator.document.model import Paragraph as TextBlock
 from generator.render.pdf import parts as parts
 from generator.render.pdf import tagging as tagging
 from generator.render.errors import LayoutProblem
-from generator.render.pdf import blocks, compat
+from generator.render.pdf import blocks, compat, marks
 from generator.render.pdf.page import Sheet, picture_ppi
 from generator.render.pdf.text import plain_markup
 
@@ -186,7 +186,7 @@ def _section(section: Section, doc: Document, layout: _Layout, placed_figures: s
                        table=lambda table: [parts.comparison_table(table, s, width)],
                        printed_elsewhere=frozenset(placed_figures))     # already on the front page
     body: list = [f for block in section.blocks for f in blocks.flowables(block, doc, s, room)]
-    heading = parts.tag(Paragraph(plain_markup(section.title), s.h1), section.source)
+    heading = parts.located(Paragraph(plain_markup(section.title), s.h1), section.source)
     if section.needs_review:
         body.append(parts.review_mark(section.needs_review, doc, s, section.source))
     if section.callout:
@@ -198,7 +198,7 @@ def _section(section: Section, doc: Document, layout: _Layout, placed_figures: s
 def _check_rows(story: list, layout: _Layout) -> None:
     """Refuse rows taller than a page: reportlab would otherwise fail, or cut the row."""
     for flowable in story:
-        rows = getattr(flowable, "leafdeck_rows", None)
+        rows = marks.marks_of(flowable).rows
         if rows is None:
             continue
         _, total = flowable.wrap(layout.frame_width, layout.frame_height)

@@ -3,8 +3,8 @@
 Sizes follow clear-print guidance: body text at least 12 pt, left-aligned, never justified;
 headings bold, not italic; tables at 12 pt. Norwegian compounds are hyphenated with pyphen
 (``embeddedHyphenation=2``, otherwise reportlab breaks words without a hyphen); web
-addresses never are. Every flowable made from content remembers its source position in
-``leafdeck_source`` so an overflow can name the YAML line.
+addresses never are. Every flowable made from content remembers its source position in its
+``Marks`` (``located``) so an overflow can name the YAML line.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from generator.diagnostics import Location
 from generator.document.model import ROLE_LABELS, Cell, ComparisonTable, Document, Figure, Inline, Span, TableRow
 from generator.assets.images import prepared, upright_size
 from generator.render.errors import LayoutProblem
-from generator.render.pdf import compat
+from generator.render.pdf import compat, marks
 from generator.render.pdf.tagging import artifact
 from generator.render.pdf.text import address_lines, label, markup, phone, plain_markup
 from generator.assets.hyphenation import hyphenator
@@ -40,9 +40,9 @@ MIN_SIZE = 12
 F = TypeVar("F", bound=Flowable)
 
 
-def tag(flowable: F, source: Location | None) -> F:
-    # leafdeck_* attributes are our own, hung on reportlab's objects: set (and read) by name.
-    setattr(flowable, "leafdeck_source", source)
+def located(flowable: F, source: Location | None) -> F:
+    """The flowable, marked with the content line it was made from."""
+    marks.marks(flowable).source = source
     return flowable
 
 
@@ -161,7 +161,7 @@ class Styles:
 
 
 def paragraph(inline: Inline, style: ParagraphStyle, source: Location | None = None) -> Flowable:
-    return tag(Paragraph(markup(inline), style), source)
+    return located(Paragraph(markup(inline), style), source)
 
 
 def bullets(items, style: ParagraphStyle, source: Location | None = None) -> list[Flowable]:
@@ -171,8 +171,8 @@ def bullets(items, style: ParagraphStyle, source: Location | None = None) -> lis
     key = object()
     out: list[Flowable] = []
     for item in items:
-        para = tag(Paragraph(markup(item), bulleted, bulletText="•"), source)
-        setattr(para, "leafdeck_list", key)
+        para = located(Paragraph(markup(item), bulleted, bulletText="•"), source)
+        marks.marks(para).list_key = key
         out.append(para)
     return out
 
@@ -235,9 +235,7 @@ class Pathway(Flowable):
 
     def _part(self, start: int, end: int) -> "Pathway":
         part = Pathway(self.numbers[start:end], self.texts[start:end], self.fill, self.line, self.max_width)
-        for attribute in ("leafdeck_source", "leafdeck_steps"):
-            if hasattr(self, attribute):
-                setattr(part, attribute, getattr(self, attribute))
+        marks.inherit(self, part, "source", "steps")
         return part
 
     def draw(self):
@@ -271,18 +269,18 @@ class Pathway(Flowable):
 
 
 def pathway(items, s: "Styles", max_width: float, source: Location | None) -> Flowable:
-    return tag(Pathway.of(items, s, max_width), source)
+    return located(Pathway.of(items, s, max_width), source)
 
 
 def review_mark(note: str, doc: Document, s: Styles, source: Location | None) -> Flowable:
-    return tag(Paragraph(f"[{plain_markup(doc.labels.needs_review)}: {plain_markup(note)}]", s.review), source)
+    return located(Paragraph(f"[{plain_markup(doc.labels.needs_review)}: {plain_markup(note)}]", s.review), source)
 
 
 def figure(fig: Figure, doc: Document, s: Styles, max_width: float, max_height: float, ppi: int = 150) -> Flowable:
     """The picture at its placed size and ``ppi`` (150 office, 300 print shop), then its caption.
     Where the page or panel has less room, the picture shrinks (to 45 % of its height at most)
     rather than leave a gap by moving to the next page."""
-    return tag(FigureBlock(fig, doc, s, max_width, max_height, ppi), fig.source)
+    return located(FigureBlock(fig, doc, s, max_width, max_height, ppi), fig.source)
 
 
 class FigureBlock(Unbreakable):
@@ -296,8 +294,8 @@ class FigureBlock(Unbreakable):
         self.floor = floor if floor is not None else max_height * self.SHRINK
         image = _picture(fig.path, max_width, max_height, ppi)
         caption = figure_caption(fig, doc, s)
-        setattr(image, "leafdeck_alt", fig.alt)
-        setattr(caption, "leafdeck_role", "Caption")
+        marks.marks(image).alt = fig.alt
+        marks.marks(caption).role = "Caption"
         super().__init__([image, Spacer(1, 1.5 * mm), caption, Spacer(1, 3 * mm)])
 
     def split(self, aw, ah):
@@ -313,9 +311,7 @@ class FigureBlock(Unbreakable):
             if hasattr(old, "leafdeck_tag"):       # structure roles given before layout (tagged PDFs)
                 compat.retype(new, old.__class__)
                 setattr(new, "leafdeck_tag", getattr(old, "leafdeck_tag"))
-        for attribute in ("leafdeck_source", "leafdeck_section"):
-            if hasattr(self, attribute):
-                setattr(smaller, attribute, getattr(self, attribute))
+        marks.inherit(self, smaller, "source", "section")
         return [smaller]
 
 
@@ -347,7 +343,7 @@ def callout(flowables: list, s: Styles, width: float, source: Location | None, s
         ("LEFTPADDING", (0, 0), (-1, -1), 3.5 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 3.5 * mm),
         ("TOPPADDING", (0, 0), (-1, -1), 1 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 * mm),
     ]))
-    return tag(box, source)
+    return located(box, source)
 
 
 def _cell(cell: Cell, s: Styles) -> list:
@@ -383,8 +379,8 @@ def comparison_table(table: ComparisonTable, s: Styles, width: float) -> Table:
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]))
-    setattr(result, "leafdeck_rows", table.rows)
-    return tag(result, table.source)
+    marks.marks(result).rows = table.rows
+    return located(result, table.source)
 
 
 def compact_treatment(row: TableRow, labels, s: Styles) -> list[Flowable]:
@@ -397,12 +393,12 @@ def compact_treatment(row: TableRow, labels, s: Styles) -> list[Flowable]:
     """
     name, indications, contraindications, course = row.cells
     head = Paragraph(markup(name.paragraphs[0]) + f" – {markup(course.paragraphs[0])}", _entry_head(s.cell_whole))
-    setattr(head, "leafdeck_role", "H3")
+    marks.marks(head).role = "H3"
     sentences = []
     for label_text, cell in ((labels.indications_short, indications), (labels.contraindications_short, contraindications)):
         sentences.append(f"<b>{label(label_text)}</b> " + " ".join(_sentence(markup(b)) for b in cell.bullets))
     body = Paragraph(" ".join(sentences), ParagraphStyle("entry", parent=s.cell, spaceAfter=1.5 * mm + 2))
-    return [tag(head, row.source), tag(body, row.source)]
+    return [located(head, row.source), located(body, row.source)]
 
 
 def _entry_head(style: ParagraphStyle) -> ParagraphStyle:
@@ -464,7 +460,7 @@ def title_band(doc: Document, s: Styles, width: float, padding: tuple[float, flo
                                          hyphenationLang=s.body.hyphenationLang,
                                          embeddedHyphenation=s.body.embeddedHyphenation)
     title = Paragraph(plain_markup(doc.title), title_style)
-    setattr(title, "leafdeck_role", "H1")          # whatever size it was fitted at
+    marks.marks(title).role = "H1"          # whatever size it was fitted at
     band = Table([[[title, Paragraph(plain_markup(doc.subtitle), s.subtitle)]]], colWidths=[width])
     band.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
@@ -472,7 +468,7 @@ def title_band(doc: Document, s: Styles, width: float, padding: tuple[float, flo
         ("LEFTPADDING", (0, 0), (-1, -1), pad_x), ("RIGHTPADDING", (0, 0), (-1, -1), pad_x),
         ("TOPPADDING", (0, 0), (-1, -1), pad_y), ("BOTTOMPADDING", (0, 0), (-1, -1), pad_y),
     ]))
-    return tag(band, doc.source)
+    return located(band, doc.source)
 
 
 def masthead(doc: Document, s: Styles, width: float) -> Flowable:
@@ -481,7 +477,7 @@ def masthead(doc: Document, s: Styles, width: float) -> Flowable:
     if not doc.clinic.logo:
         return name
     logo = _picture(doc.clinic.logo, max_width=width * 0.35, max_height=14 * mm, ppi=300)
-    setattr(logo, "leafdeck_alt", doc.clinic.name)
+    marks.marks(logo).alt = doc.clinic.name
     row = Table([[logo, name]], colWidths=[logo.drawWidth + 4 * mm, width - logo.drawWidth - 4 * mm], hAlign="LEFT")
     row.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
@@ -499,11 +495,11 @@ def contact_block(doc: Document, s: Styles, qr_size: float, width: float) -> lis
     heading = ParagraphStyle("contact", parent=s.h1, hyphenationLang=s.body.hyphenationLang,
                              embeddedHyphenation=s.body.embeddedHyphenation, spaceBefore=0,
                              fontSize=s.body.fontSize + 2, leading=(s.body.fontSize + 2) * 1.2)
-    story: list = [tag(Paragraph(plain_markup(clinic.name), heading), clinic.where("name"))]
+    story: list = [located(Paragraph(plain_markup(clinic.name), heading), clinic.where("name"))]
     if clinic.address:
-        story.append(tag(Paragraph(plain_markup(clinic.address), s.small), clinic.where("address")))
+        story.append(located(Paragraph(plain_markup(clinic.address), s.small), clinic.where("address")))
     if clinic.phone:
-        story.append(tag(Paragraph(f"{plain_markup(labels.phone)}: {phone(clinic.phone)}", s.link),
+        story.append(located(Paragraph(f"{plain_markup(labels.phone)}: {phone(clinic.phone)}", s.link),
                          clinic.where("phone")))
     # E-mail and web address are links: clickable on screen, tagged as Link in accessible PDFs.
     for target, text, key in ((f"mailto:{clinic.email}", clinic.email, "email"),
@@ -512,7 +508,7 @@ def contact_block(doc: Document, s: Styles, qr_size: float, width: float) -> lis
             story.append(link(target, text, s.link, width, clinic.where(key)))
     if clinic.web_url:
         code = QrCode(clinic.web_url, qr_size)
-        setattr(code, "leafdeck_alt", f"QR code: {clinic.web_display}")
+        marks.marks(code).alt = f"QR code: {clinic.web_display}"
         story += [Spacer(1, 2 * mm), code]
     return story
 
@@ -526,9 +522,9 @@ def link(target: str, text: str, style: ParagraphStyle, width: float, source: Lo
                             source, "use a shorter address; it may only break before . / @ or -")
     href = plain_markup(target)
     para = Paragraph("<br/>".join(f'<a href="{href}">{plain_markup(line)}</a>' for line in lines), style)
-    setattr(para, "leafdeck_role", "Link")
-    setattr(para, "leafdeck_href", target)
-    return tag(para, source)
+    marks.marks(para).role = "Link"
+    marks.marks(para).href = target
+    return located(para, source)
 
 
 def glossary_block(doc: Document, s: Styles) -> list:

@@ -25,7 +25,7 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
-from generator.render.pdf import compat
+from generator.render.pdf import compat, marks
 
 Path_ = tuple[tuple[str, object], ...]
 
@@ -329,15 +329,15 @@ def _tag_one(flowable, prefix: Path_) -> None:
     kind = type(flowable).__name__
     if kind == "Pathway":
         # Its boxes and arrows are painted as artifacts by the flowable itself.
-        steps = getattr(flowable, "leafdeck_steps", None) or OrderedList()
-        flowable.leafdeck_steps = steps
+        steps = marks.marks_of(flowable).steps or OrderedList()
+        marks.marks(flowable).steps = steps
         for number, text in zip(flowable.numbers, flowable.texts):
             item = object()
             tag_role(number, *prefix, ("L", steps), ("LI", item), ("Lbl", item))
             tag_role(text, *prefix, ("L", steps), ("LI", item), ("LBody", item))
     elif isinstance(flowable, Table):
         compat.retype(flowable, artifact_table_class(type(flowable)))
-        structured = getattr(flowable, "leafdeck_rows", None) is not None
+        structured = marks.marks_of(flowable).rows is not None
         table = object()
         for r, row in enumerate(compat.cell_values(flowable)):
             for c, cell in enumerate(row):
@@ -360,14 +360,14 @@ def _tag_one(flowable, prefix: Path_) -> None:
             _tag_one(inner, prefix)
     elif isinstance(flowable, Paragraph):
         key = object()
-        list_key = getattr(flowable, "leafdeck_list", None)
+        list_key = marks.marks_of(flowable).list_key
         if list_key is not None:
             tag_role(flowable, *prefix, ("L", list_key), ("LI", key), ("LBody", key))
         else:
-            role = getattr(flowable, "leafdeck_role", None) or _HEADINGS.get(flowable.style.name, "P")
-            tag_role(flowable, *prefix, (role, key), uri=getattr(flowable, "leafdeck_href", None))
+            role = marks.marks_of(flowable).role or _HEADINGS.get(flowable.style.name, "P")
+            tag_role(flowable, *prefix, (role, key), uri=marks.marks_of(flowable).href)
     elif isinstance(flowable, Image) or kind == "QrCode":
-        tag_role(flowable, *prefix, ("Figure", object()), alt=getattr(flowable, "leafdeck_alt", ""))
+        tag_role(flowable, *prefix, ("Figure", object()), alt=(marks.marks_of(flowable).alt or ""))
     elif kind not in ("Spacer", "NextPageTemplate", "CondPageBreak") and hasattr(flowable, "drawOn"):
         as_artifact(flowable)
 
@@ -376,7 +376,7 @@ def _tag_cell(inner, cell_path: Path_) -> None:
     """Content of a data cell: paragraphs straight into the TD, bullets as a list inside it."""
     from reportlab.platypus import Paragraph
 
-    if isinstance(inner, Paragraph) and getattr(inner, "leafdeck_list", None) is None:
+    if isinstance(inner, Paragraph) and marks.marks_of(inner).list_key is None:
         tag_role(inner, *cell_path)
     else:
         _tag_one(inner, cell_path)

@@ -1,0 +1,55 @@
+"""What leafdeck notes on a reportlab flowable beyond what reportlab knows, in one typed record.
+
+Platypus builds, splits and wraps the flowables itself, so the facts leafdeck needs later — the
+content line an overflow message names, the section a column break respects, the structure role,
+alternative text or link a tagged PDF needs — travel on the flowable as one ``Marks`` (attribute
+``leafdeck``), never as loose attributes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from generator.diagnostics import Location
+
+ATTRIBUTE = "leafdeck"
+
+
+@dataclass
+class Marks:
+    source: Location | None = None      # the content line it was made from
+    section: str | None = None          # the title of the section it belongs to
+    role: str | None = None             # its structure role when not read from its style (H1, H3, Caption, Link)
+    alt: str | None = None              # a picture's alternative text
+    href: str | None = None             # a link's target
+    rows: tuple | None = None           # a comparison table's rows (row heights checked, cells tagged)
+    list_key: object | None = None      # the list a bullet paragraph belongs to
+    steps: object | None = None         # a pathway's list in the structure tree
+
+
+def marks(flowable) -> Marks:
+    """The flowable's marks, attached on first use (for writing)."""
+    found = getattr(flowable, ATTRIBUTE, None)
+    if found is None:
+        found = Marks()
+        setattr(flowable, ATTRIBUTE, found)
+    return found
+
+
+def marks_of(flowable) -> Marks:
+    """The flowable's marks, or empty ones (for reading: nothing is attached)."""
+    return getattr(flowable, ATTRIBUTE, None) or Marks()
+
+
+def inherit(head, piece, *fields: str) -> None:
+    """A split piece keeps ``fields`` of the flowable it came from, where it has none of its own."""
+    source = marks_of(head)
+    own = marks(piece)
+    for name in fields:
+        if getattr(own, name) is None and getattr(source, name) is not None:
+            setattr(own, name, getattr(source, name))
+
+
+def copy_of(flowable) -> Marks:
+    return dataclasses.replace(marks_of(flowable))
