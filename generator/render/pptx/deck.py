@@ -33,9 +33,11 @@ from pptx.util import Emu, Inches, Pt
 
 from generator.assets.colour import ratio
 from generator.document.inline import plain
-from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section, Steps, TreatmentDetail
+from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section, Steps
 from generator.document.model import Paragraph as TextBlock
 from generator.render.pptx import measure as fit
+from generator.render.pptx import notes as speaker_notes
+from generator.render.pptx import table as tables
 from generator.render.pptx.template import fixed_zip_dates, open_template
 from generator.render.errors import LayoutProblem
 from generator.assets.images import prepared
@@ -50,7 +52,6 @@ if TYPE_CHECKING:
 TITLE_SIZES = (32, 28, 24, 20, 18)  # slide titles; below 28 pt only when a template's title box is small
 BODY_SIZES = (20, 18)               # body text: at least 18 pt
 OVERVIEW_SIZES = (20, 18, 16, 14)   # the comparison overview: as large as fits, at least 14 pt
-DETAIL_SIZE = 14                    # the appendix table
 PATHWAY_SIZES = (20, 18, 16, 14)
 COVER_TITLE_SIZES = (44, 40, 36, 32, 28, 24)
 COVER_SUBTITLE_SIZES = (20, 18)
@@ -58,7 +59,6 @@ FOOTER_SIZE = 12
 MAX_BULLETS = 6
 MAX_OVERVIEW_SLIDES = 2             # more only when a template's slide is very small
 FOOTER_HEIGHT = Inches(0.4)
-CELL_MARGIN_X, CELL_MARGIN_Y = Inches(0.08), Inches(0.05)
 DECK_IMAGE_PX = 1600                # a full-width picture on a 13.3 in slide at 120 ppi: sharp on any projector
 OVERVIEW_WIDTHS = (0.27, 0.07, 0.33, 0.33)     # treatment, step, key indication, key contraindication
 DETAIL_WIDTHS = (0.18, 0.28, 0.28, 0.26)         # treatment, indications, contraindications, course
@@ -202,7 +202,7 @@ class _Deck:
         lists = [b for b in section.blocks if isinstance(b, BulletList) and not isinstance(b, Steps)]
         prose = [b for b in section.blocks if isinstance(b, TextBlock)]
         shown_prose = not lists   # a section without a list shows its paragraphs; otherwise they are notes
-        notes = [plain(b.text) for b in prose] + _review_notes(section, self.labels)
+        notes = [plain(b.text) for b in prose] + speaker_notes.review_notes(section, self.labels)
         paras: list[DeckPara] = []
 
         def flush() -> None:   # text gathered so far goes on slides before the next drawn block
@@ -331,19 +331,19 @@ class _Deck:
             slide = self.prs.slides.add_slide(self.layouts["title_only"])
             self._title(slide, labels.comparison, table.source)
             self._table(slide, header, [cells for _, cells in chunk], widths, size, (left, top))
-            self._finish(slide, "\n\n".join(_treatment_notes(t, labels) for t, _ in chunk))
+            self._finish(slide, "\n\n".join(speaker_notes.treatment_notes(t, labels) for t, _ in chunk))
 
     def _split_evenly(self, header, rows, width, height, shares, table):
         """The fewest slides (and the largest size) that hold the rows, each slide as full as the next."""
         for count in range(1, len(rows) + 1):
             for size in OVERVIEW_SIZES:
                 try:
-                    widths = _column_widths(width, [header] + [cells for _, cells in rows], shares, size, table)
+                    widths = tables.column_widths(width, [header] + [cells for _, cells in rows], shares, size, table)
                 except LayoutProblem:
                     continue            # a word too wide for its column at this size: try a smaller one
-                heights = [_row_height(cells, widths, size) for _, cells in rows]
-                room = fit.budget(Emu(height).pt) * Pt(1) - _row_height(header, widths, size)
-                chunks = _even_chunks(heights, count, room)
+                heights = [tables.row_height(cells, widths, size) for _, cells in rows]
+                room = fit.budget(Emu(height).pt) * Pt(1) - tables.row_height(header, widths, size)
+                chunks = tables.even_chunks(heights, count, room)
                 if chunks is not None:
                     return [[rows[i] for i in chunk] for chunk in chunks], size, widths
             if count >= MAX_OVERVIEW_SLIDES and count * 2 > len(rows):
@@ -363,26 +363,26 @@ class _Deck:
         labels = self.labels
         header = [[DeckPara(((h, True),))] for h in (labels.treatment, table.columns[1], table.columns[2],
                                                      table.columns[3])]
-        rows = [(row, _detail_cells(row)) for row in table.rows]
+        rows = [(row, tables.detail_cells(row)) for row in table.rows]
         try:
-            widths = _column_widths(width, [header] + [cells for _, cells in rows], DETAIL_WIDTHS, DETAIL_SIZE, table)
+            widths = tables.column_widths(width, [header] + [cells for _, cells in rows], DETAIL_WIDTHS, tables.DETAIL_SIZE, table)
         except LayoutProblem:      # long words on a narrow (4:3) template: the table takes the slide's width
             left, width = self._wide(left, width)
-            widths = _column_widths(width, [header] + [cells for _, cells in rows], DETAIL_WIDTHS, DETAIL_SIZE, table)
-        room = fit.budget(Emu(height).pt) * Pt(1) - _row_height(header, widths, DETAIL_SIZE)
-        chunks = _fill_slides(rows, widths, room, self.labels.continued)
+            widths = tables.column_widths(width, [header] + [cells for _, cells in rows], DETAIL_WIDTHS, tables.DETAIL_SIZE, table)
+        room = fit.budget(Emu(height).pt) * Pt(1) - tables.row_height(header, widths, tables.DETAIL_SIZE)
+        chunks = tables.fill_slides(rows, widths, room, self.labels.continued)
         details = {t.id: t for t in self.doc.treatments}
         for chunk in chunks:
             slide = self.prs.slides.add_slide(self.layouts["title_only"])
             self._title(slide, labels.comparison_details, table.source)
-            self._table(slide, header, [cells for _, cells in chunk], widths, DETAIL_SIZE, (left, top))
+            self._table(slide, header, [cells for _, cells in chunk], widths, tables.DETAIL_SIZE, (left, top))
             seen = list(dict.fromkeys(row.key for row, _ in chunk))
-            self._finish(slide, "\n\n".join(_treatment_notes(details[k], labels) for k in seen if k in details))
+            self._finish(slide, "\n\n".join(speaker_notes.treatment_notes(details[k], labels) for k in seen if k in details))
 
     def _table(self, slide, header, rows, widths, size, origin) -> None:
         """A native table: header row flagged (screen readers), in the template's accent colour."""
         left, top = origin
-        heights = [_row_height(header, widths, size)] + [_row_height(cells, widths, size) for cells in rows]
+        heights = [tables.row_height(header, widths, size)] + [tables.row_height(cells, widths, size) for cells in rows]
         shape = slide.shapes.add_table(len(rows) + 1, len(widths), left, top, sum(widths), int(sum(heights)))
         shape.name = "Comparison table"
         grid = shape.table
@@ -393,8 +393,8 @@ class _Deck:
             grid.rows[r].height = int(h)
             for c, paras in enumerate(cells):
                 cell = grid.cell(r, c)
-                cell.margin_left = cell.margin_right = CELL_MARGIN_X
-                cell.margin_top = cell.margin_bottom = CELL_MARGIN_Y
+                cell.margin_left = cell.margin_right = tables.CELL_MARGIN_X
+                cell.margin_top = cell.margin_bottom = tables.CELL_MARGIN_Y
                 cell.vertical_anchor = MSO_ANCHOR.TOP
                 write(cell.text_frame, paras, size, self.on_accent if r == 0 else DARK, self.doc.language_tag,
                       self.font)
@@ -545,155 +545,6 @@ def _sentences(text: str) -> list[str]:
     return re.split(r"(?<=[.!?;])\s+", text.strip())
 
 
-def _detail_cells(row) -> list[list[DeckPara]]:
-    name, indications, contraindications, course = row.cells
-    return [
-        [DeckPara(runs_of(name.paragraphs[0], bold=True), source=row.source)],
-        [DeckPara(runs_of(b), bullet=True) for b in indications.bullets],
-        [DeckPara(runs_of(b), bullet=True) for b in contraindications.bullets],
-        [DeckPara(runs_of(p)) for p in course.paragraphs],
-    ]
-
-
-SPLIT_WORTH = 0.3     # a row is cut to fill a slide only where at least this share of the table area is left
-
-
-def _fill_slides(rows, widths, room: float, continued: str) -> list[list[tuple]]:
-    """Table rows onto slides, each slide filled before the table continues: a row that does not fit
-    the space left is cut between its list items (the rest goes on, under "Name (forts.)", on the next
-    slide) when that space is worth it, or moves on whole; a row taller than a whole slide is cut too."""
-    chunks: list[list[tuple]] = []
-    current: list[tuple] = []
-    used = 0.0
-    for row, cells in rows:
-        pending, first = cells, True
-        while pending is not None:
-            height = _row_height(pending, widths, DETAIL_SIZE)
-            space = room - used
-            if height <= space:
-                current.append((row, pending))
-                used += height
-                break
-            if current and space < SPLIT_WORTH * room:
-                chunks.append(current)
-                current, used = [], 0.0
-                continue
-            part, rest = _cut_row(pending, widths, space, first, continued)
-            if part is None:
-                if not current:
-                    raise LayoutProblem(f"a line of the table row '{row.key}' is taller than a slide at "
-                                        f"{DETAIL_SIZE} pt", row.source,
-                                        "shorten this treatment's indications or contraindications")
-                chunks.append(current)
-                current, used = [], 0.0
-                continue
-            current.append((row, part))
-            chunks.append(current)
-            current, used = [], 0.0
-            pending, first = rest, False
-    if current:
-        chunks.append(current)
-    return chunks
-
-
-def _cut_row(cells, widths, limit: float, first: bool, continued: str):
-    """(the part of a row that fits ``limit``, the rest) — each list cut between its items, the
-    treatment's name heading both parts ("Laser (forts.)" on the second); (None, cells) if no item fits."""
-    name = _plain_name(cells[0])
-    base = name if first else name.removesuffix(f" ({continued})")
-    head = cells[0] if first else [DeckPara(((f"{base} ({continued})", True),))]
-    part = [head, [], [], []]
-    rest = [[DeckPara(((f"{base} ({continued})", True),))], list(cells[1]), list(cells[2]), list(cells[3])]
-    for c in (1, 2, 3):
-        while rest[c]:
-            trial = [*part[:c], part[c] + [rest[c][0]], *part[c + 1:]]
-            if _row_height(trial, widths, DETAIL_SIZE) > limit:
-                break
-            part[c].append(rest[c].pop(0))
-    if not any(part[1:]):
-        return None, cells
-    return part, (rest if any(rest[1:]) else None)
-
-
-def _plain_name(paras: list[DeckPara]) -> str:
-    return "".join(t for p in paras for t, _ in p.runs)
-
-
-def _even_chunks(heights: list[float], count: int, room: float) -> list[list[int]] | None:
-    """Row indexes cut into ``count`` consecutive chunks, each within ``room``, as even as possible
-    (the tallest chunk as low as it can be); None if they cannot fit."""
-    if count > len(heights):
-        return None
-    low, high = max(heights), sum(heights)
-    if low > room:
-        return None
-
-    def cut(limit: float) -> list[list[int]] | None:
-        chunks: list[list[int]]
-        current: list[int]
-        chunks, current, used = [], [], 0.0
-        for i, h in enumerate(heights):
-            if current and used + h > limit:
-                chunks.append(current)
-                current, used = [], 0.0
-            current.append(i)
-            used += h
-        chunks.append(current)
-        return chunks if len(chunks) <= count else None
-
-    if cut(room) is None:
-        return None
-    for _ in range(40):
-        middle = (low + high) / 2
-        if cut(middle) is None:
-            low = middle
-        else:
-            high = middle
-    chunks = cut(min(high, room))
-    if chunks is None:
-        return None
-    while len(chunks) < count and any(len(c) > 1 for c in chunks):   # use every slide asked for
-        widest = max(range(len(chunks)), key=lambda i: len(chunks[i]))
-        chunks[widest:widest + 1] = [chunks[widest][:-1], chunks[widest][-1:]]
-    return chunks
-
-
-def _column_widths(total: int, rows: list[list[list[DeckPara]]], shares, size: float, table) -> list[int]:
-    """Column widths in EMU: the base shares, but never narrower than a column's longest word
-    (a word broken mid-way is unreadable); the other columns give up the difference."""
-    minimum = [0.0] * len(shares)
-    for cells in rows:
-        for c, paras in enumerate(cells):
-            word = Pt(fit.widest_word([p.measure() for p in paras], size))
-            minimum[c] = max(minimum[c], word + 2 * CELL_MARGIN_X + Pt(1))
-    widths = [total * f for f in shares]
-    for _ in range(len(widths)):
-        short = [c for c, w in enumerate(widths) if w < minimum[c]]
-        if not short:
-            break
-        need = sum(minimum[c] - widths[c] for c in short)
-        others = [c for c in range(len(widths)) if c not in short]
-        spare = sum(widths[c] - minimum[c] for c in others)
-        if spare < need:
-            raise LayoutProblem("the comparison table has words too long for its columns on a slide",
-                                table.source, "shorten the longest words (or write them with a hyphen) in the table")
-        for c in short:
-            widths[c] = minimum[c]
-        for c in others:
-            widths[c] -= need * (widths[c] - minimum[c]) / spare
-    return [int(w) for w in widths]
-
-
-def _row_height(cells: list[list[DeckPara]], widths: list[int], size: float) -> float:
-    """EMU height of a table row: its tallest cell, measured, plus margins and the safety margin."""
-    tallest = 0.0
-    for paras, w in zip(cells, widths):
-        inner = Emu(int(w - 2 * CELL_MARGIN_X)).pt
-        tallest = max(tallest, fit.height([p.measure() for p in paras], inner, size) if paras else size * fit.LINE_FACTOR)
-    needed = (tallest + fit.SAFETY_POINTS) / (1 - fit.SAFETY_FRACTION)
-    return Pt(needed) + 2 * CELL_MARGIN_Y
-
-
 def _members(section: Section, sections) -> list[str]:
     """The titles of the sections in the part that ``section`` starts."""
     members, inside = [], False
@@ -705,28 +556,6 @@ def _members(section: Section, sections) -> list[str]:
         if inside:
             members.append(s.title)
     return members
-
-
-def _treatment_notes(t: TreatmentDetail, labels) -> str:
-    lines = [f"{t.name}: {plain(t.what)}"]
-    lines.append(f"{labels.indications_clinician}: " + "; ".join(plain(i) for i in t.indications))
-    lines.append(f"{labels.contraindications_clinician}: " + "; ".join(plain(i) for i in t.contraindications))
-    lines.append(f"{labels.course}: {plain(t.course)}")
-    if plain(t.evidence):
-        lines.append(f"{labels.evidence}: {plain(t.evidence)}")
-    if t.sources:
-        lines.append(labels.speaker_sources)
-        lines += [f"– {source}" for source in t.sources]
-    if t.needs_review:
-        lines.append(f"{labels.review_notes}: {t.needs_review}")
-    return "\n".join(lines)
-
-
-def _review_notes(section: Section, labels) -> list[str]:
-    notes = [b.needs_review for b in section.blocks if getattr(b, "needs_review", None)]
-    if section.needs_review:
-        notes.insert(0, section.needs_review)
-    return [f"{labels.review_notes}:"] + [f"– {n}" for n in notes] if notes else []
 
 
 def _core_properties(prs, doc: Document) -> None:
