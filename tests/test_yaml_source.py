@@ -45,3 +45,25 @@ def test_escaped_control_character_is_rejected_with_position(tmp_path):
     [error] = diagnostics.errors
     assert (error.location.line, error.location.col) == (2, 4)
     assert "U+0007" in error.message
+
+
+def test_a_file_parsed_again_from_another_folder_names_itself_from_there(tmp_path, monkeypatch):
+    """Parses are remembered per file (for --watch); the paths in their messages are relative to the
+    working directory, so a parse remembered from another folder must not be reused."""
+    import shutil
+
+    from conftest import FIXTURES
+    from generator.diagnostics import Diagnostics
+    from generator.loading.content import load_content
+
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "minimal", project)
+    nb = project / "content/tiny/nb.yaml"
+    nb.write_text(nb.read_text(encoding="utf-8").replace("subtitle: En test", "subtitel: En test"), encoding="utf-8")
+    seen = []
+    for folder in (project, project / "content"):
+        monkeypatch.chdir(folder)
+        diagnostics = Diagnostics()
+        load_content(project / "content", project / "images", diagnostics, partial=True)
+        seen.append(next(d.location.file for d in diagnostics.errors if "subtitel" in d.message))
+    assert seen == ["content/tiny/nb.yaml", "tiny/nb.yaml"]

@@ -24,7 +24,7 @@ M = TypeVar("M", bound=BaseModel)
 CONDITION_FILE = "condition.yaml"
 
 
-_PARSED: dict[tuple[str, str], tuple[bytes, BaseModel | None, list]] = {}   # a long-running --watch re-parses edits only
+_PARSED: dict[tuple[str, str, str], tuple[bytes, BaseModel | None, list]] = {}   # a long-running --watch re-parses edits only
 
 
 def load_model(path: Path, model: type[M], diagnostics: Diagnostics) -> M | None:
@@ -37,7 +37,8 @@ def load_model(path: Path, model: type[M], diagnostics: Diagnostics) -> M | None
         data = path.read_bytes()
     except OSError:
         data = None
-    key = (str(Path(path).resolve()), model.__name__)
+    # The working directory is part of the key: messages and positions show paths relative to it.
+    key = (str(Path(path).resolve()), model.__name__, str(Path.cwd()))
     cached = _PARSED.get(key)
     if data is not None and cached is not None and cached[0] == data:
         diagnostics.items.extend(cached[2])

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import itertools
-from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
@@ -177,8 +176,9 @@ def bullets(items, style: ParagraphStyle, source: Location | None = None) -> lis
     return out
 
 
-@lru_cache(maxsize=32)
 def _bullet_style(style: ParagraphStyle) -> ParagraphStyle:
+    """Derived afresh for each list: a cache keyed on the style object would keep a stale copy
+    if the style were changed after (reportlab copies a parent's values when a style is made)."""
     indent = style.fontSize * 1.1
     return ParagraphStyle(f"{style.name}-bullet", parent=style, leftIndent=style.leftIndent + indent,
                           bulletIndent=style.leftIndent, bulletFontName=style.fontName, bulletFontSize=style.fontSize)
