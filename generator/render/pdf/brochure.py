@@ -129,12 +129,7 @@ def render_brochure(doc: Document, paper: str = "a4", print_shop: bool = False, 
     canvas_class = tagging.tagging_canvas(Canvas, tagger) if tagger else Canvas
     canvas = canvas_class(buffer, pagesize=sheet.media, invariant=1, initialFontName=s.fonts["regular"],
                           initialFontSize=BODY_SIZE, lang=doc.language_tag, **sheet.pdf_boxes())
-    canvas.setTitle(f"{doc.title} – {doc.subtitle}")
-    canvas.setAuthor(", ".join(doc.trust.authors))
-    canvas.setSubject(doc.labels.leaflet_subject)
-    canvas.setKeywords(", ".join((doc.title, doc.icd10, doc.labels.leaflet_subject)))
-    canvas.setCreator("leafdeck")
-    canvas.setProducer("leafdeck")
+    parts.set_metadata(canvas, doc)
 
     def paint(result: flow.Flow, group: str) -> None:
         if tagger:

@@ -108,9 +108,7 @@ def _render(doc: Document, paper: str, print_shop: bool, body_size: float, tagge
     frame = Frame(o + MARGIN_X, o + MARGIN_BOTTOM, layout.frame_width, layout.frame_height,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     template = BaseDocTemplate(
-        buffer, pagesize=sheet.media, title=f"{doc.title} – {doc.subtitle}", author=", ".join(doc.trust.authors),
-        subject=doc.labels.leaflet_subject, keywords=[doc.title, doc.icd10, doc.labels.leaflet_subject],
-        creator="leafdeck", producer="leafdeck", lang=doc.language_tag, initialFontName=styles.fonts["regular"],
+        buffer, pagesize=sheet.media, **parts.metadata(doc), lang=doc.language_tag, initialFontName=styles.fonts["regular"],
         invariant=1, initialFontSize=body_size, **sheet.pdf_boxes(),
     )
     band = _title_band(doc, layout)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import itertools
 from dataclasses import dataclass
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar, TypedDict, cast
 
 
 from reportlab.lib import colors
@@ -571,3 +571,33 @@ def draw_draft_mark(canvas, doc: Document, s: Styles, x: float, y: float, w: flo
     canvas.rotate(55 if h > w else 30)
     canvas.drawCentredString(0, -size / 3, doc.labels.draft)
     canvas.restoreState()
+
+
+class PdfInfo(TypedDict):
+    title: str
+    author: str
+    subject: str
+    keywords: list[str]
+    creator: str
+    producer: str
+
+
+def metadata(doc: Document) -> PdfInfo:
+    """The PDF's document information (title, author, subject, keywords, creator, producer), one
+    set for the leaflet and the brochure."""
+    return PdfInfo(title=f"{doc.title} – {doc.subtitle}", author=", ".join(doc.trust.authors),
+                   subject=doc.labels.leaflet_subject,
+                   keywords=[doc.title, doc.icd10, doc.labels.leaflet_subject],
+                   creator="leafdeck", producer="leafdeck")
+
+
+def set_metadata(canvas, doc: Document) -> None:
+    """Write ``metadata(doc)`` into a canvas drawn without a doc template."""
+    info = metadata(doc)
+    canvas.setTitle(info["title"])
+    canvas.setAuthor(info["author"])
+    canvas.setSubject(info["subject"])
+    canvas.setKeywords(", ".join(info["keywords"]))
+    canvas.setCreator(info["creator"])
+    canvas.setProducer(info["producer"])
+
