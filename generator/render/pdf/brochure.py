@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, cast
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Spacer
 
 from generator.diagnostics import Location
 from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section, Steps
@@ -40,7 +40,6 @@ from generator.render.pdf import tagging as tagging
 from generator.render.errors import LayoutProblem
 from generator.render.pdf import blocks, compat, marks
 from generator.render.pdf.page import Sheet, picture_ppi
-from generator.render.pdf.text import plain_markup
 
 if TYPE_CHECKING:
     from generator.products import Variant
@@ -193,13 +192,13 @@ def _sections(doc: Document, s: parts.Styles, width: float, ppi: int, picture: f
         story += _section(section, doc, s, width, ppi, picture)
         placed_table |= any(isinstance(b, ComparisonTable) for b in section.blocks)
     if not placed_table:
-        heading = Paragraph(plain_markup(doc.labels.treatment), s.h1)
+        heading = parts.heading(doc.labels.treatment, s.h1)
         story += [heading] + [f for row in doc.table.rows for f in parts.compact_treatment(row, doc.labels, s)]
     return story
 
 
 def _section(section: Section, doc: Document, s: parts.Styles, width: float, ppi: int, picture: float) -> list:
-    heading = parts.located(Paragraph(plain_markup(section.title), s.h1), section.source)
+    heading = parts.heading(section.title, s.h1, section.source)
     body: list = []
     for block in section.blocks:
         if not getattr(block, "brochure", True):

@@ -18,7 +18,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, CondPageBreak, Frame, KeepTogether, NextPageTemplate, PageTemplate, Paragraph, Spacer, Table,
+    BaseDocTemplate, CondPageBreak, Frame, KeepTogether, NextPageTemplate, PageTemplate, Spacer, Table,
     TableStyle,
 )
 
@@ -30,7 +30,6 @@ from generator.render.pdf import tagging as tagging
 from generator.render.errors import LayoutProblem
 from generator.render.pdf import blocks, compat, marks
 from generator.render.pdf.page import Sheet, picture_ppi
-from generator.render.pdf.text import plain_markup
 
 if TYPE_CHECKING:
     from generator.products import Variant
@@ -151,7 +150,7 @@ def _story(doc: Document, layout: _Layout, band) -> list:
         story += _section(section, doc, layout, placed_figures)
         placed_table |= any(isinstance(b, ComparisonTable) for b in section.blocks)
     if not placed_table:
-        story += [Paragraph(plain_markup(doc.labels.treatment), s.h1),
+        story += [parts.heading(doc.labels.treatment, s.h1),
                   parts.comparison_table(doc.table, s, layout.frame_width)]
     story += parts.glossary_block(doc, s)
     # Contact and QR code beside the trust block: the back of the handout, kept on one page. Where
@@ -184,7 +183,7 @@ def _section(section: Section, doc: Document, layout: _Layout, placed_figures: s
                        table=lambda table: [parts.comparison_table(table, s, width)],
                        printed_elsewhere=frozenset(placed_figures))     # already on the front page
     body: list = [f for block in section.blocks for f in blocks.flowables(block, doc, s, room)]
-    heading = parts.located(Paragraph(plain_markup(section.title), s.h1), section.source)
+    heading = parts.heading(section.title, s.h1, section.source)
     if section.needs_review:
         body.append(parts.review_mark(section.needs_review, doc, s, section.source))
     if section.callout:

@@ -159,6 +159,13 @@ class Styles:
         )
 
 
+def heading(text: str, style: ParagraphStyle, source: Location | None = None, role: str = "H2") -> Paragraph:
+    """A heading, its structure role given here (tagged PDFs), not guessed from its style later."""
+    para = located(Paragraph(plain_markup(text), style), source)
+    marks.marks(para).role = role
+    return para
+
+
 def paragraph(inline: Inline, style: ParagraphStyle, source: Location | None = None) -> Flowable:
     return located(Paragraph(markup(inline), style), source)
 
@@ -492,10 +499,10 @@ def contact_block(doc: Document, s: Styles, qr_size: float, width: float) -> lis
     """The clinic: its name (wrapping, hyphenated like body text), address, phone, e-mail and web
     address as links, and a QR code of the web address."""
     labels, clinic = doc.labels, doc.clinic
-    heading = ParagraphStyle("contact", parent=s.h1, hyphenationLang=s.body.hyphenationLang,
+    style = ParagraphStyle("contact", parent=s.h1, hyphenationLang=s.body.hyphenationLang,
                              embeddedHyphenation=s.body.embeddedHyphenation, spaceBefore=0,
                              fontSize=s.body.fontSize + 2, leading=(s.body.fontSize + 2) * 1.2)
-    story: list = [located(Paragraph(plain_markup(clinic.name), heading), clinic.where("name"))]
+    story: list = [heading(clinic.name, style, clinic.where("name"))]
     if clinic.address:
         story.append(located(Paragraph(plain_markup(clinic.address), s.small), clinic.where("address")))
     if clinic.phone:
@@ -546,7 +553,7 @@ def trust_block(doc: Document, s: Styles, short_sources: bool) -> list:
                             f"{labels.last_reviewed} {trust.last_reviewed.isoformat()} · "
                             f"{labels.next_review} {trust.next_review.isoformat()}"),
     ]
-    story: list = [Paragraph(plain_markup(labels.about_this_leaflet), ParagraphStyle("about", parent=s.h1, spaceBefore=0))]
+    story: list = [heading(labels.about_this_leaflet, ParagraphStyle("about", parent=s.h1, spaceBefore=0))]
     story += [Paragraph(f"<b>{plain_markup(k)}:</b> {plain_markup(v)}", s.small) for k, v in facts]
     if trust.sources:
         if short_sources:

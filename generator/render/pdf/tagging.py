@@ -307,9 +307,6 @@ def _reorder(element: Element, order: list[str]) -> int:
 
 # -- giving a story its structure ----------------------------------------------------------------
 
-_HEADINGS = {"title": "H1", "h1": "H2", "contact": "H2", "about": "H2"}
-
-
 def tag_story(story: list, prefix: Path_ = ()) -> list:
     """Give every flowable of ``story`` (and inside tables and groups) its role, by what it is.
 
@@ -364,7 +361,7 @@ def _tag_one(flowable, prefix: Path_) -> None:
         if list_key is not None:
             tag_role(flowable, *prefix, ("L", list_key), ("LI", key), ("LBody", key))
         else:
-            role = marks.marks_of(flowable).role or _HEADINGS.get(flowable.style.name, "P")
+            role = marks.marks_of(flowable).role or "P"
             tag_role(flowable, *prefix, (role, key), uri=marks.marks_of(flowable).href)
     elif isinstance(flowable, Image) or kind == "QrCode":
         tag_role(flowable, *prefix, ("Figure", object()), alt=(marks.marks_of(flowable).alt or ""))
