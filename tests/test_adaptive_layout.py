@@ -312,7 +312,8 @@ def test_a_picture_shrinks_into_the_room_left_rather_than_leave_a_gap():
     from generator.render.pdf import parts as parts
     doc = document(*shipped_variants()[0][1:])
     figure = doc.cover_figure or next(b for s in doc.sections for b in s.blocks if type(b).__name__ == "Figure")
-    styles = parts.Styles.make(doc, 12)
+    from generator.render.pdf.styles import Styles
+    styles = Styles.make(doc, 12)
     block = parts.figure(figure, doc, styles, 170 * MM, 70 * MM)
     _, full = block.wrap(170 * MM, 1000)
     image = block.flowables[0].drawHeight

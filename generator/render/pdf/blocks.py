@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable
 from generator.document.model import Block, BulletList, ComparisonTable, Document, Figure, Steps
 from generator.document.model import Paragraph as TextBlock
 from generator.render.pdf import parts
+from generator.render.pdf.styles import Styles
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class Room:
     printed_elsewhere: frozenset[Path] = field(default_factory=frozenset)   # pictures not repeated here
 
 
-def flowables(block: Block, doc: Document, s: parts.Styles, room: Room) -> list[Flowable]:
+def flowables(block: Block, doc: Document, s: Styles, room: Room) -> list[Flowable]:
     """The block's flowables, followed by its review mark (none for a picture printed elsewhere:
     its mark goes with it)."""
     out: list[Flowable] = []

@@ -39,6 +39,7 @@ from generator.render.pdf import parts as parts
 from generator.render.pdf import tagging as tagging
 from generator.render.errors import LayoutProblem
 from generator.render.pdf import blocks, compat, marks
+from generator.render.pdf.styles import Styles
 from generator.render.pdf.page import Sheet, picture_ppi
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ def render(doc: Document, variant: "Variant", template: Path | None = None) -> b
 
 def render_brochure(doc: Document, paper: str = "a4", print_shop: bool = False, tagged: bool = False) -> bytes:
     sheet = Sheet.of(paper, landscape=True, print_shop=print_shop)
-    s = parts.Styles.make(doc, BODY_SIZE, LINE_SPACING)
+    s = Styles.make(doc, BODY_SIZE, LINE_SPACING)
     outside, inside = panels(sheet)
     columns = {p.name: _column(p, sheet) for p in outside + inside}
     ppi = picture_ppi(print_shop)
@@ -158,7 +159,7 @@ def _column(panel: Panel, sheet: Sheet) -> flow.Column:
 
 # -- the reading chain ----------------------------------------------------------------------------
 
-def _reading_chain(doc: Document, s: parts.Styles, columns: list[flow.Column], ppi: int, tagged: bool,
+def _reading_chain(doc: Document, s: Styles, columns: list[flow.Column], ppi: int, tagged: bool,
                    problems: list[LayoutProblem], about: Sequence = ()) -> flow.Flow:
     """The patient sections through inside-1..3 and the flap, as rich as fits, spread evenly.
     ``about``: paragraphs of the 'about this brochure' block that did not fit the back; they close
@@ -167,7 +168,7 @@ def _reading_chain(doc: Document, s: parts.Styles, columns: list[flow.Column], p
     styles_of = {BODY_SIZE: s}
     for size, glossary, picture in RICHNESS:
         if size not in styles_of:
-            styles_of[size] = parts.Styles.make(doc, size, LINE_SPACING)
+            styles_of[size] = Styles.make(doc, size, LINE_SPACING)
         styles = styles_of[size]
         story = _sections(doc, styles, width, ppi, picture)
         if glossary:
@@ -183,7 +184,7 @@ def _reading_chain(doc: Document, s: parts.Styles, columns: list[flow.Column], p
     return result
 
 
-def _sections(doc: Document, s: parts.Styles, width: float, ppi: int, picture: float) -> list:
+def _sections(doc: Document, s: Styles, width: float, ppi: int, picture: float) -> list:
     story: list = []
     placed_table = False
     for section in doc.sections:
@@ -197,7 +198,7 @@ def _sections(doc: Document, s: parts.Styles, width: float, ppi: int, picture: f
     return story
 
 
-def _section(section: Section, doc: Document, s: parts.Styles, width: float, ppi: int, picture: float) -> list:
+def _section(section: Section, doc: Document, s: Styles, width: float, ppi: int, picture: float) -> list:
     heading = parts.heading(section.title, s.h1, section.source)
     body: list = []
     for block in section.blocks:
@@ -213,14 +214,14 @@ def _section(section: Section, doc: Document, s: parts.Styles, width: float, ppi
     return group
 
 
-def _block(block, doc: Document, s: parts.Styles, width: float, ppi: int, picture: float) -> list:
+def _block(block, doc: Document, s: Styles, width: float, ppi: int, picture: float) -> list:
     cover = frozenset([doc.cover_figure.path]) if doc.cover_figure is not None else frozenset()
     room = blocks.Room(width, width, picture, ppi, printed_elsewhere=cover,      # printed once, on the cover
                        table=lambda table: [f for row in table.rows for f in parts.compact_treatment(row, doc.labels, s)])
     return blocks.flowables(block, doc, s, room)
 
 
-def _overflow(doc: Document, s: parts.Styles, result: flow.Flow, columns: list[flow.Column],
+def _overflow(doc: Document, s: Styles, result: flow.Flow, columns: list[flow.Column],
               ppi: int) -> LayoutProblem:
     """What did not fit, and the blocks whose ``brochure: false`` would free the most room."""
     width = min(c.width for c in columns)
@@ -243,7 +244,7 @@ def _overflow(doc: Document, s: parts.Styles, result: flow.Flow, columns: list[f
                          f"not placed: {what}", source, hint)
 
 
-def _droppable(doc: Document, s: parts.Styles, width: float, ppi: int) -> list[tuple[str, Location, float]]:
+def _droppable(doc: Document, s: Styles, width: float, ppi: int) -> list[tuple[str, Location, float]]:
     """Sections and blocks that may leave the brochure, largest first: never the table's section,
     never a callout (it says when to see a doctor)."""
     found = []
@@ -268,7 +269,7 @@ def _block_name(block) -> str:
 
 # -- cover and back -----------------------------------------------------------------------------------
 
-def _cover(doc: Document, s: parts.Styles, column: flow.Column, ppi: int, tagged: bool,
+def _cover(doc: Document, s: Styles, column: flow.Column, ppi: int, tagged: bool,
            problems: list) -> flow.Flow:
     """Clinic, title band, summary; the cover picture takes the height that is left."""
     width = column.width
@@ -288,13 +289,13 @@ def _cover(doc: Document, s: parts.Styles, column: flow.Column, ppi: int, tagged
     return result
 
 
-def _caption_room(doc: Document, s: parts.Styles, width: float) -> float:
+def _caption_room(doc: Document, s: Styles, width: float) -> float:
     """Height of the cover picture's caption and the spaces around the picture."""
     caption = parts.figure_caption(cast(Figure, doc.cover_figure), doc, s)   # the caller checks there is one
     return caption.wrap(width, 10**6)[1] + 4.5 * mm + 1
 
 
-def _back(doc: Document, s: parts.Styles, column: flow.Column, tagged: bool,
+def _back(doc: Document, s: Styles, column: flow.Column, tagged: bool,
           problems: list) -> tuple[flow.Flow, list]:
     """The clinic with a QR code and the 'about' block. The QR code shrinks first; if the clinic's
     block is so long (a long name, a long address) that the 'about' block still does not fit, its
@@ -333,13 +334,13 @@ def _only(result: flow.Flow, *columns: int) -> flow.Flow:
 
 # -- decoration ---------------------------------------------------------------------------------------
 
-def _background(canvas: Canvas, sheet: Sheet, s: parts.Styles, row: list[Panel]) -> None:
+def _background(canvas: Canvas, sheet: Sheet, s: Styles, row: list[Panel]) -> None:
     """Nothing behind text but white; a thin primary rule at the cover's top edge (into the bleed)."""
     with tagging.artifact(canvas):
         _draw_background(canvas, sheet, s, row)
 
 
-def _draw_background(canvas: Canvas, sheet: Sheet, s: parts.Styles, row: list[Panel]) -> None:
+def _draw_background(canvas: Canvas, sheet: Sheet, s: Styles, row: list[Panel]) -> None:
     canvas.saveState()
     canvas.translate(sheet.offset, sheet.offset)
     cover = next(p for p in row if p.name == "cover")
@@ -348,13 +349,13 @@ def _draw_background(canvas: Canvas, sheet: Sheet, s: parts.Styles, row: list[Pa
     canvas.restoreState()
 
 
-def _finish_page(canvas: Canvas, sheet: Sheet, doc: Document, s: parts.Styles, row: list[Panel]) -> None:
+def _finish_page(canvas: Canvas, sheet: Sheet, doc: Document, s: Styles, row: list[Panel]) -> None:
     with tagging.artifact(canvas):
         _draw_marks(canvas, sheet, doc, s, row)
     canvas.showPage()
 
 
-def _draw_marks(canvas: Canvas, sheet: Sheet, doc: Document, s: parts.Styles, row: list[Panel]) -> None:
+def _draw_marks(canvas: Canvas, sheet: Sheet, doc: Document, s: Styles, row: list[Panel]) -> None:
     canvas.saveState()
     canvas.translate(sheet.offset, sheet.offset)
     for panel in row:

@@ -29,6 +29,7 @@ from generator.render.pdf import parts as parts
 from generator.render.pdf import tagging as tagging
 from generator.render.errors import LayoutProblem
 from generator.render.pdf import blocks, compat, marks
+from generator.render.pdf.styles import Styles
 from generator.render.pdf.page import Sheet, picture_ppi
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ MAX_PAGES = 4
 @dataclass
 class _Layout:
     sheet: Sheet
-    styles: parts.Styles
+    styles: Styles
     pictures: float = 1.0          # scale of the pictures' largest height
 
     @property
@@ -98,7 +99,7 @@ def render_leaflet(doc: Document, paper: str = "a4", print_shop: bool = False, t
 def _render(doc: Document, paper: str, print_shop: bool, body_size: float, tagged: bool = False,
             pictures: float = 1.0) -> tuple[bytes, int]:
     sheet = Sheet.of(paper, print_shop=print_shop)
-    styles = parts.Styles.make(doc, body_size)
+    styles = Styles.make(doc, body_size)
     styles.body.rightIndent = MEASURE_INDENT
     styles.lead.rightIndent = MEASURE_INDENT
     layout = _Layout(sheet, styles, pictures)

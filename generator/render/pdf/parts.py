@@ -1,22 +1,20 @@
-"""Building blocks shared by the PDF leaflet and brochure: type styles and flowables.
+"""Building blocks shared by the PDF leaflet and brochure: the flowables for headings, text,
+lists, the pathway, pictures, the callout, the comparison table and its compact entries, the title
+band, the contact and trust blocks, the DRAFT mark and the document information.
 
-Sizes follow clear-print guidance: body text at least 12 pt, left-aligned, never justified;
-headings bold, not italic; tables at 12 pt. Norwegian compounds are hyphenated with pyphen
-(``embeddedHyphenation=2``, otherwise reportlab breaks words without a hyphen); web
-addresses never are. Every flowable made from content remembers its source position in its
-``Marks`` (``located``) so an overflow can name the YAML line.
+Every flowable made from content remembers its source position in its ``Marks`` (``located``) so
+an overflow can name the YAML line. The type scale is in ``styles``.
 """
 
 from __future__ import annotations
 
 import io
 import itertools
-from dataclasses import dataclass
 from typing import Any, TypeVar, TypedDict, cast
 
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -27,12 +25,10 @@ from generator.document.model import ROLE_LABELS, Cell, ComparisonTable, Documen
 from generator.assets.images import prepared, upright_size
 from generator.render.errors import LayoutProblem
 from generator.render.pdf import compat, marks
+from generator.render.pdf.styles import MIN_SIZE, Styles  # noqa: F401 - MIN_SIZE: the floor the builders keep
 from generator.render.pdf.tagging import artifact
 from generator.render.pdf.text import address_lines, label, markup, phone, plain_markup
-from generator.assets.hyphenation import hyphenator
-from generator.assets.fonts import register_reportlab
 
-MIN_SIZE = 12
 
 
 
@@ -99,64 +95,6 @@ class Variants(Flowable):
 
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802
         self.flowables[0].drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]  # the stubs leave out _sW
-
-
-@dataclass
-class Styles:
-    """The type scale of one product, in the clinic's colours."""
-
-    body: ParagraphStyle
-    lead: ParagraphStyle
-    title: ParagraphStyle
-    subtitle: ParagraphStyle
-    h1: ParagraphStyle
-    caption: ParagraphStyle
-    small: ParagraphStyle
-    link: ParagraphStyle
-    cell: ParagraphStyle
-    head: ParagraphStyle
-    cell_whole: ParagraphStyle
-    review: ParagraphStyle
-    fonts: dict
-    ink: colors.Color
-    primary: colors.Color
-    callout_background: colors.Color
-
-    @classmethod
-    def make(cls, doc: Document, body_size: float, line_spacing: float = 1.38) -> "Styles":
-        fonts = register_reportlab()
-        palette = doc.clinic.colours
-        ink, primary = colors.HexColor(palette["text"]), colors.HexColor(palette["primary"])
-        # No dictionary for the language: no hyphens (and no embedded breaks, which would split blindly).
-        words = hyphenator(doc.language_tag)
-        base = ParagraphStyle(
-            "base", fontName=fonts["regular"], fontSize=body_size, leading=round(body_size * line_spacing, 1),
-            textColor=ink, alignment=TA_LEFT, hyphenationLang=words or "",  # type: ignore[arg-type]  # a callable works too
-            embeddedHyphenation=2 if words else 0, hyphenationMinWordLength=5, uriWasteReduce=0.3, spaceAfter=body_size * 0.45,
-        )
-        no_hyphens: dict[str, Any] = dict(hyphenationLang="", embeddedHyphenation=0)
-        small = ParagraphStyle("small", parent=base, fontSize=MIN_SIZE, leading=MIN_SIZE * 1.3, spaceAfter=2)
-        cell = ParagraphStyle("cell", parent=base, fontSize=MIN_SIZE, leading=MIN_SIZE * 1.22, spaceAfter=2)
-        return cls(
-            body=base,
-            lead=ParagraphStyle("lead", parent=base, fontSize=body_size + 2, leading=(body_size + 2) * 1.35),
-            title=ParagraphStyle("title", parent=base, fontName=fonts["bold"], fontSize=body_size * 2.3,
-                                 leading=body_size * 2.6, textColor=colors.white, spaceAfter=2, **no_hyphens),
-            subtitle=ParagraphStyle("subtitle", parent=base, fontSize=body_size + 3, leading=(body_size + 3) * 1.3,
-                                    textColor=colors.white, spaceAfter=0, **no_hyphens),
-            h1=ParagraphStyle("h1", parent=base, fontName=fonts["bold"], fontSize=body_size + 5,
-                              leading=(body_size + 5) * 1.2, textColor=primary, spaceBefore=body_size * 0.7,
-                              spaceAfter=body_size * 0.35, keepWithNext=1, **no_hyphens),
-            caption=ParagraphStyle("caption", parent=small),
-            small=small,
-            link=ParagraphStyle("link", parent=small, **no_hyphens),
-            cell=cell,
-            head=ParagraphStyle("head", parent=cell, fontName=fonts["bold"], textColor=colors.white, **no_hyphens),
-            cell_whole=ParagraphStyle("cell_whole", parent=cell, **no_hyphens),
-            review=ParagraphStyle("review", parent=small, fontName=fonts["italic"]),
-            fonts=fonts, ink=ink, primary=primary,
-            callout_background=colors.HexColor(palette["callout_background"]),
-        )
 
 
 def heading(text: str, style: ParagraphStyle, source: Location | None = None, role: str = "H2") -> Paragraph:
