@@ -309,7 +309,7 @@ def test_the_title_is_never_broken_inside_a_word(outputs, clinic, condition, lan
 def test_a_picture_shrinks_into_the_room_left_rather_than_leave_a_gap():
     """The figure block offers a smaller copy of itself down to 45 % of its height, and no smaller."""
     from conftest import document
-    from generator.render.pdf import parts as parts
+    from generator.render.pdf import parts
     doc = document(*shipped_variants()[0][1:])
     figure = doc.cover_figure or next(b for s in doc.sections for b in s.blocks if type(b).__name__ == "Figure")
     from generator.render.pdf.styles import Styles
@@ -325,9 +325,9 @@ def test_a_picture_shrinks_into_the_room_left_rather_than_leave_a_gap():
 
 def test_the_leaflets_back_block_takes_a_smaller_version_where_room_is_short():
     from reportlab.platypus import Spacer
-    from generator.render.pdf import parts as parts
+    from generator.render.pdf import flowables
     versions = [Spacer(10, height) for height in (100, 80, 60)]
-    choice = parts.Variants(versions)
+    choice = flowables.Variants(versions)
     assert choice.wrap(100, 1000) == (10, 100)
     assert choice.split(100, 85) == [versions[1]] and choice.split(100, 65) == [versions[2]]
     assert choice.split(100, 50) == []

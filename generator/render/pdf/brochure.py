@@ -38,7 +38,7 @@ from generator.render.pdf import flow as flow
 from generator.render.pdf import parts as parts
 from generator.render.pdf import tagging as tagging
 from generator.render.errors import LayoutProblem
-from generator.render.pdf import blocks, compat, marks
+from generator.render.pdf import blocks, compat, flowables, marks
 from generator.render.pdf.styles import Styles
 from generator.render.pdf.page import Sheet, picture_ppi
 
@@ -291,7 +291,7 @@ def _cover(doc: Document, s: Styles, column: flow.Column, ppi: int, tagged: bool
 
 def _caption_room(doc: Document, s: Styles, width: float) -> float:
     """Height of the cover picture's caption and the spaces around the picture."""
-    caption = parts.figure_caption(cast(Figure, doc.cover_figure), doc, s)   # the caller checks there is one
+    caption = flowables.figure_caption(cast(Figure, doc.cover_figure), doc, s)   # the caller checks there is one
     return caption.wrap(width, 10**6)[1] + 4.5 * mm + 1
 
 

@@ -28,7 +28,7 @@ from generator.document.model import Paragraph as TextBlock
 from generator.render.pdf import parts as parts
 from generator.render.pdf import tagging as tagging
 from generator.render.errors import LayoutProblem
-from generator.render.pdf import blocks, compat, marks
+from generator.render.pdf import blocks, compat, flowables, marks
 from generator.render.pdf.styles import Styles
 from generator.render.pdf.page import Sheet, picture_ppi
 
@@ -156,7 +156,7 @@ def _story(doc: Document, layout: _Layout, band) -> list:
     story += parts.glossary_block(doc, s)
     # Contact and QR code beside the trust block: the back of the handout, kept on one page. Where
     # the last page has less room (a long clinic name), a smaller QR code and a wider clinic column.
-    back = parts.Variants([_back(doc, layout, share, qr) for share, qr in BACK_VARIANTS])
+    back = flowables.Variants([_back(doc, layout, share, qr) for share, qr in BACK_VARIANTS])
     story += [Spacer(1, 4 * mm), back]
     return story
 
