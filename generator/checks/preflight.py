@@ -18,8 +18,6 @@ Colour contrast of the clinic palette is checked when the clinic file is loaded.
 from __future__ import annotations
 
 import datetime as dt
-import io
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.checks.glyphs import check_glyphs, check_deck_glyphs
@@ -154,35 +152,8 @@ def _layout_and_accessibility(planned: list, options, diagnostics: Diagnostics) 
 
 def _deck_accessibility(data: bytes, item, diagnostics: Diagnostics) -> None:
     """What PowerPoint's accessibility checker looks at, read back from the finished file."""
-    from pptx import Presentation
-    from pptx.enum.shapes import MSO_SHAPE_TYPE
-
-    from generator.render.pptx.xml import alt_text, run_language
+    from generator.render.pptx.readback import accessibility_problems
 
     where = Location(display_path(item.source_file))
-    deck = Presentation(io.BytesIO(data))
-    titles: dict[str, int] = {}
-    lang = item.document.language_tag
-    for number, slide in enumerate(deck.slides, start=1):
-        title = slide.shapes.title
-        text = title.text_frame.text.strip() if title is not None else ""
-        if not text:
-            diagnostics.error(where, f"deck slide {number} has no title", "every slide needs a title")
-        elif text in titles:
-            diagnostics.error(where, f"deck slides {titles[text]} and {number} have the same title '{text}'",
-                              "make the titles unique")
-        titles.setdefault(text, number)
-        for shape in slide.shapes:
-            if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
-                alt = alt_text(shape)
-                if not alt.strip() or Path(alt).suffix.lower() in (".png", ".jpg", ".jpeg"):
-                    diagnostics.error(where, f"deck slide {number}: a picture has no alt text", "describe it under images:")
-            if shape.has_table and not shape.table.first_row:
-                diagnostics.error(where, f"deck slide {number}: a table has no header row", "a bug: please report it")
-            frames = [shape.text_frame] if shape.has_text_frame else []
-            for frame in frames:
-                for run in (r for p in frame.paragraphs for r in p.runs):
-                    if run_language(run) != lang:
-                        diagnostics.error(where, f"deck slide {number}: text without the language {lang}",
-                                          "a bug: please report it")
-                        break
+    for message, hint in accessibility_problems(data, item.document.language_tag):
+        diagnostics.error(where, message, hint)

@@ -37,6 +37,7 @@ from generator.document.model import BulletList, ComparisonTable, Document, Figu
 from generator.document.model import Paragraph as TextBlock
 from generator.render.pptx import measure as fit
 from generator.render.pptx import notes as speaker_notes
+from generator.render.pptx.pathway import layout as pathway_layout
 from generator.render.pptx import table as tables
 from generator.render.pptx.template import fixed_zip_dates, open_template
 from generator.render.errors import LayoutProblem
@@ -245,36 +246,16 @@ class _Deck:
         """
         slide = self.prs.slides.add_slide(self.layouts["title_only"])
         self._title(slide, self.labels.pathway, steps.source)
-        left, top, width, height = self.content_area
-        n = len(steps.items)
-        gap = Inches(0.45)
-        paras = [[DeckPara(((f"{i + 1}", True),)), DeckPara(runs_of(item), source=steps.source)]
-                 for i, item in enumerate(steps.items)]
-        box_w = int((width - gap * (n - 1)) / n)
-        box_h = int(min(Inches(2.6), height))
-        inner_w, inner_h = Emu(box_w - 2 * Inches(0.1)).pt, Emu(box_h - 2 * Inches(0.05)).pt
-        # Side by side only while every step reads in three short lines; else stacked, full width.
-        across = all(fit.fits([p.measure() for p in unit], inner_w, inner_h, BODY_SIZES[-1])
-                     and fit.line_count(unit[1].measure(), inner_w, BODY_SIZES[-1]) <= 3 for unit in paras)
-        if not across:
-            gap = Inches(0.3) if height > Inches(0.9) * n else Inches(0.12)
-            box_w, box_h = width, int(min(Inches(1.0), (height - gap * (n - 1)) / n))
-            paras = [[DeckPara(((f"{i + 1}  ", True),) + runs_of(item), source=steps.source)]
-                     for i, item in enumerate(steps.items)]
-        for i, unit in enumerate(paras):
-            x, y = (left + i * (box_w + gap), top) if across else (left, top + i * (box_h + gap))
-            box = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, x, y, box_w, box_h)
+        planned = pathway_layout(steps.items, steps.source, self.content_area, BODY_SIZES[-1])
+        arrow_kind = MSO_SHAPE.RIGHT_ARROW if planned.across else MSO_SHAPE.DOWN_ARROW
+        for i, (box_at, unit) in enumerate(zip(planned.boxes, planned.texts)):
+            box = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *box_at)
             box.name = f"Step {i + 1}"
             paint(box, self.grey, ACCENT, 2.25)
             box.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
             self._fit_write(box, unit, PATHWAY_SIZES, DARK, steps.source)
-            if i < n - 1:
-                if across:
-                    arrow = slide.shapes.add_shape(MSO_SHAPE.RIGHT_ARROW, x + box_w + Inches(0.07),
-                                                   y + box_h // 2 - Inches(0.15), gap - Inches(0.14), Inches(0.3))
-                else:
-                    arrow = slide.shapes.add_shape(MSO_SHAPE.DOWN_ARROW, x + Inches(0.4), y + box_h + Inches(0.02),
-                                                   Inches(0.3), max(gap - Inches(0.04), Inches(0.08)))
+            if i < len(planned.arrows):
+                arrow = slide.shapes.add_shape(arrow_kind, *planned.arrows[i])
                 arrow.name = "Arrow"
                 paint(arrow, ACCENT, None)
                 mark_decorative(arrow)
