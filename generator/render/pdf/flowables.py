@@ -17,8 +17,8 @@ from generator.diagnostics import Location
 from generator.document.model import Document, Figure
 from generator.assets.images import prepared, upright_size
 from generator.render.pdf import compat, marks
-from generator.render.pdf.styles import MIN_SIZE, Styles  # noqa: F401 - MIN_SIZE: the floor the builders keep
-from generator.render.pdf.tagging import artifact
+from generator.render.pdf.styles import Styles
+from generator.render.pdf.tagging import artifact, is_tagged
 from generator.render.pdf.text import markup, plain_markup
 
 
@@ -194,9 +194,9 @@ class FigureBlock(Unbreakable):
             return []
         smaller = FigureBlock(fig, doc, s, max_width, room, ppi, floor=self.floor)
         for old, new in zip(self.flowables, smaller.flowables):
-            if hasattr(old, "leafdeck_tag"):       # structure roles given before layout (tagged PDFs)
+            if is_tagged(old):       # structure roles given before layout (tagged PDFs)
                 compat.retype(new, old.__class__)
-                setattr(new, "leafdeck_tag", getattr(old, "leafdeck_tag"))
+                marks.marks(new).structure = marks.marks_of(old).structure
         marks.inherit(self, smaller, "source", "section")
         return [smaller]
 

@@ -26,6 +26,7 @@ class Marks:
     rows: tuple | None = None           # a comparison table's rows (row heights checked, cells tagged)
     list_key: object | None = None      # the list a bullet paragraph belongs to
     steps: object | None = None         # a pathway's list in the structure tree
+    structure: tuple | None = None      # its place in the tagged PDF's tree (None on a tagged class: an artifact)
 
 
 def marks(flowable) -> Marks:

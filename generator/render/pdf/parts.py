@@ -25,7 +25,7 @@ from generator.render.pdf import marks
 from generator.render.pdf.flowables import (
     FigureBlock, Pathway, QrCode, located, picture,
 )
-from generator.render.pdf.styles import MIN_SIZE, Styles  # noqa: F401 - MIN_SIZE: the floor the builders keep
+from generator.render.pdf.styles import Styles
 from generator.render.pdf.text import address_lines, label, markup, phone, plain_markup
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
-from generator.render.pdf import compat
+from generator.render.pdf import compat, marks
 
 Path_ = tuple[tuple[str, object], ...]
 
@@ -105,14 +105,14 @@ def tag_role(flowable, *path: tuple[str, object], alt: str | None = None, scope:
              uri: str | None = None):
     """Give ``flowable`` its place in the structure; its drawing becomes marked content."""
     compat.retype(flowable, _tagged_class(type(flowable)))  # type: ignore[arg-type]  # mypy#11470: type[Any] is hashable
-    flowable.leafdeck_tag = (tuple(path), alt, scope, uri)
+    marks.marks(flowable).structure = (tuple(path), alt, scope, uri)
     return flowable
 
 
 def as_artifact(flowable):
     """Drawn, but not content (decoration): screen readers skip it."""
     compat.retype(flowable, _tagged_class(type(flowable)))  # type: ignore[arg-type]  # mypy#11470: type[Any] is hashable
-    flowable.leafdeck_tag = None
+    marks.marks(flowable).structure = None
     return flowable
 
 
@@ -125,7 +125,7 @@ def _tagged_class(base: type[Any]) -> type:
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
         if not isinstance(canvas, TaggingCanvas):
             return base.drawOn(self, canvas, x, y, _sW)
-        spec = self.leafdeck_tag
+        spec = marks.marks_of(self).structure
         if spec is None:
             with artifact(canvas):
                 return base.drawOn(self, canvas, x, y, _sW)
@@ -147,10 +147,15 @@ def _tagged_class(base: type[Any]) -> type:
         for piece in pieces:
             if piece is not self and hasattr(piece, "drawOn"):
                 compat.retype(piece, _tagged_class(type(piece)))  # type: ignore[arg-type]  # mypy#11470: type[Any] is hashable
-                piece.leafdeck_tag = self.leafdeck_tag
+                marks.marks(piece).structure = marks.marks_of(self).structure
         return pieces
 
     return type(base.__name__, (base,), {"drawOn": drawOn, "split": split, "_leafdeck_tagged": True})
+
+
+def is_tagged(flowable) -> bool:
+    """Whether the flowable was given a structure role or made an artifact (its class draws marked)."""
+    return bool(getattr(type(flowable), "_leafdeck_tagged", False))
 
 
 def artifact_table_class(base: type) -> type:
