@@ -102,8 +102,7 @@ def tagging_cost(work: Path, runs: int = 9) -> float:
     sys.path.insert(0, str(ROOT))
     from generator.build import plan, run, targets
     from generator.diagnostics import Diagnostics
-    from generator.render.pdf.brochure import render_brochure
-    from generator.render.pdf.leaflet import render_leaflet
+    from generator.products import Product, Variant
 
     options = targets.Options(content_dir=work / "content", images_dir=work / "images", conditions=("heel-spur",),
                                languages=("nb",), products=("leaflet",))
@@ -111,8 +110,9 @@ def tagging_cost(work: Path, runs: int = 9) -> float:
 
     def once(tagged: bool) -> float:
         started = time.perf_counter()
-        render_leaflet(document, tagged=tagged)
-        render_brochure(document, tagged=tagged)
+        for product in (Product.LEAFLET, Product.BROCHURE):      # as the build draws them
+            variant = Variant(product, tagged=tagged)
+            variant.spec.render(document, variant)
         return time.perf_counter() - started
 
     once(False), once(True)                        # warm: fonts, hyphenation, pikepdf
