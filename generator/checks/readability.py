@@ -151,3 +151,13 @@ def _check_terms(text: str, where: Location, terms: tuple[str, ...], glossary: d
         diagnostics.warning(where, f"the medical term '{term}' has no plain explanation",
                             f"add '{term}: <plain words>' under glossary: in the language file, "
                             f"or explain it in brackets after the term")
+
+
+def check_hyphenation(doc, diagnostics: Diagnostics) -> None:
+    """A language pyphen has no dictionary for is set without hyphens: say so, once per language."""
+    from generator.assets.hyphenation import hyphenator
+
+    if hyphenator(doc.language_tag) is None:
+        diagnostics.note(doc.labels_source, f"no hyphenation dictionary for '{doc.language_tag}': the PDFs of "
+                                            f"'{doc.language}' are set without hyphens",
+                         "nothing to do; long words move to the next line whole")
