@@ -80,6 +80,16 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader stopped early (`check --json | head`): nothing more to say, and no traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_CONTENT
+
+
+def _main(argv: list[str] | None) -> int:
     args = parser().parse_args(argv)
     unknown = [p for p in args.product if p not in PRODUCT_NAMES]
     if unknown:

@@ -145,3 +145,16 @@ def test_entry_points_explain_themselves(command):
         assert f"{option} " in help_text, option
     assert "build (default) check the content" in help_text and "check check content" in help_text
     assert "exit status: 0 ok, 1 " in help_text and ", 2 wrong command line" in help_text
+
+
+@pytest.mark.integration
+def test_a_reader_that_stops_early_gets_no_traceback(project):
+    """`generate.py check --json | head -1`: the pipe closes before the report is written."""
+    import os
+    read, write = os.pipe()
+    os.close(read)                                   # the reader has already gone
+    from conftest import TODAY
+    done = subprocess.run([sys.executable, str(ROOT / "generate.py"), "check", "--json", "--today", TODAY],
+                          cwd=project, stdout=write, stderr=subprocess.PIPE, text=True, timeout=120)
+    os.close(write)
+    assert "Traceback" not in done.stderr and "BrokenPipeError" not in done.stderr, done.stderr
