@@ -68,7 +68,7 @@ def watch_rebuild(work: Path, runs: int = 5) -> float:
     """The incremental build --watch runs after a save, in a warm process."""
     sys.path.insert(0, str(ROOT))
     os.chdir(work)
-    from generator.build import plan, run, targets
+    from generator.build import run, targets
     from generator.diagnostics import Diagnostics
 
     options = targets.Options(conditions=("heel-spur",), languages=("nb",), out_dir=work / "out-watch", jobs=2)
@@ -100,7 +100,7 @@ def batch(work: Path) -> tuple[float, int]:
 def tagging_cost(work: Path, runs: int = 9) -> float:
     """Extra time of the accessible (tagged) leaflet and brochure over the plain ones, warm."""
     sys.path.insert(0, str(ROOT))
-    from generator.build import plan, run, targets
+    from generator.build import plan, targets
     from generator.diagnostics import Diagnostics
     from generator.products import Product, Variant
 

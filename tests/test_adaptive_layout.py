@@ -13,25 +13,12 @@ import pikepdf
 import pytest
 
 from conftest import edit, line_of, output_file, shipped, shipped_variants
-from tools import (font_sizes, images_on_page, page_sizes, pdfinfo_boxes, pdftotext, qr_codes, text_lines, words,
-                   structure_elements as _elements)
+from tools import (folds, images_on_page, page_sizes, panels_of, pdfinfo_boxes, pdftotext, qr_codes, text_lines,
+                   words, structure_elements as _elements)
 
 MM = 72 / 25.4
 FOLD_GUTTER = 4.5 * MM          # no word closer to a fold than this (the brochure keeps 5.5 mm)
 OUT = "output/default/tiny/nb"
-
-
-def folds(width_pt: float, page: int) -> list[float]:
-    """The fold lines of a tri-fold sheet, from the print spec (two full panels and a fold-in panel
-    3 mm narrower): outside flap | back | cover, inside three panels with the fold-in one last."""
-    full = (width_pt / MM + 3) / 3 * MM
-    fold_in = width_pt - 2 * full
-    return [fold_in, fold_in + full] if page == 1 else [full, 2 * full]
-
-
-def panels_of(width_pt: float, page: int) -> list[tuple[float, float]]:
-    edges = [0.0, *folds(width_pt, page), width_pt]
-    return list(zip(edges, edges[1:]))
 
 
 # -- the brochure: folds, panels, balance ------------------------------------------------------------

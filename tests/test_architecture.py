@@ -107,8 +107,8 @@ def test_no_import_cycle():
             visit(module)
 
 
-def test_the_layer_check_sees_an_upward_import(tmp_path):
-    """The checker itself: an import from loading up into a renderer is caught."""
+def test_the_layer_order_puts_each_stage_above_what_it_uses():
+    """Renderers above loading; the build's orchestration above the checks above its dispatch."""
     assert layer_of("generator.render.pdf.leaflet") > layer_of("generator.loading.validate")
     assert layer_of("generator.build.run") > layer_of("generator.checks.preflight") > layer_of("generator.build.render")
 

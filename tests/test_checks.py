@@ -9,16 +9,14 @@ import json
 import re
 import shutil
 import subprocess
-from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, TODAY, output_file, shipped_variants
+from conftest import FIXTURES, TODAY, output_file, shipped_variants
 from generator.checks.consistency import check_consistency as _consistency
 from generator.checks.layout import check_deck_accessibility as _deck_accessibility
 from generator.checks.readability import measure
-from generator.cli import main
 from generator.diagnostics import Diagnostics
 from tools import _tool
 

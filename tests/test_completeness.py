@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pytest
 
 from conftest import document, output_file, shipped, shipped_variants
-from tools import Word, words
+from tools import Word, panels_of, words
 
 VARIANTS = shipped_variants()
 MM = 72 / 25.4
@@ -152,9 +152,7 @@ def brochure_reading(pdf) -> Stream:
     boxes = pdfinfo_boxes(pdf)
     trim_x0 = boxes["Trim"][0] - boxes["Crop"][0]
     width = boxes["Trim"][2] - boxes["Trim"][0]
-    full = (width / MM + 3) / 3 * MM
-    inside = [(0, full), (full, 2 * full), (2 * full, width)]
-    flap = (0, width - 2 * full)
+    inside, flap = panels_of(width, 2), panels_of(width, 1)[0]
     all_words = text_words(pdf)
     ordered = []
     for page, (left, right) in [(2, p) for p in inside] + [(1, flap)]:

@@ -48,7 +48,7 @@ def _pages(pdf) -> int:
     return int(pdfinfo(pdf)["Pages"])
 
 
-def _top_left_boxes(pdf, page: int, height: float) -> dict[str, tuple[float, float, float, float]]:
+def _top_left_boxes(pdf, page: int) -> dict[str, tuple[float, float, float, float]]:
     """pdfinfo's boxes turned into top-left-origin rectangles (x0, y0, x1, y1), as the raster has them."""
     boxes = pdfinfo_boxes(pdf, page)
     mx0, my0, _, my1 = boxes["Media"]
@@ -63,7 +63,7 @@ def test_print_shop_marks_sit_outside_the_bleed_and_backgrounds_fill_it(outputs,
     touching = 0
     for page in range(1, _pages(pdf) + 1):
         image = render(pdf, page, tmp_path)
-        boxes = _top_left_boxes(pdf, page, image.height)
+        boxes = _top_left_boxes(pdf, page)
         tx0, ty0, tx1, ty1 = boxes["Trim"]
         bx0, by0, bx1, by1 = boxes["Bleed"]
         assert (tx0 - bx0, ty0 - by0) == (pytest.approx(BLEED, abs=0.2), pytest.approx(BLEED, abs=0.2))
@@ -113,7 +113,7 @@ def test_office_pdfs_have_no_marks_and_blank_corners(outputs, tmp_path, clinic, 
     pdf = output_file(outputs, clinic, condition, lang, suffix)
     for page in range(1, _pages(pdf) + 1):
         image = render(pdf, page, tmp_path)
-        boxes = _top_left_boxes(pdf, page, image.height)
+        boxes = _top_left_boxes(pdf, page)
         assert boxes["Trim"] == boxes["Media"], f"{pdf.name}: an office PDF is exactly the paper"
         w, h = image.width * 72 / DPI, image.height * 72 / DPI
         corner = 8 * MM

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import datetime as dt
+import hashlib
 import json
 import os
 import shutil
@@ -46,14 +46,19 @@ def test_rebuilds_are_byte_identical_across_processes_hash_seeds_and_jobs(projec
     assert results[0] == results[1] == results[2] and len(results[0]) == 10
 
 
-def test_no_op_rebuild_skips_everything_without_loading_renderers(project):
-    assert _cli(project).returncode == 0
-    before = {p: p.stat().st_mtime_ns for p in (project / "output").rglob("*") if p.is_file()}
+def _no_op_probe(project: Path) -> subprocess.CompletedProcess:
+    """A build in a fresh process that reports which heavy libraries it loaded."""
     probe = ("import sys; from generator.cli import main; code = main(['--today', '" + TODAY + "']); "
              "print('loaded:', sorted(m for m in ('reportlab', 'pptx', 'ruamel', 'pydantic') if m in sys.modules)); "
              "sys.exit(code)")
-    done = subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+
+
+def test_no_op_rebuild_skips_everything_without_loading_renderers(project):
+    assert _cli(project).returncode == 0
+    before = {p: p.stat().st_mtime_ns for p in (project / "output").rglob("*") if p.is_file()}
+    done = _no_op_probe(project)
     assert done.returncode == 0, done.stderr
     assert "built 0, skipped 6" in done.stdout and "loaded: []" in done.stdout
     after = {p: p.stat().st_mtime_ns for p in (project / "output").rglob("*") if p.is_file()}
@@ -266,10 +271,6 @@ def test_languages_are_read_by_the_yaml_parser_and_a_no_op_still_parses_nothing(
     first = _cli(project)
     assert first.returncode == 0, first.stderr
     assert not list((project / "output").rglob("*_de_*")) and "built 6," in first.stdout
-    probe = ("import sys; from generator.cli import main; code = main(['--today', '" + TODAY + "']); "
-             "print('loaded:', sorted(m for m in ('reportlab', 'pptx', 'ruamel', 'pydantic') if m in sys.modules)); "
-             "sys.exit(code)")
-    done = subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    done = _no_op_probe(project)
     assert done.returncode == 0, done.stderr
     assert "built 0, skipped 6" in done.stdout and "loaded: []" in done.stdout

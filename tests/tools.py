@@ -167,3 +167,21 @@ def structure_elements(pdf):
             if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
                 yield kid
                 stack.append(kid)
+
+
+# -- the tri-fold brochure's print spec ---------------------------------------------------------------
+
+_MM = 72 / 25.4
+
+
+def folds(width_pt: float, page: int) -> list[float]:
+    """The fold lines of a tri-fold sheet, from the print spec (two full panels and a fold-in panel
+    3 mm narrower): outside flap | back | cover, inside three panels with the fold-in one last."""
+    full = (width_pt / _MM + 3) / 3 * _MM
+    fold_in = width_pt - 2 * full
+    return [fold_in, fold_in + full] if page == 1 else [full, 2 * full]
+
+
+def panels_of(width_pt: float, page: int) -> list[tuple[float, float]]:
+    edges = [0.0, *folds(width_pt, page), width_pt]
+    return list(zip(edges, edges[1:]))

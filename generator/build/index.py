@@ -55,12 +55,17 @@ class Index:
         return facts
 
 
+def _strings(value) -> tuple[str, ...] | None:
+    """A list of texts as a tuple; None for anything else (the fact is then unknown)."""
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None
+
+
 def _facts_from(entry: dict) -> Facts:
-    def strings(value) -> tuple[str, ...] | None:
-        return tuple(str(v) for v in value) if isinstance(value, (list, tuple)) else None
     review = entry.get("next_review")
-    return Facts(strings(entry.get("languages")), review if isinstance(review, str) else None,
-                 strings(entry.get("images")))
+    return Facts(_strings(entry.get("languages")), review if isinstance(review, str) else None,
+                 _strings(entry.get("images")))
 
 
 def _parse(path: Path) -> Facts:
@@ -74,14 +79,12 @@ def _parse(path: Path) -> Facts:
     if path.parent.name == "clinics":
         logo = data.get("logo")
         return Facts(images=(logo,) if isinstance(logo, str) else ())
-    languages = data.get("languages")
     review = data.get("review")
     next_review = review.get("next_review") if isinstance(review, dict) else None
+    if isinstance(next_review, dt.date):
+        next_review = next_review.isoformat()
     images = data.get("images")
-    files = [item.get("file") for item in images if isinstance(item, dict)] if isinstance(images, list) else []
-    return Facts(
-        tuple(languages) if isinstance(languages, list) and all(isinstance(v, str) for v in languages) else None,
-        next_review.isoformat() if isinstance(next_review, dt.date) else
-        next_review if isinstance(next_review, str) else None,
-        tuple(f for f in files if isinstance(f, str)) if isinstance(images, list) and all(isinstance(f, str) for f in files)
-        else None)
+    files = [item.get("file") if isinstance(item, dict) else None for item in images] \
+        if isinstance(images, list) else None
+    return Facts(_strings(data.get("languages")), next_review if isinstance(next_review, str) else None,
+                 _strings(files))
