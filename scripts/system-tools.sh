@@ -9,7 +9,22 @@ command -v qpdf >/dev/null || packages+=(qpdf)                # checks the PDFs'
 command -v libreoffice >/dev/null || packages+=(libreoffice-impress)   # converts the deck, as a speaker would
 # Arial's metric twin: LibreOffice draws the deck's Arial with it, at the widths leafdeck measured.
 fc-list 2>/dev/null | grep -q "Liberation Sans" || packages+=(fonts-liberation2 fontconfig)
-[ ${#packages[@]} -eq 0 ] && exit 0
+# The web page in a real browser: Debian's Chromium and its driver; axe-core comes from npm.
+command -v chromium >/dev/null || packages+=(chromium)
+command -v chromedriver >/dev/null || packages+=(chromium-driver)
+command -v npm >/dev/null || packages+=(nodejs npm)
+
+install_npm() {
+  # axe-core, pinned by package-lock.json; only when node_modules does not match it already.
+  cd "$(dirname "$0")/.."
+  if [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+if [ ${#packages[@]} -eq 0 ]; then
+  install_npm
+  exit 0
+fi
 
 echo "installing system packages the tests need: ${packages[*]}"
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
@@ -22,3 +37,4 @@ else
   echo "error: missing ${packages[*]}; install with: sudo apt-get install ${packages[*]}" >&2
   exit 1
 fi
+install_npm

@@ -24,7 +24,7 @@ CONTENT = Path(os.environ.get("LEAFDECK_CONTENT") or ROOT / "content")
 IMAGES = Path(os.environ.get("LEAFDECK_IMAGES") or CONTENT.parent / "images")
 # Every build in the tests passes this date, so no test depends on the day it runs.
 TODAY = "2026-12-02"
-SHIPPED_PRODUCTS = "leaflet,brochure,deck,print-shop,web"
+SHIPPED_PRODUCTS = "leaflet,brochure,deck,page,print-shop,web"
 
 
 @dataclass

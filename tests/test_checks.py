@@ -64,7 +64,10 @@ def test_shipped_content_checks_clean(run):
                 assert figures["lix"] <= 40, (condition.condition.id, lang, figures)
             else:
                 assert figures["flesch"] >= 60 and figures["grade"] <= 8, (condition.condition.id, lang, figures)
-    expected_outputs = sum(3 * len(c.condition.languages) for c in shipped().conditions) * len(shipped().clinics)
+    # leaflet, brochure, deck, page per text; per clinic a site index per language and the front page
+    languages = {lang for c in shipped().conditions for lang in c.condition.languages}
+    expected_outputs = (sum(4 * len(c.condition.languages) for c in shipped().conditions) + 1 + len(languages)) \
+        * len(shipped().clinics)
     assert report["outputs"] == expected_outputs
     if any(c.texts[lang].sections for c in unreviewed for lang in c.texts):
         assert any(d["severity"] == "note" and "awaiting clinical review" in d["message"] for d in report["diagnostics"])

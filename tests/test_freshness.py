@@ -2,7 +2,8 @@
 
 The content (tests/fixtures/freshness) has two clinics (``default``; ``second`` with a logo), two
 conditions (``tiny`` with circle.png, its review due 2027-03-01; ``other`` with square.png, due 2099)
-and two languages (nb, en): 24 outputs, so "nothing else" always covers at least half of them. Every
+and two languages (nb, en): 24 files, 8 web pages and 6 site indexes, so "nothing else" always covers
+at least half of them. Every
 case starts from the same full build (made once, copied with its mtimes), changes one input, builds
 every clinic again and reads the result three ways: the CLI's table (built or skipped, per output),
 the manifest, and the files themselves. An output not made from the change must be reported
@@ -32,6 +33,11 @@ CLINICS, CONDITIONS, LANGUAGES = ("default", "second"), ("other", "tiny"), ("en"
 PRODUCTS = {"leaflet": "pdf", "brochure": "pdf", "deck": "pptx"}
 EVERY = {f"{clinic}/{condition}/{lang}/{condition}_{lang}_{product}.{ext}": (clinic, condition, lang, product)
          for clinic in CLINICS for condition in CONDITIONS for lang in LANGUAGES for product, ext in PRODUCTS.items()}
+# The web site: a page per condition and language, an index per language and the front page (lang "").
+EVERY |= {f"{clinic}/site/{condition}/{lang}/index.html": (clinic, condition, lang, "page")
+          for clinic in CLINICS for condition in CONDITIONS for lang in LANGUAGES}
+EVERY |= {f"{clinic}/site/{lang + '/' if lang else ''}index.html": (clinic, "", lang, "site-index")
+          for clinic in CLINICS for lang in ("", *LANGUAGES)}
 BUILD = ("--clinic", "all", "--jobs", "2")
 NOT_YET_DUE = "2027-03-01"      # tiny's next_review itself: not passed yet
 DUE = "2027-03-02"              # the day after: tiny is overdue; other's review is due in 2099
@@ -59,10 +65,18 @@ def site(full_build, tmp_path) -> Path:
 
 
 def _files(site: Path) -> dict[str, tuple[str, int]]:
-    """Output key -> (SHA-256, mtime in ns) of every PDF and PPTX."""
+    """Output key -> (SHA-256, mtime in ns) of every PDF, PPTX and web page; a page counts with the
+    files written beside it (fonts, pictures, logo): one SHA-256 over them all, every mtime."""
     out = site / "output"
-    return {p.relative_to(out).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
-            for p in out.rglob("*") if p.suffix in (".pdf", ".pptx")}
+    found = {}
+    for p in out.rglob("*"):
+        if p.suffix in (".pdf", ".pptx"):
+            found[p.relative_to(out).as_posix()] = (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+        elif p.name == "index.html":
+            beside = sorted(f for f in p.parent.iterdir() if f.is_file())
+            digest = hashlib.sha256(b"".join(f.name.encode() + f.read_bytes() for f in beside)).hexdigest()
+            found[p.relative_to(out).as_posix()] = (digest, tuple(f.stat().st_mtime_ns for f in beside))
+    return found
 
 
 def _manifest(site: Path) -> dict[str, dict]:
@@ -99,7 +113,10 @@ def rebuilds_exactly(site: Path, run, made_from: Callable[[str, str, str, str], 
     for key in expected:                                                  # these were really made again
         assert files_after[key][0] != files[key][0], f"{key}: rebuilt, but with the same bytes"
         assert files_after[key][1] != files[key][1]
-        assert manifest_after[key]["sha256"] == files_after[key][0]
+        main_file = site / "output" / key
+        assert manifest_after[key]["sha256"] == hashlib.sha256(main_file.read_bytes()).hexdigest()
+        for name, digest in manifest_after[key].get("files", {}).items():       # a page's fonts and pictures
+            assert hashlib.sha256((main_file.parent / name).read_bytes()).hexdigest() == digest
         assert manifest_after[key]["fingerprint"] != manifest[key]["fingerprint"]
 
     again = run(site, *BUILD, *args)                                      # and now it is all fresh
@@ -168,7 +185,18 @@ def test_a_changed_labels_file_rebuilds_only_that_languages_outputs(site, run):
     labels = site / "content/labels/en.yaml"
     edit(labels, 'version: "Version"', 'version: "Edition"')            # leaflet, brochure and deck footer
     edit(labels, 'treatment: "Treatment"', 'treatment: "Therapy"')
-    rebuilds_exactly(site, run, lambda clinic, condition, lang, product: lang == "en")
+    edit(labels, 'phone: "Phone"', 'phone: "Telephone"')                 # every page's and index's contact block
+    # The front page is in every language; the nb pages name English only by its language_name.
+    rebuilds_exactly(site, run, lambda clinic, condition, lang, product: lang in ("en", ""))
+
+
+def test_a_changed_language_name_rebuilds_the_pages_that_link_to_that_language(site, run):
+    labels = site / "content/labels/en.yaml"
+    edit(labels, 'language_name: "English"', 'language_name: "English (UK)"')
+    edit(labels, 'version: "Version"', 'version: "Edition"')            # so that every English output changes
+    edit(labels, 'phone: "Phone"', 'phone: "Telephone"')
+    rebuilds_exactly(site, run, lambda clinic, condition, lang, product:
+                     lang in ("en", "") or product in ("page", "site-index"))
 
 
 # (d) a clinic file -----------------------------------------------------------------------------------
@@ -193,7 +221,9 @@ def test_a_template_rebuilds_only_the_decks(site, run):
 def test_a_review_falling_due_rebuilds_only_that_conditions_outputs(site, run):
     rebuilds_exactly(site, run, lambda *output: False, "--today", "2027-01-15")    # a later day alone: nothing
     rebuilds_exactly(site, run, lambda *output: False, "--today", NOT_YET_DUE)
-    rebuilds_exactly(site, run, lambda clinic, condition, lang, product: condition == "tiny", "--today", DUE)
+    # The indexes mark tiny's entry as a draft.
+    rebuilds_exactly(site, run, lambda clinic, condition, lang, product: condition == "tiny" or product == "site-index",
+                     "--today", DUE)
     assert "UTKAST" in pdftotext(site / "output/second/tiny/nb/tiny_nb_leaflet.pdf")          # the DRAFT mark
     assert "UTKAST" not in pdftotext(site / "output/second/other/nb/other_nb_leaflet.pdf")
     rebuilds_exactly(site, run, lambda *output: False, "--today", "2027-07-01")    # still overdue: nothing
@@ -203,4 +233,13 @@ def test_a_review_falling_due_rebuilds_only_that_conditions_outputs(site, run):
 
 def test_a_changed_text_file_rebuilds_only_that_condition_and_language(site, run):
     edit(site / "content/other/nb.yaml", "title: Annen tilstand", "title: Annen tilstand, revidert")
-    rebuilds_exactly(site, run, lambda clinic, condition, lang, product: condition == "other" and lang == "nb")
+    # The nb index and the front page list its title.
+    rebuilds_exactly(site, run, lambda clinic, condition, lang, product: (condition == "other" and lang == "nb")
+                     or (product == "site-index" and lang in ("nb", "")))
+
+
+def test_a_page_template_rebuilds_only_the_pages_and_indexes(site, run):
+    (site / "content/site").mkdir()
+    (site / "content/site/base.html").write_text('{% extends "leafdeck/base.html" %}'
+                                                 '{% block footer_extra %}<p>Egen mal</p>{% endblock %}', encoding="utf-8")
+    rebuilds_exactly(site, run, lambda *output: output[3] in ("page", "site-index"))

@@ -45,7 +45,7 @@ from conftest import FIXTURES, ROOT, TODAY, line_of
 from generator.cli import main
 from generator.diagnostics import Diagnostics
 from generator.loading.yaml_source import load_yaml
-from tools import pdftotext
+from tools import all_of, element_text, html_tree, pdftotext
 
 PIECES = ["<", ">", "&", "*", "_", "[", "]", "{", "}", ":", "#", "|", "!", "%", "@", "`", "'", '"', "\\", "/", "-",
           "–", "«", "»", "<b>", "</i>", "<para>", "**", "&amp;", "\u00ad", "\u200b", "\ufeff", "🦶", "👩‍⚕️", "Ø",
@@ -80,7 +80,8 @@ STRUCTURE = [
     ("      - list:\n          - Punkt én\n          - Punkt to", "      - list:"),  # a null list
     ("sections:", "sections: 7\nextra:"),                                   # wrong shapes
 ]
-PRODUCTS = "leaflet,brochure,deck"
+PRODUCTS = "leaflet,brochure,deck,page"
+PAGE = Path("output/default/site/tiny/nb/index.html")
 OUT = Path("output/default/tiny/nb")
 
 
@@ -136,6 +137,10 @@ def _assert_outcome(project: Path, before: dict[str, bytes]) -> int:
     after = _snapshot(output)
     manifest = json.loads(after["manifest.json"]) if "manifest.json" in after else {"files": {}}
     for name, data in after.items():
+        if name.endswith(".html"):
+            html_tree(Path(output, name))             # parses as HTML5 without a single error
+            if data != before.get(name):
+                assert manifest["files"][name]["sha256"] == hashlib.sha256(data).hexdigest(), name
         if name.endswith((".pdf", ".pptx")):
             if name.endswith(".pdf"):
                 assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF"), name
@@ -200,6 +205,11 @@ def assert_text_in_outputs(project: Path, value: str, markup: bool, where: tuple
         pdf = pdftotext(project / OUT / "tiny_nb_leaflet.pdf")
         assert squash(expected, ignore + PDF_BREAKS) in squash(pdf, ignore + PDF_BREAKS), \
             f"{expected!r} is not in the leaflet's text:\n{pdf}"
+    if "leaflet" in where:      # the patient web page says what the leaflet says, as text, never as markup
+        tree = html_tree(project / PAGE)
+        page = element_text(tree)
+        assert squash(expected, ignore) in squash(page, ignore), f"{expected!r} is not in the web page's text"
+        assert [s.get("type") for s in all_of(tree, "script")] == ["application/ld+json"]
     if "deck" in where:
         deck = deck_text(project / OUT / "tiny_nb_deck.pptx")
         assert squash(expected, ignore) in squash(deck, ignore), f"{expected!r} is not in the deck's text:\n{deck}"

@@ -23,9 +23,12 @@ from generator.products import variants
 OUT = "output/default/tiny"
 
 
-def _hashes(folder: Path) -> dict[str, str]:
+def _hashes(folder: Path, everything: bool = False) -> dict[str, str]:
+    """The outputs (PDF, PPTX, web pages) by path below ``folder``; ``everything``: the files beside
+    the pages (fonts, pictures) too."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix in (".pdf", ".pptx")}
+            for p in sorted(folder.rglob("*")) if p.is_file() and (p.suffix in (".pdf", ".pptx", ".html")
+                                                                 or everything and p.suffix in (".woff2", ".webp"))}
 
 
 def _cli(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -39,17 +42,18 @@ def test_rebuilds_are_byte_identical_across_processes_hash_seeds_and_jobs(projec
     results = []
     for seed, jobs in runs:
         out = project / f"out-{seed}-{jobs}"
-        done = _cli(project, "--out", str(out), "--jobs", jobs, "--product", "leaflet,brochure,deck,web",
+        done = _cli(project, "--out", str(out), "--jobs", jobs, "--product", "leaflet,brochure,deck,page,web",
                     env={"PYTHONHASHSEED": seed})
         assert done.returncode == 0, done.stderr
-        results.append(_hashes(out))
-    assert results[0] == results[1] == results[2] and len(results[0]) == 10
+        results.append(_hashes(out, everything=True))
+    assert results[0] == results[1] == results[2]
+    assert len([k for k in results[0] if not k.endswith((".woff2", ".webp"))]) == 15      # 10 files, 2 pages, 3 indexes
 
 
 def _no_op_probe(project: Path) -> subprocess.CompletedProcess:
     """A build in a fresh process that reports which heavy libraries it loaded."""
     probe = ("import sys; from generator.cli import main; code = main(['--today', '" + TODAY + "']); "
-             "print('loaded:', sorted(m for m in ('reportlab', 'pptx', 'ruamel', 'pydantic') if m in sys.modules)); "
+             "print('loaded:', sorted(m for m in ('reportlab', 'pptx', 'ruamel', 'pydantic', 'jinja2', 'fontTools') if m in sys.modules)); "
              "sys.exit(code)")
     return subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
@@ -60,7 +64,7 @@ def test_no_op_rebuild_skips_everything_without_loading_renderers(project):
     before = {p: p.stat().st_mtime_ns for p in (project / "output").rglob("*") if p.is_file()}
     done = _no_op_probe(project)
     assert done.returncode == 0, done.stderr
-    assert "built 0, skipped 6" in done.stdout and "loaded: []" in done.stdout
+    assert "built 0, skipped 11" in done.stdout and "loaded: []" in done.stdout
     after = {p: p.stat().st_mtime_ns for p in (project / "output").rglob("*") if p.is_file()}
     assert after == before
 
@@ -70,10 +74,13 @@ def test_an_edit_rebuilds_only_what_it_affects(project, run):
     edit(project / "content/tiny/en.yaml", "title: Small condition", "title: Small condition, revised")
     result = run(project)
     assert result.code == 0
-    assert "built 3, skipped 3" in result.out
-    assert "tiny_en_leaflet.pdf" in result.out and "tiny_nb_leaflet.pdf" not in result.out
-    assert "built 0, skipped 6" in run(project).out
-    assert "built 6" in run(project, "--force").out
+    # en: leaflet, brochure, deck, page; the en index and the front page list the title.
+    assert "built 6, skipped 5" in result.out
+    statuses = dict(line.split()[:2] for line in result.out.splitlines() if line.startswith("default/"))
+    assert statuses["default/tiny/en/tiny_en_leaflet.pdf"] == "built"
+    assert statuses["default/tiny/nb/tiny_nb_leaflet.pdf"] == statuses["default/site/tiny/nb/index.html"] == "skipped"
+    assert "built 0, skipped 11" in run(project).out
+    assert "built 11" in run(project, "--force").out
 
 
 def test_manifest_lists_every_file_with_hash_version_and_fingerprint(project, run):
@@ -84,14 +91,16 @@ def test_manifest_lists_every_file_with_hash_version_and_fingerprint(project, ru
     assert sorted(files) == sorted(on_disk)
     for key, record in files.items():
         assert record["sha256"] == on_disk[key]
-        assert record["content_version"] == "1.0" and len(record["fingerprint"]) == 64
+        # A site index lists several conditions: it has no content version of its own.
+        assert record["content_version"] == ("" if record["product"] == "site-index" else "1.0")
+        assert len(record["fingerprint"]) == 64
     # A different template changes only the decks' fingerprints.
     deck_before = files["default/tiny/nb/tiny_nb_deck.pptx"]["fingerprint"]
     template = project / "mal.pptx"
     shutil.copy(ROOT / "generator/templates/leafdeck-16x9.pptx", template)
     with zipfile.ZipFile(template, "a") as z:
         z.writestr("docProps/custom-note.txt", "changed")
-    assert "built 2, skipped 4" in run(project, "--template", str(template)).out
+    assert "built 2, skipped 9" in run(project, "--template", str(template)).out
     after = json.loads((project / "output/manifest.json").read_text())["files"]
     assert after["default/tiny/nb/tiny_nb_deck.pptx"]["fingerprint"] != deck_before
     assert after["default/tiny/nb/tiny_nb_leaflet.pdf"] == files["default/tiny/nb/tiny_nb_leaflet.pdf"]
@@ -121,16 +130,16 @@ def test_one_broken_output_does_not_stop_the_others(project, run, monkeypatch):
     earlier = deck.read_bytes()
     real = rendering.render
 
-    def broken_deck(item, template=None):
+    def broken_deck(item):
         if item.target.variant.product == "deck" and item.target.language == "nb":
             raise RuntimeError("injected failure")
-        return real(item, template)
+        return real(item)
 
     monkeypatch.setattr(rendering, "render", broken_deck)
     result = run(project, "--force", "--jobs", "1")
     assert result.code == 1
     assert "internal error: RuntimeError: injected failure" in result.err
-    assert "built 5, skipped 0 (unchanged), failed 1" in result.err
+    assert "built 10, skipped 0 (unchanged), failed 1" in result.err
     assert deck.read_bytes() == earlier
 
 
@@ -157,11 +166,13 @@ def test_every_clinic_in_one_run_with_a_summary_table(project, run):
     # The table, for a long run: a header, then one row per output with its status.
     rows = [line.split() for line in result.out.splitlines()]
     assert ["output", "status", "reason"] in rows
-    listed = {row[0]: row[1] for row in rows if len(row) >= 2 and row[0].count("/") == 3}
+    listed = {row[0]: row[1] for row in rows if len(row) >= 2 and row[0].count("/") >= 2}
     expected = {f"{clinic}/tiny/{lang}/tiny_{lang}_{name}" for clinic in ("default", "second") for lang in ("nb", "en")
                 for name in ("leaflet.pdf", "brochure.pdf", "deck.pptx")}
+    expected |= {f"{clinic}/site/{where}index.html" for clinic in ("default", "second")
+                 for where in ("", "nb/", "en/", "tiny/nb/", "tiny/en/")}
     assert listed == dict.fromkeys(expected, "built"), listed
-    assert "built 12, skipped 0 (unchanged), failed 0" in result.out
+    assert "built 22, skipped 0 (unchanged), failed 0" in result.out
 
 
 def test_shards_cover_every_output_exactly_once(project, tmp_path):
@@ -179,7 +190,7 @@ def test_shards_cover_every_output_exactly_once(project, tmp_path):
 def test_shard_runs_together_build_everything(project, run):
     assert run(project, "--shard", "1/2").code == 0
     assert run(project, "--shard", "2/2").code == 0
-    assert len(_hashes(project / "output")) == 6
+    assert len(_hashes(project / "output")) == 11
 
 
 def test_bad_shard_is_a_usage_error(project, run):
@@ -195,7 +206,7 @@ def test_two_builds_at_once_on_one_folder_both_finish(project):
         out, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err
     files = _hashes(project / "output")
-    assert len(files) == 6
+    assert len(files) == 11
     manifest = json.loads((project / "output/manifest.json").read_text())["files"]
     assert {k: v["sha256"] for k, v in manifest.items()} == files
     assert not [p for p in (project / "output").rglob("*.tmp")]
@@ -249,7 +260,7 @@ def test_a_language_file_not_listed_does_not_defeat_the_no_op(project, run):
     edit(project / "content/tiny/de.yaml", "language: en", "language: de")
     first = run(project)
     assert first.code == 0 and "'de' is not in the languages of condition.yaml" in first.out
-    assert "built 0, skipped 6" in run(project).out
+    assert "built 0, skipped 11" in run(project).out
 
 
 def test_a_damaged_template_is_a_clear_error(project, run):
@@ -270,7 +281,8 @@ def test_languages_are_read_by_the_yaml_parser_and_a_no_op_still_parses_nothing(
     shutil.copy(project / "content/tiny/nb.yaml", project / "content/tiny/de.yaml")     # a stray copy
     first = _cli(project)
     assert first.returncode == 0, first.stderr
-    assert not list((project / "output").rglob("*_de_*")) and "built 6," in first.stdout
+    assert not list((project / "output").rglob("*_de_*")) and "built 11," in first.stdout
+    assert not (project / "output/default/site/de").exists()
     done = _no_op_probe(project)
     assert done.returncode == 0, done.stderr
-    assert "built 0, skipped 6" in done.stdout and "loaded: []" in done.stdout
+    assert "built 0, skipped 11" in done.stdout and "loaded: []" in done.stdout

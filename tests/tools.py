@@ -185,3 +185,38 @@ def folds(width_pt: float, page: int) -> list[float]:
 def panels_of(width_pt: float, page: int) -> list[tuple[float, float]]:
     edges = [0.0, *folds(width_pt, page), width_pt]
     return list(zip(edges, edges[1:]))
+
+
+# --- the web pages, read by html5lib: the HTML5 parsing algorithm browsers use --------------------
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def html_tree(page: Path):
+    """The page as an ElementTree, parsed strictly: any parse error (a stray end tag, a bad
+    attribute, text where the HTML5 algorithm has to repair the markup) fails the test."""
+    import html5lib
+
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=True)
+    with page.open("rb") as stream:
+        tree = parser.parse(stream)
+    assert not parser.errors, f"{page}: {parser.errors[:3]}"
+    return tree
+
+
+def tag(name: str) -> str:
+    return f"{XHTML}{name}"
+
+
+def all_of(tree, name: str) -> list:
+    return list(tree.iter(tag(name)))
+
+
+def element_text(element) -> str:
+    """The element's text as a reader gets it (tags away, one space between runs)."""
+    return " ".join("".join(element.itertext()).split())
+
+
+def site_pages(out: Path) -> list[Path]:
+    """Every HTML file of every clinic's site below ``out``."""
+    return sorted(out.glob("*/site/**/*.html"))

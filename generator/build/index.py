@@ -2,7 +2,7 @@
 and remembered by the file's digest, so a run with nothing to do reads bytes and parses nothing.
 
 The facts: a condition's ``languages:``, its ``next_review`` date and the image files it names; a
-clinic's logo. They live in the manifest's ``index`` beside the outputs. A file whose digest is not
+clinic's logo; a labels file's language tag and name (what links between language versions show). They live in the manifest's ``index`` beside the outputs. A file whose digest is not
 in the index (new, edited, or the manifest gone) is parsed with leafdeck's YAML reader — that file
 changed, so its outputs are rebuilt and the parse costs nothing extra. A file the parser refuses
 gives no facts: every ``<lang>.yaml`` counts as a language, every image as named and the review as
@@ -23,6 +23,7 @@ class Facts:
     languages: tuple[str, ...] | None = None       # None: not readable as a list of codes
     next_review: str | None = None                 # ISO date, None: unknown
     images: tuple[str, ...] | None = None          # image files named; None: unknown (count every image)
+    language: tuple[str, ...] | None = None        # a labels file's (language_tag, language_name)
 
     def overdue(self, today: dt.date) -> bool | None:
         if self.next_review is None:
@@ -55,6 +56,21 @@ class Index:
         return facts
 
 
+CONDITION_FILE = "condition.yaml"
+
+
+def catalogue(content_dir: Path, index: Index) -> list[tuple[Path, tuple[str, ...]]]:
+    """Every condition folder with its languages, from the folder names and each condition's
+    ``languages:``. Unreadable: every ``<lang>.yaml`` counts, and the loader names the mistake."""
+    found = []
+    for folder in sorted(p.parent for p in Path(content_dir).glob(f"*/{CONDITION_FILE}")):
+        listed = index.facts(folder / CONDITION_FILE).languages
+        languages = listed if listed is not None else \
+            tuple(sorted(p.stem for p in folder.glob("*.yaml") if p.name != CONDITION_FILE))
+        found.append((folder, languages))
+    return found
+
+
 def _strings(value) -> tuple[str, ...] | None:
     """A list of texts as a tuple; None for anything else (the fact is then unknown)."""
     if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
@@ -65,7 +81,7 @@ def _strings(value) -> tuple[str, ...] | None:
 def _facts_from(entry: dict) -> Facts:
     review = entry.get("next_review")
     return Facts(_strings(entry.get("languages")), review if isinstance(review, str) else None,
-                 _strings(entry.get("images")))
+                 _strings(entry.get("images")), _strings(entry.get("language")))
 
 
 def _parse(path: Path) -> Facts:
@@ -76,6 +92,8 @@ def _parse(path: Path) -> Facts:
     data = strip_positions(loaded.data) if loaded is not None else None
     if not isinstance(data, dict):
         return Facts()
+    if path.parent.name == "labels":
+        return Facts(language=_strings([data.get("language_tag"), data.get("language_name")]))
     if path.parent.name == "clinics":
         logo = data.get("logo")
         return Facts(images=(logo,) if isinstance(logo, str) else ())

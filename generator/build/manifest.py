@@ -23,13 +23,14 @@ from importlib import metadata
 from pathlib import Path
 
 from generator import __version__
-from generator.build.index import Index
-from generator.build.output import write_atomic
-from generator.products import Variant
+from generator.build.index import CONDITION_FILE, Index, catalogue
+from generator.build.output import relative_output, write_atomic
+from generator.products import Product, Variant
 
 MANIFEST = "manifest.json"
 _LIBRARIES = ("reportlab", "python-pptx", "pillow", "pyphen", "fontpkg-fira-sans", "fontpkg-arimo", "pikepdf",
-              "markdown-it-py", "ruamel.yaml", "pydantic")
+              "markdown-it-py", "ruamel.yaml", "pydantic",
+              "jinja2", "fonttools", "brotli")
 _CODE = Path(__file__).resolve().parents[1]     # the whole generator package
 
 
@@ -46,14 +47,14 @@ class Target:
     @property
     def key(self) -> str:
         """The path below the output folder, with forward slashes: the manifest's key."""
-        return "/".join(self.path.parts[-4:])
+        return relative_output(self.clinic, self.condition, self.language, self.variant)
 
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """The generator itself: its source, templates and the versions of the libraries it drives."""
     h = hashlib.sha256(__version__.encode())
-    for path in sorted(p for p in _CODE.rglob("*") if p.is_file() and p.suffix in (".py", ".pptx", ".yaml")):
+    for path in sorted(p for p in _CODE.rglob("*") if p.is_file() and p.suffix in (".py", ".pptx", ".yaml", ".html", ".css")):
         h.update(path.relative_to(_CODE).as_posix().encode())
         h.update(path.read_bytes())
     for name in _LIBRARIES:
@@ -74,10 +75,13 @@ class Fingerprints:
         self.index = index if index is not None else Index()
         self._files: dict[Path, str] = {}
         self._image_files = _images(self.images_dir)      # walked once per run, not once per output
+        self._conditions: list[tuple[Path, tuple[str, ...]]] | None = None
 
     def of(self, target: Target) -> str:
         h = hashlib.sha256(code_digest().encode())
-        h.update(json.dumps({**self.settings, "overdue": self._overdue(target.condition),
+        conditions = [target.condition] if target.condition else [f.name for f, _ in self._catalogue()]
+        h.update(json.dumps({**self.settings, "overdue": [self._overdue(c) for c in conditions],
+                             "languages": self._language_names(target),
                              "product": target.variant.product, "paper": target.variant.paper,
                              "print_shop": target.variant.print_shop, "tagged": target.variant.tagged},
                             sort_keys=True).encode())
@@ -95,8 +99,35 @@ class Fingerprints:
         overdue = self.index.facts(self.content_dir / condition / "condition.yaml").overdue(self.today)
         return self.today.isoformat() if overdue is None else overdue
 
+    def _catalogue(self) -> list[tuple[Path, tuple[str, ...]]]:
+        if self._conditions is None:
+            self._conditions = catalogue(self.content_dir, self.index)
+        return self._conditions
+
+    def _language_names(self, target: Target) -> dict[str, list[str] | str]:
+        """The other language versions a page or index links to, by tag and name (their labels
+        files' facts; a file whose facts cannot be read: its digest, so any edit rebuilds)."""
+        if target.variant.product is Product.PAGE:
+            languages = dict(self._catalogue()).get(self.content_dir / target.condition, ())
+        elif target.variant.product is Product.SITE_INDEX:
+            languages = tuple(sorted({lang for _, langs in self._catalogue() for lang in langs}))
+        else:
+            return {}
+        names: dict[str, list[str] | str] = {}
+        for lang in languages:
+            labels = self.content_dir / "labels" / f"{lang}.yaml"
+            facts = self.index.facts(labels).language
+            names[lang] = list(facts) if facts is not None else self._digest(labels)
+        return names
+
+    def _site_templates(self) -> list[Path]:
+        """A clinic's own page templates (content/site/), which every page and index is drawn with."""
+        return sorted(p for p in (self.content_dir / "site").rglob("*") if p.is_file())
+
     def _inputs(self, target: Target) -> list[Path]:
         content = self.content_dir
+        if target.variant.product is Product.SITE_INDEX:
+            return self._index_inputs(target)
         condition, clinic = content / target.condition / "condition.yaml", content / "clinics" / f"{target.clinic}.yaml"
         template = self.template if target.variant.product == "deck" else None      # a user's template
         # The other languages' files are checked against this one but do not change its output.
@@ -107,7 +138,23 @@ class Fingerprints:
         files += self._images_named([condition] if template is not None else [condition, clinic])
         if template is not None:
             files.append(Path(template))
+        if target.variant.product is Product.PAGE:
+            files += self._site_templates()
         return files
+
+    def _index_inputs(self, target: Target) -> list[Path]:
+        """A site index lists every condition in its language (the front page: in every language)."""
+        content, clinic = self.content_dir, self.content_dir / "clinics" / f"{target.clinic}.yaml"
+        files = [clinic, *self._images_named([clinic])]
+        shown_languages: set[str] = set()
+        for folder, langs in self._catalogue():
+            shown = [lang for lang in langs if lang == target.language or not target.language]
+            files += [folder / CONDITION_FILE, *(folder / f"{lang}.yaml" for lang in shown)] if shown else []
+            shown_languages |= set(shown)
+        # Its own language's words (the front page: every language's); the others' names come
+        # with the settings (_language_names).
+        files += [content / "labels" / f"{lang}.yaml" for lang in sorted(shown_languages)]
+        return files + self._site_templates()
 
     def _images_named(self, sources: list[Path]) -> list[Path]:
         """The image files the condition (and clinic) files name, as the YAML parser reads them;
@@ -168,8 +215,11 @@ class Manifest:
         entry = self.files.get(target.key)
         if not entry or entry.get("fingerprint") != fingerprint:
             return False
+        beside = entry.get("files", {})      # a web page's fonts and pictures, by name
         try:
-            return os.path.getsize(target.path) == entry.get("bytes") and sha256_file(target.path) == entry.get("sha256")
+            return os.path.getsize(target.path) == entry.get("bytes") and sha256_file(target.path) == entry.get("sha256") \
+                and isinstance(beside, dict) \
+                and all(sha256_file(target.path.parent / name) == digest for name, digest in beside.items())
         except OSError:
             return False
 
@@ -199,8 +249,10 @@ class Manifest:
             write_atomic(self.path, (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
-def entry(target: Target, data: bytes, fingerprint: str, version: str) -> dict:
-    return {
+def entry(target: Target, data: bytes, fingerprint: str, version: str,
+          beside: tuple[tuple[str, bytes], ...] = ()) -> dict:
+    """The manifest's record of one output; ``beside``: the files written next to it (a page's assets)."""
+    record = {
         "sha256": hashlib.sha256(data).hexdigest(),
         "bytes": len(data),
         "content_version": version,
@@ -208,3 +260,6 @@ def entry(target: Target, data: bytes, fingerprint: str, version: str) -> dict:
         "clinic": target.clinic, "condition": target.condition, "language": target.language,
         "product": target.variant.suffix,
     }
+    if beside:
+        record["files"] = {name: hashlib.sha256(body).hexdigest() for name, body in beside}
+    return record

@@ -6,13 +6,27 @@ import os
 import tempfile
 from pathlib import Path
 
-from generator.products import Variant
+from generator.products import Product, Variant
+
+SITE = "site"      # each clinic's web site: <out>/<clinic>/site/
+
+
+def relative_output(clinic: str, condition: str, language: str, variant: Variant) -> str:
+    """An output's path below the output folder, with forward slashes (documented in the README):
+
+    - files: ``<clinic>/<condition>/<lang>/<condition>_<lang>_<variant>.<ext>``;
+    - the web page: ``<clinic>/site/<condition>/<lang>/index.html``;
+    - the site's index: ``<clinic>/site/<lang>/index.html``, and ``<clinic>/site/index.html`` (every language).
+    """
+    if variant.product is Product.PAGE:
+        return f"{clinic}/{SITE}/{condition}/{language}/index.html"
+    if variant.product is Product.SITE_INDEX:
+        return f"{clinic}/{SITE}/{language}/index.html" if language else f"{clinic}/{SITE}/index.html"
+    return f"{clinic}/{condition}/{language}/{condition}_{language}_{variant.suffix}.{variant.spec.extension}"
 
 
 def output_path(out_dir: Path, clinic: str, condition: str, language: str, variant: Variant) -> Path:
-    """``<out>/<clinic>/<condition>/<lang>/<condition>_<lang>_<variant>.<ext>`` (documented in the README)."""
-    name = f"{condition}_{language}_{variant.suffix}.{variant.spec.extension}"
-    return Path(out_dir) / clinic / condition / language / name
+    return Path(out_dir).joinpath(*relative_output(clinic, condition, language, variant).split("/"))
 
 
 def write_atomic(path: Path, data: bytes) -> None:

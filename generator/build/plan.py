@@ -8,19 +8,22 @@ from typing import TYPE_CHECKING
 
 from generator.build.manifest import Target
 from generator.build.output import output_path
-from generator.build.targets import ALL, Options, in_shard
+from generator.build.targets import ALL, Options, in_shard, site_indexes
 from generator.diagnostics import ContentError, Diagnostics, Location, display_path
-from generator.products import Audience, variants
+from generator.products import Audience, Product, variants
 
 if TYPE_CHECKING:   # imported where it is needed, so `check` and no-op runs stay light
-    from generator.document.model import Document
+    from generator.document.model import Document, SiteIndex
+
+SITE_TEMPLATES = "site"     # content/site/: a clinic's own page templates (README: "Your own page template")
 
 
 @dataclass(frozen=True)
 class Planned:
     target: Target
-    document: Document
-    source_file: Path          # the language file, for problems found while laying out
+    document: Document | SiteIndex
+    source_file: Path          # the language file (a site index: the clinic file), for late problems
+    template: Path | None = None   # the deck's PowerPoint template; for web pages the content's site/ folder
 
 
 
@@ -31,6 +34,7 @@ def plan(options: Options, diagnostics: Diagnostics, partial: bool = False) -> t
     (only with ``partial``); raises ContentError for errors every output shares.
     """
     from generator.document.build import build_document
+    from generator.document.site import build_site_index
     from generator.loading.content import load_content
 
     content = load_content(options.content_dir, options.images, diagnostics, partial=partial,
@@ -41,7 +45,10 @@ def plan(options: Options, diagnostics: Diagnostics, partial: bool = False) -> t
     else:
         diagnostics.raise_if_errors()
     planned = []
+    site = Path(options.content_dir) / SITE_TEMPLATES
+    templates = {Product.DECK: options.template, Product.PAGE: site, Product.SITE_INDEX: site}
     for clinic in clinics:
+        pages = []
         for cc in content.conditions:
             if options.conditions and cc.condition.id not in options.conditions:
                 continue
@@ -52,13 +59,23 @@ def plan(options: Options, diagnostics: Diagnostics, partial: bool = False) -> t
                 for variant in variants(options.products, options.paper):
                     path = output_path(options.out_dir, clinic.id, cc.condition.id, lang, variant)
                     target = Target(clinic.id, cc.condition.id, lang, variant, path)
+                    if variant.product is Product.PAGE:
+                        pages.append(target)
                     if not in_shard(target.key, options.shard):
                         continue
                     audience = variant.spec.audience
                     if audience not in documents:
                         documents[audience] = build_document(cc, lang, audience, clinic, content.labels[lang],
-                                                             options.images, options.today)
-                    planned.append(Planned(target, documents[audience], cc.folder / f"{lang}.yaml"))
+                                                             options.images, options.today, content.labels)
+                    planned.append(Planned(target, documents[audience], cc.folder / f"{lang}.yaml",
+                                           templates.get(variant.product)))
+        if content.failed:
+            continue        # an index lists every condition: it waits until they all load
+        clinic_file = Path(options.content_dir) / "clinics" / f"{clinic.id}.yaml"
+        for target in site_indexes(clinic.id, pages, options):
+            if in_shard(target.key, options.shard):
+                index = build_site_index(content, clinic, target.language, options.images, options.today)
+                planned.append(Planned(target, index, clinic_file, site))
     return planned, set(content.failed)
 
 

@@ -13,7 +13,6 @@ import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 
 from generator.build.plan import Planned
 from generator.build.targets import Options
@@ -30,6 +29,7 @@ class Rendered(StrEnum):
 class RenderResult:
     kind: Rendered
     data: bytes = b""
+    beside: tuple[tuple[str, bytes], ...] = ()     # files written next to the output (Bundle.files)
     problems: tuple[tuple[str, Location | None, str], ...] = ()    # (message, where, hint)
     error: str = ""
 
@@ -63,7 +63,7 @@ def render_all(runnable: list, options: Options, progress: Callable[[], object] 
         # fork shares the loaded modules with the workers; elsewhere (macOS, Windows) fork is unsafe.
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context) as pool:
-            futures = {pool.submit(render_safely, item, options.template): (item, fp) for item, fp in runnable}
+            futures = {pool.submit(render_safely, item): (item, fp) for item, fp in runnable}
             for future in as_completed(futures):
                 if progress:
                     progress()
@@ -75,25 +75,30 @@ def render_all(runnable: list, options: Options, progress: Callable[[], object] 
                 yield futures[future], result
     else:
         for item, fp in runnable:
-            result = render_safely(item, options.template)
+            result = render_safely(item)
             if progress:
                 progress()
             yield (item, fp), result
 
 
-def render_safely(item: Planned, template: Path | None) -> RenderResult:
+def render_safely(item: Planned) -> RenderResult:
     """Draw one output; never raises."""
     from generator.render.errors import LayoutProblem
 
+    from generator.products import Bundle
+
     try:
-        return RenderResult(Rendered.OK, data=render(item, template))
+        drawn = render(item)
+        if isinstance(drawn, Bundle):
+            return RenderResult(Rendered.OK, data=drawn.main, beside=drawn.files)
+        return RenderResult(Rendered.OK, data=drawn)
     except LayoutProblem as exc:
         return RenderResult(Rendered.PROBLEMS, problems=tuple((p.message, p.source, p.hint) for p in exc.each()))
     except Exception as exc:  # noqa: BLE001 - one broken output must not stop the others
         return RenderResult(Rendered.INTERNAL, error="".join(traceback.format_exception_only(type(exc), exc)).strip())
 
 
-def render(item: Planned, template: Path | None = None) -> bytes:
-    """The output's bytes, drawn by its product's renderer (imported on first use)."""
+def render(item: Planned):
+    """The output's bytes (or Bundle), drawn by its product's renderer (imported on first use)."""
     variant = item.target.variant
-    return variant.spec.render(item.document, variant, template)
+    return variant.spec.render(item.document, variant, item.template)

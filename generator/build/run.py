@@ -17,7 +17,7 @@ from generator.build.plan import Planned, plan
 from generator.build.render import RenderResult, render_all, report_problems
 from generator.build.targets import Options, targets
 from generator.diagnostics import Diagnostics, Location, display_path
-from generator.products import Status
+from generator.products import Product, Status
 
 
 @dataclass
@@ -68,6 +68,8 @@ def build(options: Options, diagnostics: Diagnostics, progress=None) -> Report:
     for t in wanted:
         if t.condition in failed_conditions:
             report.outcomes.append(Outcome(t, Status.FAILED, "content errors in this condition (listed above)"))
+        elif failed_conditions and t.variant.product is Product.SITE_INDEX:
+            report.outcomes.append(Outcome(t, Status.FAILED, "lists every condition: waits for the content errors above"))
 
     stale = []
     for item in planned:
@@ -99,8 +101,11 @@ def _glyph_problems(items: list[Planned], diagnostics: Diagnostics) -> set[int]:
     """Documents whose text holds a character the PDF font lacks; their PDFs are not drawn."""
     from generator.checks.glyphs import check_glyphs
 
+    from generator.document.model import Document
+
     blocked = set()
-    for document in {id(p.document): p.document for p in items if p.target.variant.spec.pdf}.values():
+    drawn = {id(p.document): p.document for p in items if p.target.variant.spec.pdf}
+    for document in (d for d in drawn.values() if isinstance(d, Document)):
         own = Diagnostics()
         check_glyphs(document, own)
         diagnostics.extend(own)
@@ -115,11 +120,16 @@ def _finish(item: Planned, fingerprint: str, result: RenderResult, diagnostics: 
         return Outcome(item.target, Status.FAILED, reason)
     payload = result.data
     try:
+        for name, data in result.beside:       # a page's fonts and pictures first, the page itself last
+            write_atomic(item.target.path.parent / name, data)
         write_atomic(item.target.path, payload)
     except OSError as exc:
         diagnostics.error(Location(display_path(item.target.path)), f"cannot write the output: {exc.strerror}",
                           "check that the output folder exists, is writable and the disk is not full; "
                           "choose another folder with --out")
         return Outcome(item.target, Status.FAILED, f"cannot write: {exc.strerror}")
-    updates[item.target.key] = entry(item.target, payload, fingerprint, item.document.trust.version)
+    from generator.document.model import Document     # loaded by now: the plan built it
+
+    version = item.document.trust.version if isinstance(item.document, Document) else ""
+    updates[item.target.key] = entry(item.target, payload, fingerprint, version, result.beside)
     return Outcome(item.target, Status.BUILT)

@@ -8,12 +8,12 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.build.index import Index
+from generator.build.index import CONDITION_FILE, Index, catalogue
 from generator.build.manifest import Manifest, Target
 from generator.build.output import output_path
-from generator.products import DEFAULT_PRODUCTS, variants
+from generator.products import DEFAULT_PRODUCTS, Product, Variant, variants
 
-CONDITION_FILE = "condition.yaml"
+__all__ = ["ALL", "CONDITION_FILE", "Options", "in_shard", "site_indexes", "targets"]
 ALL = "all"
 
 
@@ -52,21 +52,33 @@ def targets(options: Options, index: Index | None = None) -> list[Target]:
     content = Path(options.content_dir)
     clinics = sorted(p.stem for p in (content / "clinics").glob("*.yaml")) if ALL in options.clinics \
         else list(options.clinics)
+    conditions = [(folder, languages) for folder, languages in catalogue(content, index)
+                  if not options.conditions or folder.name in options.conditions]
     found = []
     for clinic in clinics:
-        for folder in sorted(p.parent for p in content.glob(f"*/{CONDITION_FILE}")):
-            if options.conditions and folder.name not in options.conditions:
-                continue
-            listed = index.facts(folder / CONDITION_FILE).languages
-            # Unreadable: every language file is tried, and the loader reports the mistake at its line.
-            languages = listed if listed is not None else \
-                sorted(p.stem for p in folder.glob("*.yaml") if p.name != CONDITION_FILE)
+        pages = []
+        for folder, languages in conditions:
             for lang in languages:
                 if options.languages and lang not in options.languages:
                     continue
                 for variant in variants(options.products, options.paper):
                     path = output_path(options.out_dir, clinic, folder.name, lang, variant)
                     target = Target(clinic, folder.name, lang, variant, path)
+                    if variant.product is Product.PAGE:
+                        pages.append(target)
                     if in_shard(target.key, options.shard):
                         found.append(target)
+        found += [t for t in site_indexes(clinic, pages, options) if in_shard(t.key, options.shard)]
     return found
+
+
+def site_indexes(clinic: str, pages: list[Target], options: Options) -> list[Target]:
+    """The clinic's site index in every language its pages are in, and the site's front page
+    (``language`` empty) listing them all. An index lists the whole catalogue, so a build of some
+    conditions (``--condition``) leaves the indexes alone, and one of some languages the front page."""
+    if not pages or options.conditions:
+        return []
+    variant = Variant(Product.SITE_INDEX)
+    languages = ([] if options.languages else [""]) + sorted({t.language for t in pages})
+    return [Target(clinic, "", lang, variant, output_path(options.out_dir, clinic, "", lang, variant))
+            for lang in languages]

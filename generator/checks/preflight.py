@@ -18,8 +18,6 @@ Colour contrast of the clinic palette is checked when the clinic file is loaded.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from generator.checks.glyphs import check_glyphs, check_deck_glyphs
 from generator.checks.consistency import check_consistency
 from generator.checks.layout import check_layout_and_accessibility
@@ -29,16 +27,15 @@ from generator.checks.trust import check_trust
 from generator.diagnostics import Diagnostics
 from generator.products import Audience
 
-if TYPE_CHECKING:
-    pass
-
-
 
 def preflight(planned: list, options, diagnostics: Diagnostics) -> dict:
     """Run every check; returns figures for the summary (readability per document)."""
+    from generator.document.model import Document
+
     figures: dict[str, dict] = {}
+    texts = [p for p in planned if isinstance(p.document, Document)]     # not the site indexes
     # Documents differ between clinics only in the clinic's details: check each text once.
-    documents = {(p.document.condition_id, p.document.language, p.document.audience): p.document for p in planned}
+    documents = {(p.document.condition_id, p.document.language, p.document.audience): p.document for p in texts}
     checked_images: set = set()
     hyphenation_checked: set[str] = set()
     notes: dict = {}
@@ -62,7 +59,7 @@ def preflight(planned: list, options, diagnostics: Diagnostics) -> dict:
         check_trust(doc, options.today, diagnostics)
     for note in notes.values():
         diagnostics.note(note.where, f"awaiting clinical review: {note.note}")
-    check_consistency(planned, diagnostics)
+    check_consistency(texts, diagnostics)
     check_layout_and_accessibility(planned, options, diagnostics)
     return figures
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import cast
+from typing import Mapping, cast
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from generator.document.inline import parse_inline
 from generator.document.model import (
     Audience, Block, BulletList, Cell, Clinic, ComparisonTable, Credit, Document, Figure, Paragraph, ReviewNote,
-    Section, Steps, TableRow, TreatmentDetail, Trust,
+    Section, Steps, TableRow, TreatmentDetail, Translation, Trust,
 )
 from generator.loading import schema
 from generator.loading.model import ConditionContent
@@ -23,7 +23,9 @@ from generator.assets.images import resolve_image
 
 
 def build_document(content: ConditionContent, language: str, audience: Audience, clinic: schema.Clinic,
-                   labels: schema.Labels, images_dir: Path, today: dt.date) -> Document:
+                   labels: schema.Labels, images_dir: Path, today: dt.date,
+                   all_labels: Mapping[str, schema.Labels] | None = None) -> Document:
+    """``all_labels`` (every language's labels) names the other language versions, for the web page."""
     condition = content.condition
     text = content.texts[language]
     notes: list[ReviewNote] = []
@@ -128,6 +130,7 @@ def build_document(content: ConditionContent, language: str, audience: Audience,
             short_sources=tuple(s.short or s.citation for s in condition.sources),
             disclaimer=text.disclaimer,
             feedback=text.feedback,
+            source_links=tuple(s.url for s in condition.sources),
         ),
         clinic=clinic_info(clinic, images_dir, condition.id, language),
         labels=labels,
@@ -140,7 +143,13 @@ def build_document(content: ConditionContent, language: str, audience: Audience,
         medical_terms=tuple(dict.fromkeys((*labels.medical_terms, *text.medical_terms))),
         draft_reasons=tuple(reasons),
         review_notes=tuple(dict.fromkeys(notes)),
+        translations=tuple(translation(all_labels[lang]) for lang in condition.languages if lang in all_labels)
+        if all_labels else (translation(labels),),
     )
+
+
+def translation(labels: schema.Labels) -> Translation:
+    return Translation(labels.language, labels.language_tag, labels.language_name)
 
 
 def _comparison_table(text, treatments, refs, groups, audience, labels, noted) -> ComparisonTable:
@@ -186,7 +195,7 @@ def clinic_info(clinic: schema.Clinic, images_dir: Path, condition_id: str, lang
     logo = resolve_image(clinic.logo, images_dir)[0] if clinic.logo else None
     web = clinic.web.format(condition=condition_id, lang=language) if clinic.web else None
     return Clinic(
-        name=clinic.name, phone=clinic.phone, address=clinic.address, email=clinic.email,
+        id=clinic.id, name=clinic.name, phone=clinic.phone, address=clinic.address, email=clinic.email,
         web_display=web_display(web) if web else None,
         web_url=web_url(web) if web else None,
         logo=logo, colours=clinic.colours.model_dump(exclude={"at"}),

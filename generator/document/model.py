@@ -134,6 +134,7 @@ class Clinic:
     colours: Mapping[str, str]
     source: Location = Location("")                           # the clinic file
     sources: Mapping[str, Location] = field(default_factory=dict)   # field name -> where it is written
+    id: str = ""                                              # the clinic file's name (content/clinics/<id>.yaml)
 
     def where(self, key: str) -> Location:
         """Where a field (name, email, web, ...) is written in the clinic file, for layout problems."""
@@ -170,12 +171,22 @@ class Trust:
     short_sources: tuple[str, ...]
     disclaimer: str
     feedback: str
+    source_links: tuple[str | None, ...] = ()      # each source's web address (DOI), where the content has one
 
 
 @dataclass(frozen=True)
 class ReviewNote:
     where: Location
     note: str
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One language version of a condition, named in its own language ("Norsk bokmål", "English")."""
+
+    language: str
+    language_tag: str
+    name: str
 
 
 @dataclass(frozen=True)
@@ -204,3 +215,33 @@ class Document:
     glossary: tuple[tuple[str, str], ...] = ()     # (term, plain explanation), for patients
     medical_terms: tuple[str, ...] = ()            # words patient text must explain (labels + condition)
     review_notes: tuple[ReviewNote, ...] = field(default_factory=tuple)
+    translations: tuple[Translation, ...] = ()     # every language version, this one included
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One condition as a site index lists it."""
+
+    condition_id: str
+    title: str
+    summary: Inline
+    draft: bool
+
+
+@dataclass(frozen=True)
+class SiteLanguage:
+    translation: Translation
+    labels: Labels
+    entries: tuple[IndexEntry, ...]
+
+
+@dataclass(frozen=True)
+class SiteIndex:
+    """What a clinic's site lists: its conditions in one language, or (the front page) in all."""
+
+    clinic: Clinic
+    languages: tuple[SiteLanguage, ...]
+    front: bool                    # the site's front page, which links to every language
+    source: Location = Location("")            # the clinic file
+    draft: bool = False            # an index is never a draft; its entries may be
+    translations: tuple[Translation, ...] = ()     # every language the site has, for links between them

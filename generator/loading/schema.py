@@ -381,6 +381,12 @@ class Labels(Model):
     pathway: Text                           # title of the slide drawing a 'steps' block
     speaker_sources: Text                   # "Sources:" in speaker notes
     glossary: Text                          # heading of the leaflet's word list
+    language_name: Text                     # the language in its own words, for links between versions
+    skip_to_content: Text                   # the web page's first link, for keyboard and screen readers
+    about_this_page: Text                   # the web page's trust block
+    other_languages: Text                   # the web page's links to its other language versions
+    all_topics: Text                        # the web page's link to the site's list of conditions
+    draft_notice: Text                      # the web page's DRAFT banner: not approved for patients yet
     medical_terms: tuple[Text, ...] = ()    # words the readability check wants explained for patients
 
 

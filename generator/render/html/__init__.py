@@ -1,0 +1,1 @@
+"""The patient web page and its site index: HTML from Jinja2 templates, self-contained folders."""

@@ -1,0 +1,136 @@
+"""What a web page carries beside its HTML: Fira Sans cut down to the page's characters (WOFF2,
+fontTools) and its pictures at screen sizes for ``srcset`` (WebP, Pillow). Every file is made
+the same way from the same input, byte for byte, so a rebuild changes nothing."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from generator.assets.fonts import body_family
+
+# (file, CSS font-weight, CSS font-style, FontFamily field)
+FACES = (("fira-sans-regular.woff2", 400, "normal", "regular"), ("fira-sans-bold.woff2", 700, "normal", "bold"),
+         ("fira-sans-italic.woff2", 400, "italic", "italic"))
+WIDTHS = (480, 960)            # a phone at 1x-2x and a desktop column; never wider than the original
+WEBP_QUALITY = 80
+LOGO_HEIGHT = 112              # pixels: twice the 56 px it is shown at
+
+
+@dataclass(frozen=True)
+class Face:
+    file: str
+    weight: int
+    style: str
+
+
+@dataclass(frozen=True)
+class Picture:
+    """One picture at several widths: ``files`` [(name, width, bytes)], widest last."""
+
+    files: tuple[tuple[str, int, bytes], ...]
+    width: int
+    height: int
+
+    @property
+    def src(self) -> str:
+        return self.files[-1][0]
+
+    @property
+    def srcset(self) -> str:
+        return ", ".join(f"{name} {width}w" for name, width, _ in self.files)
+
+
+def font_files(text: str) -> list[tuple[Face, bytes]]:
+    """Every face, cut to the characters of most languages written in Latin letters (Latin-1,
+    Latin Extended-A, punctuation); a page with a character beyond them gets faces cut to its own
+    characters from the whole font instead. A browser fetches a face only when the page has text
+    in it: the italic of a page without emphasis costs nothing."""
+    used = set(text)
+    return [(Face(name, weight, style), _broad(field, True) if used <= _BROAD_SET else _own(field, _chars(used)))
+            for name, weight, style, field in FACES]
+
+
+# Cut once per process: the pages of a run share them, and a browser caches nothing else anyway.
+_BROAD = "".join(chr(c) for c in (*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2010, 0x2027), 0x2039, 0x203A,
+                                  0x20AC, 0x2122, 0x2212))
+_BROAD_SET = set(_BROAD) | {"\n", "\t", "\r"}
+
+
+def _chars(used: set[str]) -> str:
+    return "".join(sorted(used | set(_BROAD[:0x5F])))     # with basic Latin, for a browser's own list numbers
+
+
+@lru_cache(maxsize=6)
+def _broad(face: str, woff2: bool) -> bytes:
+    return _cut(getattr(body_family(), face).read_bytes(), _BROAD, "woff2" if woff2 else None)
+
+
+@lru_cache(maxsize=16)
+def _own(face: str, characters: str) -> bytes:
+    return _cut(getattr(body_family(), face).read_bytes(), characters, "woff2")
+
+
+def _cut(font_bytes: bytes, characters: str, flavor: str | None) -> bytes:
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.layout_features = ["kern", "liga", "calt", "ccmp", "locl", "mark", "mkmk"]
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]       # the family and licence names stay
+    options.hinting = False        # screens of today ignore TrueType hints; a third of the bytes
+    # lazy: only the tables the subset reads are parsed.
+    font = TTFont(io.BytesIO(font_bytes), recalcTimestamp=False, lazy=True)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=characters)
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.flavor = flavor
+    font.save(out, reorderTables=False)
+    return out.getvalue()
+
+
+def picture(path: Path, stem: str) -> Picture:
+    """``path`` at each of WIDTHS (at most its own width), as ``<stem>-<width>.webp``."""
+    return _picture(path, path.stat().st_mtime_ns, stem)
+
+
+@lru_cache(maxsize=32)
+def _picture(path: Path, _mtime: int, stem: str) -> Picture:
+    from PIL import Image, ImageOps
+
+    with Image.open(path) as original:
+        image = ImageOps.exif_transpose(original)
+        image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
+    widths = sorted({min(w, image.width) for w in WIDTHS})
+    files = []
+    for width in widths:
+        height = round(image.height * width / image.width)
+        scaled = image.resize((width, height), Image.Resampling.LANCZOS) if width != image.width else image
+        files.append((f"{stem}-{width}.webp", width, _webp(scaled)))
+    return Picture(tuple(files), widths[-1], round(image.height * widths[-1] / image.width))
+
+
+def logo(path: Path) -> Picture:
+    return _logo(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _logo(path: Path, _mtime: int) -> Picture:
+    from PIL import Image, ImageOps
+
+    with Image.open(path) as original:
+        image = ImageOps.exif_transpose(original)
+        image = image.convert("RGBA" if "A" in image.getbands() or original.mode == "P" else "RGB")
+    height = min(LOGO_HEIGHT, image.height)
+    width = max(1, round(image.width * height / image.height))
+    image = image.resize((width, height), Image.Resampling.LANCZOS) if height != image.height else image
+    return Picture(((f"logo-{height}.webp", width, _webp(image)),), width, height)
+
+
+def _webp(image) -> bytes:
+    out = io.BytesIO()
+    image.save(out, format="WEBP", quality=WEBP_QUALITY, method=6, exact=False)
+    return out.getvalue()
