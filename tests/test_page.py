@@ -349,3 +349,13 @@ def test_link_check_follows_files_fragments_css_and_srcset():
     known = {"c/site/x/nb/f.woff2", "c/site/x/nb/p-960.webp", "c/site/x/nb/p-480.webp", "c/site/x/en/index.html"}
     assert broken_links(html, "c/site/x/nb/index.html", known) == [
         ("missing.png", 1), ("gone.webp", 3), ("../de/", 4), ("#nope", 5), (" javascript:alert(1)", 5)]
+
+
+def test_steps_are_an_ordered_list_drawn_as_numbered_steps(project, run):
+    edit(project / "content/tiny/nb.yaml", "      - list:\n          - Punkt én\n          - Punkt to",
+         "      - steps:\n          - Først hvile\n          - Så *trening*\n          - Til slutt kontroll")
+    assert run(project, "--product", "page", "--lang", "nb").code == 0
+    tree = html_tree(project / SITE / "index.html")
+    [steps] = [o for o in all_of(tree, "ol") if o.get("class") == "steps"]
+    assert [element_text(li) for li in all_of(steps, "li")] == ["Først hvile", "Så trening", "Til slutt kontroll"]
+    assert all_of(steps, "em"), "emphasis inside a step stays emphasis"
