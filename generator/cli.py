@@ -32,14 +32,15 @@ def _shard(value: str) -> tuple[int, int]:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="generate.py",
-        description="Build a patient leaflet and a tri-fold brochure (PDF) and a clinician slide deck (PPTX) "
-                    "for every condition and language in the content folder.",
+        description="Build a patient leaflet and a tri-fold brochure (PDF), a clinician slide deck (PPTX) and "
+                    "a patient web page for every condition and language in the content folder.",
         epilog=(
             "commands:\n"
             "  build   (default) check the content, then write the outputs\n"
             "  check   check content, readability, trust data, layout and accessibility; writes nothing\n\n"
             "outputs: OUT/<clinic>/<condition>/<lang>/<condition>_<lang>_<product>[_print|_web][_letter].<ext>\n"
-            "  e.g. output/default/heel-spur/nb/heel-spur_nb_leaflet.pdf\n\n"
+            "  e.g. output/default/heel-spur/nb/heel-spur_nb_leaflet.pdf\n"
+            "web site: OUT/<clinic>/site/ (index.html, <lang>/index.html, <condition>/<lang>/index.html)\n\n"
             "exit status: 0 ok, 1 an output failed or content errors (failed outputs keep their earlier\n"
             "             files; the others are built), 2 wrong command line"
         ),
@@ -58,7 +59,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--product", type=_csv, default=DEFAULT_PRODUCTS, metavar="NAME[,NAME]",
                    help=f"products: {', '.join(PRODUCT_NAMES)} (default: {','.join(DEFAULT_PRODUCTS)}); "
                         "print-shop = leaflet and brochure with 3 mm bleed and crop marks; "
-                        "web = accessible (tagged PDF/UA-1, PDF/A-2) leaflet and brochure")
+                        "web = accessible (tagged PDF/UA-1, PDF/A-2) leaflet and brochure; "
+                        "page = the patient web page and the site's indexes")
     p.add_argument("--paper", choices=PAPERS, default="a4", help="paper size of the PDFs (default: a4)")
     p.add_argument("--template", type=Path, metavar="FILE",
                    help="PowerPoint template (.pptx or .potx) for the deck; layouts are found by role, "
