@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,9 @@ IMAGES = Path(os.environ.get("LEAFDECK_IMAGES") or CONTENT.parent / "images")
 # Every build in the tests passes this date, so no test depends on the day it runs.
 TODAY = "2026-12-02"
 SHIPPED_PRODUCTS = "leaflet,brochure,deck,page,print-shop,web"
+# The run's own cache of cut fonts (generator/assets/cache.py), inherited by every CLI subprocess:
+# the suite neither reads nor fills the cache in the user's home.
+os.environ["LEAFDECK_CACHE"] = tempfile.mkdtemp(prefix="leafdeck-test-cache-")
 
 
 @dataclass

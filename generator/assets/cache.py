@@ -1,0 +1,51 @@
+"""A cache of slow, deterministic results on disk (the web fonts cut with fontTools), so a fresh
+process does not redo in two seconds what the last one already did.
+
+Lives in ``$LEAFDECK_CACHE``, else the user's cache folder (``$XDG_CACHE_HOME/leafdeck`` or
+``~/.cache/leafdeck``). Each entry is named by a digest of everything that made it and ends in the
+SHA-256 of its own bytes: a truncated or damaged entry is noticed, ignored and made again. Deleting
+the folder is always safe. A cache that cannot be written (read-only home) costs only time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+_TRAILER = 32       # bytes of SHA-256 after the payload
+
+
+def folder() -> Path:
+    explicit = os.environ.get("LEAFDECK_CACHE")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "leafdeck"
+
+
+def cached(kind: str, key_parts: tuple[bytes | str, ...], make: Callable[[], bytes]) -> bytes:
+    """``make()``, or what it returned last time for the same ``key_parts``."""
+    digest = hashlib.sha256()
+    for part in key_parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big") + data)
+    path = folder() / kind / digest.hexdigest()
+    try:
+        stored = path.read_bytes()
+        payload, check = stored[:-_TRAILER], stored[-_TRAILER:]
+        if len(stored) > _TRAILER and hashlib.sha256(payload).digest() == check:
+            return payload
+    except OSError:
+        pass
+    payload = make()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
+            tmp.write(payload + hashlib.sha256(payload).digest())
+        os.replace(tmp.name, path)
+    except OSError:
+        pass
+    return payload
