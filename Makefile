@@ -23,7 +23,8 @@ build: setup
 check: setup
 	$(BIN)/python generate.py check --clinic all
 
-# The tests read the outputs back with real tools: poppler-utils, zbar-tools, LibreOffice Impress.
+# The tests read the outputs back with real tools: poppler-utils, zbar-tools, LibreOffice Impress (and
+# python3-uno, for the preview), Chromium.
 system-tools:
 	bash scripts/system-tools.sh
 

@@ -37,7 +37,9 @@ def parser() -> argparse.ArgumentParser:
         epilog=(
             "commands:\n"
             "  build   (default) check the content, then write the outputs\n"
-            "  check   check content, readability, trust data, layout and accessibility; writes nothing\n\n"
+            "  check   check content, readability, trust data, layout and accessibility; writes nothing\n"
+            "  preview a live preview in the browser: every page and slide, redrawn as you save, with the\n"
+            "          problems beside them; writes nothing (http://127.0.0.1:8321/, Ctrl+C stops it)\n\n"
             "outputs: OUT/<clinic>/<condition>/<lang>/<condition>_<lang>_<product>[_print|_web][_letter].<ext>\n"
             "  e.g. output/default/heel-spur/nb/heel-spur_nb_leaflet.pdf\n"
             "web site: OUT/<clinic>/site/ (index.html, <lang>/index.html, <condition>/<lang>/index.html)\n\n"
@@ -46,7 +48,8 @@ def parser() -> argparse.ArgumentParser:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("command", nargs="?", choices=("build", "check"), default="build", help="build (default) or check")
+    p.add_argument("command", nargs="?", choices=("build", "check", "preview"), default="build",
+                   help="build (default), check or preview")
     p.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
                    help="content folder with condition folders, clinics/ and labels/ (default: content)")
     p.add_argument("--images", type=Path, default=None, metavar="DIR",
@@ -77,6 +80,13 @@ def parser() -> argparse.ArgumentParser:
                    help="build, then rebuild what an edit affects whenever a content or image file is saved")
     p.add_argument("--json", action="store_true", help="check: print the report as JSON")
     p.add_argument("--strict", action="store_true", help="check: warnings count as errors (exit 1), for CI")
+    p.add_argument("--port", type=int, default=8321, metavar="N", help="preview: the port to serve on (0: any free one)")
+    p.add_argument("--host", default="127.0.0.1", metavar="ADDRESS",
+                   help="preview: the address to serve on (default 127.0.0.1: this computer only)")
+    p.add_argument("--allow-remote", action="store_true",
+                   help="preview: allow a --host other computers can reach (anyone on the network sees the content)")
+    p.add_argument("--no-slides", action="store_true",
+                   help="preview: do not start LibreOffice; show the slides' text instead of pictures")
     p.add_argument("--version", action="version", version=f"leafdeck {__version__}")
     return p
 
@@ -102,6 +112,15 @@ def _main(argv: list[str] | None) -> int:
         parser().error("--json and --strict belong to the check command: generate.py check --json")
     if args.command == "check" and args.watch:
         parser().error("--watch rebuilds; it does not go with check")
+    if args.command == "preview":
+        from generator.preview.serve import is_local
+        if args.watch or args.json or args.strict:
+            parser().error("the preview always follows your edits; --watch, --json and --strict do not go with it")
+        if not is_local(args.host) and not args.allow_remote:
+            parser().error(f"--host {args.host} would show the content to other computers on the network; "
+                           "add --allow-remote if that is what you want")
+    elif args.host != "127.0.0.1" or args.allow_remote or args.no_slides or args.port != 8321:
+        parser().error("--host, --port, --allow-remote and --no-slides belong to the preview: generate.py preview")
 
     # After argument parsing, so --help stays instant.
     from generator.build import run
@@ -114,6 +133,12 @@ def _main(argv: list[str] | None) -> int:
     )
     if args.command == "check":
         return _check(run, options, args.json, args.strict)
+    if args.command == "preview":
+        from generator.preview.serve import is_local, serve
+        if not is_local(args.host):
+            print(f"warning: serving the preview on {args.host}: anyone who can reach this computer on port "
+                  f"{args.port} sees the content. Stop it with Ctrl+C when you are done.", file=sys.stderr)
+        return serve(options, args.host, args.port, slides=not args.no_slides)
     if args.watch:
         from generator.build.watch import watch
         return watch(options, lambda opts: run_build(run, opts, quiet=True))

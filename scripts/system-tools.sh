@@ -7,6 +7,8 @@ command -v pdftotext >/dev/null && command -v pdffonts >/dev/null && command -v 
 command -v zbarimg >/dev/null || packages+=(zbar-tools)      # decodes the leaflet's QR code
 command -v qpdf >/dev/null || packages+=(qpdf)                # checks the PDFs' structure
 command -v libreoffice >/dev/null || packages+=(libreoffice-impress)   # converts the deck, as a speaker would
+# The live preview keeps LibreOffice running through its Python bridge (unoserver runs under it).
+/usr/bin/python3 -c "import uno" 2>/dev/null || packages+=(python3-uno)
 # Arial's metric twin: LibreOffice draws the deck's Arial with it, at the widths leafdeck measured.
 fc-list 2>/dev/null | grep -q "Liberation Sans" || packages+=(fonts-liberation2 fontconfig)
 # The web page in a real browser: Debian's Chromium and its driver; axe-core comes from npm.

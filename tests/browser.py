@@ -45,6 +45,11 @@ class Browser:
         self.driver.get(page.resolve().as_uri())
         self.driver.execute_async_script("const done = arguments[0]; document.fonts.ready.then(() => done())")
 
+    def visit(self, url: str, width: int = 1280, height: int = 800) -> None:
+        """A page served over HTTP (the live preview) at a viewport size."""
+        self.size(width, height)
+        self.driver.get(url)
+
     def size(self, width: int, height: int) -> None:
         """The viewport in CSS pixels, exactly (a window size would include the browser's frame)."""
         self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",

@@ -27,7 +27,7 @@ def watch(options, build: Callable[[object], int]) -> int:
     out_dir = Path(options.out_dir).resolve()
 
     def relevant(change, path: str) -> bool:
-        return _relevant(change, path) and not Path(path).resolve().is_relative_to(out_dir)
+        return relevant_change(change, path) and not Path(path).resolve().is_relative_to(out_dir)
 
     build(dataclasses.replace(options, jobs=1, force=False))
     announced = False
@@ -56,6 +56,6 @@ def watch(options, build: Callable[[object], int]) -> int:
     return 0
 
 
-def _relevant(change, path: str) -> bool:
+def relevant_change(change, path: str) -> bool:
     name = Path(path).name
     return not name.startswith(".") and not name.endswith(("~", ".swp", ".tmp"))

@@ -30,6 +30,14 @@ from generator.products import Audience
 
 def preflight(planned: list, options, diagnostics: Diagnostics) -> dict:
     """Run every check; returns figures for the summary (readability per document)."""
+    figures = check_documents(planned, options, diagnostics)
+    check_layout_and_accessibility(planned, options, diagnostics)
+    return figures
+
+
+def check_documents(planned: list, options, diagnostics: Diagnostics) -> dict:
+    """The checks that read the documents, not the drawn outputs (the live preview runs these
+    beside its own renders); returns the readability figures per document."""
     from generator.document.model import Document
 
     figures: dict[str, dict] = {}
@@ -60,7 +68,6 @@ def preflight(planned: list, options, diagnostics: Diagnostics) -> dict:
     for note in notes.values():
         diagnostics.note(note.where, f"awaiting clinical review: {note.note}")
     check_consistency(texts, diagnostics)
-    check_layout_and_accessibility(planned, options, diagnostics)
     return figures
 
 

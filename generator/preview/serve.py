@@ -1,0 +1,104 @@
+"""``generate.py preview``: start LibreOffice, the builder and the web server, watch the content,
+and keep going until Ctrl+C, whatever the content or a renderer does."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import socket
+import sys
+from pathlib import Path
+
+from generator.build.targets import Options
+from generator.products import Product
+
+
+def is_local(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(options: Options, host: str, port: int, slides: bool = True) -> int:
+    """Serve the preview on ``host:port`` (port 0: any free one) until interrupted."""
+    import uvicorn
+
+    from generator.preview.engine import Engine
+    from generator.preview.raster import SlideConverter
+    from generator.preview.server import LOCAL_HOSTS, Broadcast, create_app
+
+    try:
+        listening = _bind(host, port)
+    except OSError as exc:
+        print(f"error: cannot listen on {host}:{port}: {exc.strerror}", file=sys.stderr)
+        print("    hint: another program (or another preview) uses that port; choose one with --port", file=sys.stderr)
+        return 1
+    converter = SlideConverter() if slides else None
+    broadcast = Broadcast()
+    products = tuple(Product(p) for p in options.products if p in {str(q) for q in Product})
+    engine = Engine(options, products, converter, broadcast.notify)
+    allowed = LOCAL_HOSTS if is_local(host) else (*LOCAL_HOSTS, host) if host not in ("0.0.0.0", "::") else ("*",)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        broadcast.bind(asyncio.get_running_loop())
+        watcher = asyncio.create_task(_watch(options, engine))
+        try:
+            yield
+        finally:
+            watcher.cancel()
+
+    app = create_app(engine, broadcast, allowed, lifespan)
+    if converter is not None:
+        converter.start()
+    engine.start()
+    selections = engine.selections()
+    if selections:
+        engine.watch(selections[0])       # drawn before the first browser asks
+    shown_host = f"[{host}]" if ":" in host else host
+    print(f"leafdeck preview: http://{shown_host}:{listening.getsockname()[1]}/  "
+          f"(open it in your browser; Ctrl+C stops it)", flush=True)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False,
+                                           timeout_graceful_shutdown=1))
+    try:
+        asyncio.run(server.serve(sockets=[listening]))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        engine.stop()
+        if converter is not None:
+            converter.close()
+    print("preview stopped.", file=sys.stderr)
+    return 0
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listening = socket.socket(family, socket.SOCK_STREAM)
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((host.strip("[]"), port))
+    except OSError:
+        listening.close()
+        raise
+    listening.listen(128)      # a browser opened at once waits in the queue instead of being refused
+    listening.set_inheritable(True)
+    return listening
+
+
+async def _watch(options: Options, engine) -> None:
+    """Tell the engine about every save in the content, the images and the deck template."""
+    from watchfiles import awatch
+
+    from generator.build.watch import relevant_change
+
+    folders = [Path(options.content_dir), options.images]
+    if options.template is not None:
+        folders.append(Path(options.template))
+    folders = [f for f in folders if f.exists()]
+    async for batch in awatch(*folders, debounce=40, step=10, watch_filter=relevant_change):
+        engine.changed({path for _, path in batch})

@@ -1,0 +1,101 @@
+"""The preview's drawing processes: warm, long-lived, up to one per product (``--jobs``).
+
+Drawing a leaflet is pure-Python work that holds the interpreter; in the server's own process it
+would hold up the events and the next pictures. Each worker draws one output and turns it into what
+the browser needs (JPEG pages; the deck's accessibility and the page's links checked), so the
+leaflet and the brochure of one save are drawn side by side (the deck after the leaflet, the page
+after the brochure, on two cores). Workers are started fresh ("spawn",
+safe beside the server's threads and on every system) with every renderer imported and the fonts loaded.
+With ``--jobs 1``, or where processes cannot be started, everything is drawn in the builder thread.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from generator.build.plan import Planned
+from generator.build.render import Rendered, RenderResult, render_safely
+from generator.diagnostics import Diagnostics
+from generator.products import Product
+
+
+@dataclass(frozen=True)
+class Drawing:
+    result: RenderResult
+    pictures: tuple[bytes, ...] = ()                # a JPEG per page, for the PDFs
+    diagnostics: Diagnostics = field(default_factory=Diagnostics)
+
+
+def draw(item: Planned, site_files: frozenset[str]) -> Drawing:
+    """One output drawn, pictured and checked; never raises."""
+    from generator.preview.raster import pdf_pages
+
+    result = render_safely(item)
+    diagnostics = Diagnostics()
+    if not result.ok:
+        return Drawing(result)
+    product = item.target.variant.product
+    try:
+        if product is Product.DECK:
+            from generator.checks.layout import check_deck_accessibility
+
+            check_deck_accessibility(result.data, item, diagnostics)
+        elif product is Product.PAGE:
+            from generator.checks.links import check_site_links
+
+            beside = tuple(name for name, _ in result.beside)
+            check_site_links([(item, result.data.decode("utf-8"), beside)], set(site_files), diagnostics)
+        elif item.target.variant.spec.extension == "pdf":
+            return Drawing(result, tuple(pdf_pages(result.data)), diagnostics)
+    except Exception as exc:  # noqa: BLE001 - a bug in a check or in PDFium: this output only
+        return Drawing(RenderResult(Rendered.INTERNAL, error=f"{type(exc).__name__}: {exc}"))
+    return Drawing(result, (), diagnostics)
+
+
+def _warm_up() -> None:
+    """Import every renderer and load the PDF fonts before the first save needs them."""
+    import importlib
+
+    from generator.assets.fonts import register_reportlab
+    from generator.products import REGISTRY
+
+    for spec in REGISTRY.values():
+        importlib.import_module(spec.renderer.partition(":")[0])
+    import pypdfium2  # noqa: F401
+
+    register_reportlab()
+
+
+class Workers:
+    """One single-process lane per product, up to ``jobs`` lanes: a product is always drawn by the
+    same process, whose caches (hyphenated words, measured lines, pictures) stay warm for it."""
+
+    def __init__(self, jobs: int, products: tuple[Product, ...]):
+        self._lanes: list[ProcessPoolExecutor] = []
+        self._products = products
+        if jobs > 1:
+            import multiprocessing
+
+            context = multiprocessing.get_context("spawn")
+            try:
+                self._lanes = [ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_warm_up)
+                               for _ in range(min(jobs, len(products)))]
+            except (OSError, ValueError):
+                self._lanes = []
+
+    def submit(self, item: Planned, site_files: frozenset[str]) -> Future:
+        product = item.target.variant.product
+        if self._lanes and product in self._products:
+            try:
+                return self._lanes[self._products.index(product) % len(self._lanes)].submit(draw, item, site_files)
+            except RuntimeError:        # the lane broke (its process was killed): draw here from now on
+                self.close()
+                self._lanes = []
+        done: Future = Future()
+        done.set_result(draw(item, site_files))
+        return done
+
+    def close(self) -> None:
+        for lane in self._lanes:
+            lane.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,202 @@
+"""The live preview's engine on a copy of the small content: what it draws after a save, what it
+leaves alone, and what staff see when the content or leafdeck itself goes wrong.
+
+Drawing is counted where it happens (``generator.preview.workers.draw``), so "an nb edit does not
+touch en" and "a clinician-only edit does not redraw the PDFs" are measured, not assumed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import TODAY, edit, line_of
+from generator.build.render import Rendered, RenderResult
+from generator.build.targets import Options
+from generator.diagnostics import Location, Severity
+from generator.preview import engine as engine_module
+from generator.preview import workers
+from generator.preview.engine import PREVIEWED, Engine, Selection, appearance
+from generator.products import Product
+
+NB, EN = Selection("default", "tiny", "nb"), Selection("default", "tiny", "en")
+
+
+@pytest.fixture
+def preview(project, monkeypatch):
+    """An engine over the project (drawing in its own thread, no LibreOffice) and the list of
+    (language, product) it drew."""
+    drawn: list[tuple[str, Product]] = []
+    real = workers.draw
+
+    def counting(item, site_files):
+        drawn.append((item.target.language, item.target.variant.product))
+        return real(item, site_files)
+
+    monkeypatch.setattr(workers, "draw", counting)
+    options = Options(content_dir=project / "content", images_dir=project / "images", out_dir=project / "output",
+                      today=dt.date.fromisoformat(TODAY), jobs=1)
+    engine = Engine(options, PREVIEWED, converter=None)
+    engine.start()
+    yield engine, drawn
+    engine.stop()
+
+
+def settle(engine: Engine, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    time.sleep(0.05)
+    while not engine.idle:
+        assert time.monotonic() < deadline, "the preview did not settle"
+        time.sleep(0.02)
+
+
+def saved(engine: Engine, path: Path) -> None:
+    """What the watcher does after a save."""
+    engine.changed({str(path)})
+    settle(engine)
+
+
+def look(engine: Engine, *selections: Selection):
+    for selection in selections:
+        engine.watch(selection)
+    settle(engine)
+    return [engine.preview(s) for s in selections]
+
+
+def test_the_first_look_draws_every_product(preview):
+    engine, drawn = preview
+    (nb,) = look(engine, NB)
+    assert nb.status == "ok", nb.diagnostics
+    assert sorted(drawn) == sorted(("nb", p) for p in PREVIEWED)
+    pages = nb.shown[Product.LEAFLET].pictures
+    assert pages and all(engine.picture(d)[:3] == b"\xff\xd8\xff" for d in pages)     # JPEGs, kept
+    assert nb.shown[Product.BROCHURE].pictures
+    assert b"<html" in nb.shown[Product.PAGE].files["index.html"]
+    deck = nb.shown[Product.DECK]
+    assert deck.outline and deck.outline[0][0], "without LibreOffice the slides' titles are shown"
+    assert "slides" in deck.note
+
+
+def test_an_edit_in_one_language_leaves_the_other_alone(preview, project):
+    engine, drawn = preview
+    nb, en = look(engine, NB, EN)
+    en_pages, nb_pages = en.shown[Product.LEAFLET].pictures, nb.shown[Product.LEAFLET].pictures
+    drawn.clear()
+    nb_file = project / "content/tiny/nb.yaml"
+    edit(nb_file, "Punkt én", "Punkt én, nå med mye mer tekst enn før")
+    saved(engine, nb_file)
+    assert ("nb", Product.LEAFLET) in drawn and ("nb", Product.BROCHURE) in drawn
+    assert not [d for d in drawn if d[0] == "en"], drawn
+    assert en.shown[Product.LEAFLET].pictures == en_pages
+    leaflet = nb.shown[Product.LEAFLET]
+    assert leaflet.pictures != nb_pages and any(leaflet.changed), "the changed page is marked"
+
+
+def test_a_clinician_only_edit_redraws_only_the_deck(preview, project):
+    engine, drawn = preview
+    look(engine, NB)
+    drawn.clear()
+    nb_file = project / "content/tiny/nb.yaml"
+    edit(nb_file, "Klinisk tekst.", "Klinisk tekst, endret.")
+    saved(engine, nb_file)
+    assert drawn == [("nb", Product.DECK)]
+
+
+def test_a_line_added_above_redraws_nothing(preview, project):
+    """Every source position below it moves, but nothing a reader sees changes."""
+    engine, drawn = preview
+    look(engine, NB)
+    drawn.clear()
+    nb_file = project / "content/tiny/nb.yaml"
+    nb_file.write_text("# a comment on top\n\n" + nb_file.read_text(encoding="utf-8"), encoding="utf-8")
+    saved(engine, nb_file)
+    assert drawn == []
+
+
+def test_a_content_error_keeps_the_last_pictures_marked_out_of_date(preview, project):
+    engine, drawn = preview
+    (nb,) = look(engine, NB)
+    good = {p: s.pictures for p, s in nb.shown.items()}
+    nb_file = project / "content/tiny/nb.yaml"
+    edit(nb_file, "title: Liten tilstand", "title: [Liten tilstand")
+    saved(engine, nb_file)
+    assert nb.status == "errors"
+    errors = [d for d in nb.diagnostics if d.severity is Severity.ERROR]
+    assert errors and errors[0].location.file.endswith("nb.yaml") and errors[0].location.line > 0, errors
+    for product, shown in nb.shown.items():
+        assert shown.pictures == good[product] and shown.stale and "out of date" in shown.note, product
+
+    drawn.clear()
+    edit(nb_file, "title: [Liten tilstand", "title: Liten tilstand")
+    saved(engine, nb_file)
+    assert nb.status == "ok" and not any(s.stale for s in nb.shown.values())
+    assert drawn == [], "back to the content it showed: nothing to draw again"
+
+
+def test_a_mistake_in_a_field_names_its_line(preview, project):
+    engine, _ = preview
+    (nb,) = look(engine, NB)
+    nb_file = project / "content/tiny/nb.yaml"
+    edit(nb_file, "disclaimer: Ikke ekte råd.", "disclaimer: 42\nno_such_field: x")
+    saved(engine, nb_file)
+    where = {(Path(d.location.file).name, d.location.line) for d in nb.diagnostics if d.severity is Severity.ERROR}
+    assert ("nb.yaml", line_of(nb_file, "no_such_field")) in where, nb.diagnostics
+
+
+def test_the_preview_survives_a_crash_of_its_own(preview, project, monkeypatch):
+    engine, _ = preview
+    (nb,) = look(engine, NB)
+    real = engine_module.plan
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(engine_module, "plan", broken)
+    nb_file = project / "content/tiny/nb.yaml"
+    saved(engine, nb_file)
+    assert nb.status == "errors" and "internal error in the preview: RuntimeError: boom" in nb.diagnostics[0].message
+    assert nb.shown[Product.LEAFLET].stale
+    monkeypatch.setattr(engine_module, "plan", real)
+    saved(engine, nb_file)
+    assert nb.status == "ok"
+
+
+def test_a_renderer_crash_marks_that_product_and_draws_the_others(preview, project, monkeypatch):
+    engine, drawn = preview
+    (nb,) = look(engine, NB)
+    real = workers.draw
+
+    def leaflet_breaks(item, site_files):
+        if item.target.variant.product is Product.LEAFLET:
+            return workers.Drawing(RenderResult(Rendered.INTERNAL, error="ValueError: broken"))
+        return real(item, site_files)
+
+    monkeypatch.setattr(workers, "draw", leaflet_breaks)
+    nb_file = project / "content/tiny/nb.yaml"
+    edit(nb_file, "Punkt én", "Punkt én endret")
+    saved(engine, nb_file)
+    assert any("internal error: ValueError: broken" in d.message for d in nb.diagnostics)
+    assert nb.shown[Product.LEAFLET].stale and not nb.shown[Product.BROCHURE].stale
+    assert nb.status == "errors"
+
+
+def test_a_new_language_file_joins_the_list(preview, project):
+    engine, _ = preview
+    assert [s.language for s in engine.selections()] == ["en", "nb"]
+    condition = project / "content/tiny/condition.yaml"
+    text = condition.read_text(encoding="utf-8")
+    assert "languages: [nb, en]" in text
+    condition.write_text(text.replace("languages: [nb, en]", "languages: [nb]"), encoding="utf-8")
+    engine.changed({str(condition)})
+    assert [s.language for s in engine.selections()] == ["nb"]
+
+
+def test_appearance_leaves_out_only_the_positions():
+    from generator.document.model import Paragraph, Span
+
+    here, there = Location("a.yaml", 3, 1), Location("a.yaml", 9, 5)
+    assert appearance(Paragraph((Span("x"),), here)) == appearance(Paragraph((Span("x"),), there))
+    assert appearance(Paragraph((Span("x"),), here)) != appearance(Paragraph((Span("y"),), here))
