@@ -14,7 +14,10 @@ What is measured, each as the median of several runs on a copy of the shipped co
 - peak memory (largest resident set of the cold build's processes) and output sizes;
 - the patient web page's weight: what a phone fetches for a condition page (the HTML, the font
   faces it uses, the largest picture of each srcset, the logo), the heaviest page of the batch;
-- the extra time the accessible (tagged, PDF/UA + PDF/A) leaflet and brochure cost over the plain ones.
+- the extra time the accessible (tagged, PDF/UA + PDF/A) leaflet and brochure cost over the plain ones;
+- the live preview, end to end in headless Chromium: from a file written to the error, the leaflet's
+  and brochure's new pages and the new slides shown in the browser (needs Chromium and LibreOffice,
+  as the tests do).
 
 Timings use time.perf_counter around whole processes; memory comes from getrusage. Targets (from
 the workflow issue, for a 2-core machine) are printed beside the figures. This is a benchmark, not
@@ -41,6 +44,9 @@ PYTHON = sys.executable
 RESULTS = ROOT / "benchmark" / "results.md"
 TARGETS = {"cold": 0.45, "noop": 0.12, "watch": 0.15, "batch": 15.0, "memory": 100.0, "leaflet_kb": 100.0,
            "page_kb": 150.0}
+PREVIEW_TARGETS = {"error": 0.3, "leaflet": 0.5, "brochure": 0.6, "deck": 3.0}
+PREVIEW_ROWS = {"error": "the error shown", "leaflet": "new leaflet pages", "brochure": "new brochure pages",
+                "deck": "new slides"}
 
 
 def _run(args: list[str], cwd: Path) -> float:
@@ -149,6 +155,60 @@ def tagging_cost(work: Path, runs: int = 9) -> float:
     return statistics.median(tagged) / statistics.median(plain) - 1
 
 
+def preview_latency(work: Path, runs: int = 5) -> dict[str, float]:
+    """``generate.py preview`` on the workspace, in headless Chromium: from the moment a file is
+    written to the moment the browser shows the result (milliseconds), median of ``runs`` saves.
+
+    error: a YAML mistake in nb.yaml until the problem list names its line; leaflet and brochure: a
+    patient-text edit until their new pages are decoded in the page; deck: a clinician-text edit
+    until the new slides (LibreOffice, warm) are decoded. Each save waits until the previous one is
+    fully drawn, as staff look before they save again."""
+    import re
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser import chromium
+    from live import preview_server, wait_for
+
+    nb = work / "content/heel-spur/nb.yaml"
+    original = nb.read_text(encoding="utf-8")
+    summary = re.search(r'^summary: "', original, re.M)
+    clinician = re.search(r'^    clinician:\n      - list:\n          - "', original, re.M)
+    assert summary and clinician, "benchmark setup: nb.yaml has no summary or clinician list"
+    key = "default/heel-spur/nb"
+    found: dict[str, list[float]] = {"error": [], "leaflet": [], "brochure": [], "deck": []}
+    with preview_server(work, "--condition", "heel-spur") as server, chromium() as browser:
+        browser.visit(f"{server.address}#{key}", 1400, 900)
+
+        def shown(product: str) -> float:
+            return browser.js(f"return window.leafdeck.shownAt['{product}'] || 0")
+
+        def save(text: str) -> float:
+            server.settled(key, 180)
+            time.sleep(0.5)
+            started = time.time() * 1000
+            nb.write_text(text, encoding="utf-8")
+            return started
+
+        wait_for(lambda: shown("deck"), 180)
+        for i in range(runs):
+            started = save(original[:summary.end()] + f"Utgave {i}. " + original[summary.end():])
+            wait_for(lambda: shown("leaflet") > started and shown("brochure") > started, 30, step=0.005)
+            found["leaflet"].append(shown("leaflet") - started)
+            found["brochure"].append(shown("brochure") - started)
+
+            started = save(original[:clinician.end()] + f"Utgave {i}: " + original[clinician.end():])
+            wait_for(lambda: shown("deck") > started, 60, step=0.005)
+            found["deck"].append(shown("deck") - started)
+
+            broken = original[:summary.start()] + "summary: [" + original[summary.end():]
+            started = save(broken)
+            line = original[:summary.start()].count("\n") + 1
+            wait_for(lambda: f"nb.yaml:{line}:" in browser.js("return window.leafdeck.problemsText"), 30, step=0.005)
+            found["error"].append(browser.js("return window.leafdeck.problemsAt") - started)
+        save(original)
+    return {name: statistics.median(values) / 1000 for name, values in found.items()}
+
+
 def sizes(work: Path) -> dict[str, float]:
     folder = work / "out-0/default/heel-spur/nb"
     return {p.name: p.stat().st_size / 1024 for p in sorted(folder.iterdir())}
@@ -163,6 +223,7 @@ def main() -> None:
         files = sizes(work)
         watch = watch_rebuild(work)
         tagging = tagging_cost(work)
+        preview = preview_latency(work)
     finally:
         os.chdir(ROOT)
         shutil.rmtree(work, ignore_errors=True)
@@ -177,7 +238,8 @@ def main() -> None:
         ("leaflet PDF with the illustration", f"{leaflet:.0f} KB", f"≤ {TARGETS['leaflet_kb']:g} KB"),
         ("extra time of the accessible (tagged) leaflet + brochure", f"{tagging * 100:.0f} %", "≤ 30 %"),
         (f"web page as a phone fetches it (heaviest: {page})", f"{page_kb:.0f} KB", f"≤ {TARGETS['page_kb']:g} KB"),
-    ] + [(f"size of {name}", f"{kb:.0f} KB", "") for name, kb in files.items() if "leaflet" not in name]
+    ] + [(f"preview: save to {PREVIEW_ROWS[name]} in the browser", f"{seconds:.2f} s", f"≤ {PREVIEW_TARGETS[name]:g} s")
+         for name, seconds in preview.items()] + [(f"size of {name}", f"{kb:.0f} KB", "") for name, kb in files.items() if "leaflet" not in name]
     machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     lines = ["# leafdeck benchmark", "", f"Machine: {machine}. Run: `python scripts/benchmark.py`.", "",
              "| measure | result | target |", "| --- | --- | --- |"]

@@ -125,3 +125,34 @@ def test_table_rules_are_drawn_inside_the_wrapper():
     assert type(table).__name__ == "Table"
     _pdf(lambda canvas: (table.wrapOn(canvas, 300, 300), table.drawOn(canvas, 50, 500)))
     assert len(entered) == 2          # backgrounds, then lines
+
+
+def test_a_paragraph_breaks_its_lines_for_the_width_alone():
+    """What wrap_once relies on: Paragraph.wrap ignores the height and keeps its result."""
+    style = getSampleStyleSheet()["BodyText"]
+    text = "a few words that will need several lines at this narrow width " * 4
+    tall, short = Paragraph(text, style), Paragraph(text, style)
+    assert tall.wrap(120, 2000) == short.wrap(120, 10)
+    assert vars(tall)["width"] == 120 and vars(tall)["blPara"].lines and vars(tall)["height"] == tall.wrap(120, 5)[1]
+
+
+def test_wrap_once_skips_only_a_repeat_at_the_same_width(monkeypatch):
+    style = getSampleStyleSheet()["BodyText"]
+    paragraph = Paragraph("several words " * 20, style)
+    first = compat.wrap_once(paragraph, 150, 500)
+    calls = []
+    real = Paragraph.wrap
+    monkeypatch.setattr(Paragraph, "wrap", lambda self, w, h: calls.append(w) or real(self, w, h))
+    assert compat.wrap_once(paragraph, 150, 40) == first and calls == []
+    wider = compat.wrap_once(paragraph, 300, 500)
+    assert calls == [300] and wider[1] < first[1]
+    table = Table([["x"]])
+    compat.wrap_once(table, 100, 100)
+    compat.wrap_once(table, 100, 100)       # not a Paragraph: always wrapped
+
+
+def test_qr_modules_are_a_fresh_copy_each_time():
+    first = compat.qr_modules("https://example.org/a")
+    first[0][0] = not first[0][0]
+    assert compat.qr_modules("https://example.org/a")[0][0] != first[0][0]
+    assert compat.qr_modules("https://example.org/b") != compat.qr_modules("https://example.org/a")

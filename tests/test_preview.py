@@ -60,8 +60,10 @@ def saved(engine: Engine, path: Path) -> None:
 
 
 def look(engine: Engine, *selections: Selection):
+    """Open a tab on each selection (as the browser's event stream does)."""
     for selection in selections:
         engine.watch(selection)
+        engine.viewing(selection, +1)
     settle(engine)
     return [engine.preview(s) for s in selections]
 
@@ -93,6 +95,20 @@ def test_an_edit_in_one_language_leaves_the_other_alone(preview, project):
     assert en.shown[Product.LEAFLET].pictures == en_pages
     leaflet = nb.shown[Product.LEAFLET]
     assert leaflet.pictures != nb_pages and any(leaflet.changed), "the changed page is marked"
+
+
+def test_only_what_a_tab_shows_is_kept_current(preview, project):
+    engine, drawn = preview
+    nb, en = look(engine, NB, EN)
+    engine.viewing(EN, -1)                      # the en tab is closed
+    en_file = project / "content/tiny/en.yaml"
+    edit(en_file, "Punkt én", "Punkt én (en)")
+    drawn.clear()
+    saved(engine, en_file)
+    assert drawn == [], "nobody looks at en: nothing drawn"
+    engine.viewing(EN, +1)                      # opened again: brought up to date at once
+    settle(engine)
+    assert sorted(drawn) == [("en", Product.BROCHURE), ("en", Product.LEAFLET), ("en", Product.PAGE)]
 
 
 def test_a_clinician_only_edit_redraws_only_the_deck(preview, project):

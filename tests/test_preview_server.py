@@ -71,6 +71,8 @@ TRAVERSALS = [
     "/site/default/tiny/nb/..", "/site/..%2f..%2f/tiny/nb/index.html", "/site/default/tiny/nb/..%2f..%2fcontent%2fsecret.txt",
     "/../secret.txt", "/..%2fsecret.txt", "//secret.txt", "/secret.txt", "/content/secret.txt",
     "/content/tiny/nb.yaml", "/%2e%2e/%2e%2e/etc/passwd", "/assets/preview.js/../../secret.txt",
+    "/assets/secret.txt", "/picture/secret.txt", "/site/default/tiny/nb/secret.txt", "/assets/preview.html",
+    "/site/default/tiny/nb/nb.yaml", "/site/default/tiny/nb/condition.yaml",
 ]
 
 
@@ -103,9 +105,10 @@ def test_the_local_names_are_answered(served, host):
     assert request(served, "/api/state", host=host)[0] == 200
 
 
-@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE"])
-def test_it_changes_nothing_on_request(served, method):
-    assert request(served, "/api/state", method=method)[0] == 405
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
+@pytest.mark.parametrize("path", ["/", "/api/state", "/events", "/assets/preview.js", "/site/default/tiny/nb/index.html"])
+def test_it_changes_nothing_on_request(served, method, path):
+    assert request(served, path, method=method)[0] == 405
 
 
 def test_a_network_address_needs_the_flag(project):

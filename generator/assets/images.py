@@ -36,7 +36,15 @@ _SIDEWAYS = {5, 6, 7, 8}            # EXIF orientations that swap width and heig
 
 
 def upright_size(path: Path) -> tuple[int, int]:
-    """Pixel size as the picture will be shown, after its EXIF rotation; reads the header only."""
+    """Pixel size as the picture will be shown, after its EXIF rotation."""
+    stat = Path(path).stat()
+    return _upright_size(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _upright_size(path: str, _mtime: int, _size: int) -> tuple[int, int]:
+    # A PNG's EXIF may follow its pixels: Pillow decodes the whole picture to find it (~10 ms a
+    # megapixel), so the answer is kept until the file changes.
     with Image.open(path) as probe:
         sideways = (probe.getexif().get(0x0112) or 1) in _SIDEWAYS
         return (probe.height, probe.width) if sideways else (probe.width, probe.height)

@@ -89,12 +89,14 @@ class Engine:
         self._dirty = False
         self._refreshing = False
         self._stopped = False
-        self._watched: dict[str, float] = {}
+        self._watched: dict[str, float] = {}     # selection key -> when it was last asked for
+        self._viewers: dict[str, int] = {}       # selection key -> browser tabs showing it now
         self._previews: dict[str, Preview] = {}
         self._pictures: OrderedDict[str, bytes] = OrderedDict()
         self._assets = 0            # bumped by every change that is not a content YAML file
         self._index = Index()
         self._catalogue: list[Selection] | None = None
+        self._site: frozenset[str] | None = None
         self._slides = _SlideLane(self)
         self._workers = Workers(options.jobs, self.products)
         self._thread = threading.Thread(target=self._run, name="preview-builder", daemon=True)
@@ -144,13 +146,29 @@ class Engine:
                 self._wake.notify_all()
             return preview
 
+    def viewing(self, selection: Selection, tabs: int) -> None:
+        """A browser tab started (+1) or stopped (-1) showing ``selection``."""
+        with self._wake:
+            self._viewers[selection.key] = max(0, self._viewers.get(selection.key, 0) + tabs)
+            if tabs > 0:            # it may have been edited while no tab showed it
+                self._watched[selection.key] = time.monotonic()
+                self._dirty = True
+                self._wake.notify_all()
+
+    def _kept_current(self) -> list[str]:
+        """What a refresh draws: what the open tabs show, else (no tab yet) what was asked for last."""
+        shown = [key for key, tabs in self._viewers.items() if tabs > 0]
+        if not shown and self._watched:
+            shown = [max(self._watched, key=self._watched.__getitem__)]
+        return sorted(shown, key=lambda key: self._watched.get(key, 0), reverse=True)[:WATCHED_AT_MOST]
+
     def changed(self, paths: set[str]) -> None:
         """Files were saved (from the watcher)."""
         content = Path(self.options.content_dir).resolve()
         with self._wake:
             if any(not (p.endswith(".yaml") and Path(p).resolve().is_relative_to(content)) for p in paths):
                 self._assets += 1
-            self._catalogue = None            # a language or condition may have come or gone
+            self._catalogue = self._site = None      # a language or condition may have come or gone
             self._dirty = True
             self._wake.notify_all()
 
@@ -178,7 +196,7 @@ class Engine:
                 if self._stopped:
                     return
                 self._dirty, self._refreshing = False, True
-                watched = sorted(self._watched, key=self._watched.__getitem__, reverse=True)[:WATCHED_AT_MOST]
+                watched = self._kept_current()
             for key in watched:
                 if self._interrupted():
                     break
@@ -319,10 +337,13 @@ class Engine:
             self.show(shown, list(drawing.pictures), drawn_from)
 
     def _site_files(self) -> frozenset[str]:
-        """Every page a full build of the site writes: what a page's links may lead to."""
-        from generator.checks.layout import site_files
-
-        return frozenset(site_files(self.options))
+        """Every page a full build of the site writes: what a page's links may lead to (from the
+        engine's own index, so no condition file is parsed twice)."""
+        everything = dataclasses.replace(self.options, conditions=(), languages=(), products=("page",), shard=(1, 1))
+        with self._lock:
+            if self._site is None:
+                self._site = frozenset(t.key for t in targets(everything, self._index))
+            return self._site
 
     def show(self, shown: Shown, pictures: list[bytes], drawn_from: object, note: str = "",
              outline: tuple = ()) -> None:

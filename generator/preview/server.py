@@ -118,10 +118,15 @@ def create_app(engine: Engine, broadcast: Broadcast, allowed_hosts: tuple[str, .
         return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
     async def events(request: Request) -> Response:
+        """"Something changed", to one tab; ``?selection=`` says what the tab shows, so that is kept current."""
         from sse_starlette import EventSourceResponse
+
+        selection = engine.find(request.query_params.get("selection", ""))
 
         async def stream():
             event = broadcast.subscribe()
+            if selection is not None:
+                engine.viewing(selection, +1)
             try:
                 yield {"event": "update", "data": str(engine.version)}
                 while True:
@@ -132,6 +137,8 @@ def create_app(engine: Engine, broadcast: Broadcast, allowed_hosts: tuple[str, .
                     yield {"event": "update", "data": str(engine.version)}
             finally:
                 broadcast.unsubscribe(event)
+                if selection is not None:
+                    engine.viewing(selection, -1)
 
         return EventSourceResponse(stream(), ping=15, headers={"Cache-Control": "no-store"})
 

@@ -31,6 +31,7 @@ async function refresh() {
     selection = state.selection;
     history.replaceState(null, "", "#" + encodeURIComponent(selection));
   }
+  listen();
   drawSelections(state.selections);
   drawProblems(state);
   drawProducts(state.products || []);
@@ -174,6 +175,7 @@ function choose(key) {
   selection = key;
   history.replaceState(null, "", "#" + encodeURIComponent(key));
   document.getElementById("products").replaceChildren();
+  listen();
   refresh();
 }
 
@@ -207,6 +209,13 @@ document.addEventListener("keydown", event => {
   event.preventDefault();
 });
 
-const events = new EventSource("/events");
-events.addEventListener("update", refresh);
-events.onerror = () => setStatus("lost the connection to the preview server; retrying…");
+// One stream per tab, for what the tab shows: the server keeps exactly the shown selections current.
+let events = null;
+function listen() {
+  if (events && events.url.endsWith("=" + encodeURIComponent(selection))) return;
+  if (events) events.close();
+  events = new EventSource("/events?selection=" + encodeURIComponent(selection));
+  events.addEventListener("update", refresh);
+  events.onerror = () => setStatus("lost the connection to the preview server; retrying…");
+}
+listen();

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from functools import lru_cache
 from typing import Any
 
 from reportlab import rl_config
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.pdfgen.textobject import PDFTextObject
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, Paragraph, Table
 from reportlab.platypus.doctemplate import LayoutError
 
 from generator.render.errors import LayoutProblem
@@ -41,6 +42,20 @@ def binary_streams() -> Iterator[None]:
         yield
     finally:
         rl_config.useA85 = before
+
+
+def wrap_once(flowable: Flowable, width: float, height: float) -> tuple[float, float]:
+    """``flowable.wrap(width, height)``, skipped for a Paragraph already wrapped at this width.
+
+    A Paragraph breaks its lines for the width alone (reportlab's ``Paragraph.wrap`` ignores the
+    height and keeps ``width``, ``height`` and ``blPara`` from its last call), so wrapping it again at
+    the same width repeats the same work. Balancing the brochure's columns pours the same story two
+    dozen times into columns of one width: this makes the brochure twice as fast, byte for byte the same.
+    """
+    state = vars(flowable)
+    if type(flowable) is Paragraph and state.get("width") == width and "blPara" in state and "height" in state:
+        return flowable.width, flowable.height
+    return flowable.wrap(width, height)
 
 
 def row_heights(table: Table) -> list[float]:
@@ -73,9 +88,15 @@ def page_number(canvas) -> int:
 
 def qr_modules(url: str, level: str = "M") -> list[list[bool]]:
     """The QR code's modules (True = dark), from reportlab's encoder, drawn by us as plain squares."""
+    return [list(row) for row in _qr_modules(url, level)]
+
+
+@lru_cache(maxsize=64)
+def _qr_modules(url: str, level: str) -> tuple[tuple[bool, ...], ...]:
+    # Choosing the mask pattern costs ~20 ms a code, and a layout tries the back page several times.
     widget = QrCodeWidget(url, barLevel=level)
     widget.qr.make()  # type: ignore[attr-defined]  # made in __init__; the stubs leave it out
-    return [[bool(m) for m in row] for row in widget.qr.modules]  # type: ignore[attr-defined]
+    return tuple(tuple(bool(m) for m in row) for row in widget.qr.modules)  # type: ignore[attr-defined]
 
 
 def retype(obj: object, cls: type) -> None:

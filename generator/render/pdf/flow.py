@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from generator.render.pdf import marks
+from generator.render.pdf.compat import wrap_once
 
 FUZZ = 1e-6
 HEADING_COMPANY_LINES = 2       # a heading needs room for itself and two lines of what follows
@@ -83,7 +84,7 @@ def pour(story: list, columns: list[Column]) -> Flow:
             available = column.height - y - gap
             if available <= FUZZ:
                 break
-            width, height = head.wrap(column.width, available)
+            width, height = wrap_once(head, column.width, available)
             if not at_top and _strands(head, height, available):
                 break
             if height <= available + FUZZ:
