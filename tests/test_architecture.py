@@ -26,6 +26,7 @@ LAYERS = [
      "generator.build.render"),
     ("generator.checks",),
     ("generator.build.run", "generator.build.watch"),
+    ("generator.preview",),
     ("generator.cli", "generator.__main__"),
 ]
 

@@ -111,6 +111,14 @@ def test_only_what_a_tab_shows_is_kept_current(preview, project):
     assert sorted(drawn) == [("en", Product.BROCHURE), ("en", Product.LEAFLET), ("en", Product.PAGE)]
 
 
+def test_a_tab_may_connect_before_it_asks(preview):
+    """The browser's event stream can arrive before its first request for the state."""
+    engine, drawn = preview
+    engine.viewing(NB, +1)
+    settle(engine)
+    assert engine.preview(NB).status == "ok" and ("nb", Product.LEAFLET) in drawn
+
+
 def test_a_clinician_only_edit_redraws_only_the_deck(preview, project):
     engine, drawn = preview
     look(engine, NB)

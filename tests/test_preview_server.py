@@ -134,6 +134,13 @@ def test_a_busy_port_is_named_with_a_hint(project):
     assert "Traceback" not in result.stderr
 
 
+def test_a_missing_content_folder_is_named(project):
+    result = subprocess.run([sys.executable, str(ROOT / "generate.py"), "preview", "--port", "0", "--content", "nowhere"],
+                            cwd=project, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "content folder not found: nowhere" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_preview_options_belong_to_the_preview(project):
     result = subprocess.run([sys.executable, str(ROOT / "generate.py"), "--port", "9000"],
                             cwd=project, capture_output=True, text=True, timeout=60)
@@ -206,6 +213,11 @@ def test_the_web_page_is_in_a_frame_and_slides_fall_back_to_their_text(project, 
         wait_for(lambda: browser.js("return window.leafdeck.shownAt.page"), 60)
         heading = browser.js("return document.querySelector('#product-page iframe').contentDocument.querySelector('h1').textContent")
         assert heading.strip() == "Liten tilstand"
+        browser.driver.switch_to.frame(browser.driver.find_element("css selector", "#product-page iframe"))
+        browser.driver.find_element("css selector", "a[hreflang]").click()     # the English version
+        wait_for(lambda: browser.js("const h = document.querySelector('h1'); return h && h.textContent.trim()")
+                 == "Small condition", 60)
+        browser.driver.switch_to.default_content()
         wait_for(lambda: browser.js("return document.querySelectorAll('#product-deck .outline > li').length"), 30)
         note = browser.js("return document.querySelector('#product-deck .product-note').textContent")
         assert "--no-slides" in note
@@ -242,3 +254,15 @@ def test_slides_are_pictures_of_the_real_deck(project, browser):
         started = time.monotonic()
         wait_for(lambda: (p := pictures(browser, "deck")) and p != before, 60)
         assert time.monotonic() - started < 60
+
+
+def test_markup_in_the_content_stays_text(project, browser):
+    """A key or text that looks like HTML is shown as written in the Problems list: never run."""
+    nb_file = project / "content/tiny/nb.yaml"
+    with preview_server(project, "--no-slides", "--today", TODAY) as server:
+        browser.visit(server.address + NB, 1400, 900)
+        wait_for(lambda: pictures(browser, "leaflet"), 60)
+        edit(nb_file, "feedback: Skriv til oss.", 'feedback: Skriv til oss.\n"<img src=x onerror=window.pwned=1>": 1')
+        wait_for(lambda: "<img src=x onerror=window.pwned=1>" in browser.js("return window.leafdeck.problemsText"), 30)
+        assert browser.js("return document.querySelectorAll('#diagnostics img, #diagnostics script').length") == 0
+        assert browser.js("return window.pwned === undefined")

@@ -82,7 +82,7 @@ class Engine:
         self.options = options
         self.products = tuple(p for p in PREVIEWED if p in products)
         self.version = 0
-        self._converter = converter
+        self.converter = converter
         self._notify = notify
         self._lock = threading.RLock()
         self._wake = threading.Condition(self._lock)
@@ -91,6 +91,7 @@ class Engine:
         self._stopped = False
         self._watched: dict[str, float] = {}     # selection key -> when it was last asked for
         self._viewers: dict[str, int] = {}       # selection key -> browser tabs showing it now
+        self._asked_once: set[str] = set()       # drawn once for a link followed in the web page's frame
         self._previews: dict[str, Preview] = {}
         self._pictures: OrderedDict[str, bytes] = OrderedDict()
         self._assets = 0            # bumped by every change that is not a content YAML file
@@ -146,12 +147,20 @@ class Engine:
                 self._wake.notify_all()
             return preview
 
+    def draw_once(self, selection: Selection) -> None:
+        """Draw ``selection`` at the next refresh although no tab shows it (a link in the frame)."""
+        with self._wake:
+            self.watch(selection)
+            self._asked_once.add(selection.key)
+            self._dirty = True
+            self._wake.notify_all()
+
     def viewing(self, selection: Selection, tabs: int) -> None:
         """A browser tab started (+1) or stopped (-1) showing ``selection``."""
         with self._wake:
             self._viewers[selection.key] = max(0, self._viewers.get(selection.key, 0) + tabs)
             if tabs > 0:            # it may have been edited while no tab showed it
-                self._watched[selection.key] = time.monotonic()
+                self.watch(selection)
                 self._dirty = True
                 self._wake.notify_all()
 
@@ -160,6 +169,8 @@ class Engine:
         shown = [key for key, tabs in self._viewers.items() if tabs > 0]
         if not shown and self._watched:
             shown = [max(self._watched, key=self._watched.__getitem__)]
+        shown += [key for key in self._asked_once if key not in shown]
+        self._asked_once.clear()
         return sorted(shown, key=lambda key: self._watched.get(key, 0), reverse=True)[:WATCHED_AT_MOST]
 
     def changed(self, paths: set[str]) -> None:
@@ -197,16 +208,20 @@ class Engine:
                     return
                 self._dirty, self._refreshing = False, True
                 watched = self._kept_current()
-            for key in watched:
-                if self._interrupted():
-                    break
-                preview = self._previews[key]
-                try:
-                    self._refresh(preview)
-                except Exception as exc:  # noqa: BLE001 - the preview outlives any one refresh
-                    self._crashed(preview, exc)
-            with self._lock:
-                self._refreshing = False
+            try:
+                for key in watched:
+                    if self._interrupted():
+                        break
+                    preview = self._previews.get(key)
+                    if preview is None:
+                        continue
+                    try:
+                        self._refresh(preview)
+                    except Exception as exc:  # noqa: BLE001 - the preview outlives any one refresh
+                        self._crashed(preview, exc)
+            finally:
+                with self._lock:
+                    self._refreshing = False
 
     def _interrupted(self) -> bool:
         with self._lock:
@@ -404,15 +419,15 @@ class _SlideLane:
                 self._converting = True
             try:
                 self._convert(shown, pptx, drawn_from)
-            except Exception as exc:  # noqa: BLE001 - show the outline, keep the lane alive
-                self._engine.show(shown, [], drawn_from, f"the slides could not be drawn: {exc}", deck_outline(pptx))
+            except Exception as exc:  # noqa: BLE001 - say so, keep the lane alive
+                self._engine.show(shown, [], drawn_from, f"the slides could not be drawn: {exc}")
             finally:
                 with self._wake:
                     self._converting = False
             self._engine.publish()
 
     def _convert(self, shown: Shown, pptx: bytes, drawn_from: object) -> None:
-        converter = self._engine._converter
+        converter = self._engine.converter
         pdf = converter.convert(pptx) if converter is not None else None
         if pdf is None:
             why = converter.reason if converter is not None else "slides are not drawn (--no-slides)"

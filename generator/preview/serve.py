@@ -31,6 +31,10 @@ def serve(options: Options, host: str, port: int, slides: bool = True) -> int:
     from generator.preview.raster import SlideConverter
     from generator.preview.server import LOCAL_HOSTS, Broadcast, create_app
 
+    if not Path(options.content_dir).is_dir():
+        print(f"error: content folder not found: {options.content_dir}", file=sys.stderr)
+        print("    hint: run it where the content folder is, or name it with --content", file=sys.stderr)
+        return 1
     try:
         listening = _bind(host, port)
     except OSError as exc:

@@ -30,6 +30,7 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 ASSETS = {"preview.js": "text/javascript; charset=utf-8", "preview.css": "text/css; charset=utf-8"}
 TITLES = {Product.LEAFLET: "Leaflet", Product.BROCHURE: "Brochure", Product.DECK: "Slides",
           Product.PAGE: "Web page"}
+PAGE_WAIT_STEPS = 300       # a tenth of a second each: a page drawn for a followed link
 _DIGEST = re.compile(r"[0-9a-f]{64}\.jpg")
 # The preview's own page runs only its own script; the web page in the frame runs none.
 _SHELL_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
@@ -92,13 +93,15 @@ def create_app(engine: Engine, broadcast: Broadcast, allowed_hosts: tuple[str, .
         if selection is None:
             return _missing("This address is not one of the preview's web pages.")
         data = engine.page_file(selection, params["name"])
+        if data is None and params["name"] == "index.html":
+            engine.draw_once(selection)       # a link to another language in the frame: draw it and wait
+            for _ in range(PAGE_WAIT_STEPS):
+                await asyncio.sleep(0.1)
+                data = engine.page_file(selection, params["name"])
+                if data is not None:
+                    break
         if data is None:
-            if params["name"] != "index.html":
-                return _missing()
-            engine.watch(selection)       # a link to another language: draw it, then come back
-            return HTMLResponse('<!doctype html><meta http-equiv="refresh" content="1"><title>Drawing…</title>'
-                                "<p>Drawing this page for the preview…</p>",
-                                headers={"Content-Security-Policy": _PAGE_POLICY, "Cache-Control": "no-store"})
+            return _missing("This page is not drawn (yet): choose it on the left, or reload in a moment.")
         media = _media_type(params["name"])
         return Response(data, media_type=media, headers={"Content-Security-Policy": _PAGE_POLICY,
                                                          "Cache-Control": "no-cache"})

@@ -33,6 +33,10 @@ async function refresh() {
   }
   listen();
   drawSelections(state.selections);
+  if (!state.selections.length) {
+    setStatus("no condition found in the content folder: add one (see the README), this page follows");
+    return;
+  }
   drawProblems(state);
   drawProducts(state.products || []);
   window.leafdeck.version = state.version;
