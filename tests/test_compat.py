@@ -150,6 +150,21 @@ def test_wrap_once_skips_only_a_repeat_at_the_same_width(monkeypatch):
     compat.wrap_once(table, 100, 100)
     compat.wrap_once(table, 100, 100)       # not a Paragraph: always wrapped
 
+    class Tagged(Paragraph):                # as compat.retype makes them: the same wrap, kept
+        pass
+
+    class Measured(Paragraph):              # its own wrap: always called
+        def wrap(self, w, h):
+            calls.append(("own", w))
+            return real(self, w, h)
+
+    tagged, measured = Tagged("words " * 30, style), Measured("words " * 30, style)
+    calls.clear()
+    for flowable in (tagged, measured):
+        compat.wrap_once(flowable, 150, 500)
+        compat.wrap_once(flowable, 150, 80)
+    assert calls == [150, ("own", 150), ("own", 150)]       # the tagged one once, the measured one twice
+
 
 def test_qr_modules_are_a_fresh_copy_each_time():
     first = compat.qr_modules("https://example.org/a")

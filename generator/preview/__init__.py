@@ -1,3 +1,3 @@
-"""``generate.py preview``: the live preview for staff, in four parts one can read apart —
-raster (PDF pages and slides as pictures), engine (what is shown, redrawn after each save), server
-(the local web app) and serve (the command: LibreOffice, the watcher, the server)."""
+"""``generate.py preview``: the live preview for staff, in parts one can read apart — raster (PDF
+pages and slides as pictures), workers (the drawing processes), slides (the deck's lane), engine
+(what is shown, redrawn after each save), server (the local web app) and serve (the command)."""

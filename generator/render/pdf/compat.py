@@ -53,7 +53,8 @@ def wrap_once(flowable: Flowable, width: float, height: float) -> tuple[float, f
     dozen times into columns of one width: this makes the brochure twice as fast, byte for byte the same.
     """
     state = vars(flowable)
-    if type(flowable) is Paragraph and state.get("width") == width and "blPara" in state and "height" in state:
+    if isinstance(flowable, Paragraph) and type(flowable).wrap is Paragraph.wrap and state.get("width") == width \
+            and "blPara" in state and "height" in state:       # a tagged Paragraph (retyped) too
         return flowable.width, flowable.height
     return flowable.wrap(width, height)
 
