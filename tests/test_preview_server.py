@@ -204,6 +204,7 @@ def test_a_save_updates_the_pictures_in_place_and_a_mistake_keeps_them(project, 
     after = snapshot(project)
     assert {k for k in after if after[k] != before.get(k)} == {"content/tiny/nb.yaml"}, "the preview writes nothing"
     assert not (project / "output").exists()
+    assert "Traceback" not in server.stderr(), "Ctrl+C stops every process of the preview quietly"
 
 
 def test_the_web_page_is_in_a_frame_and_slides_fall_back_to_their_text(project, browser):
@@ -242,6 +243,7 @@ def test_slides_are_pictures_of_the_real_deck(project, browser):
                     "--out", str(project.parent / "built")], cwd=project, check=True, capture_output=True)
     deck = next((project.parent / "built").rglob("*_deck.pptx"))
     slides = len(Presentation(deck).slides)
+    offices_before = offices()
     with preview_server(project, "--today", TODAY) as server:
         address = server.address
         browser.visit(address + NB, 1400, 900)
@@ -254,6 +256,21 @@ def test_slides_are_pictures_of_the_real_deck(project, browser):
         started = time.monotonic()
         wait_for(lambda: (p := pictures(browser, "deck")) and p != before, 60)
         assert time.monotonic() - started < 60
+        assert offices() - offices_before, "LibreOffice runs beside the preview"
+    wait_for(lambda: not offices() - offices_before, 20)       # and stops with it
+
+
+def offices() -> set[int]:
+    """The processes of LibreOffice kept running by a preview (unoserver and soffice)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"leafdeck-preview-office" in command or b"unoserver.server" in command:
+            found.add(int(entry.name))
+    return found
 
 
 def test_markup_in_the_content_stays_text(project, browser):

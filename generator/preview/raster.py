@@ -81,21 +81,29 @@ class SlideConverter:
         self._port = 0
         self._folder = Path(tempfile.mkdtemp(prefix="leafdeck-preview-office-"))
         self._lock = threading.Lock()
+        self._closed = threading.Event()
+        self._thread: threading.Thread | None = None
 
     @property
     def available(self) -> bool:
         return self._process is not None and self._process.poll() is None and self._ready.is_set()
 
     def start(self) -> None:
-        threading.Thread(target=self._launch, name="libreoffice", daemon=True).start()
+        self._thread = threading.Thread(target=self._launch, name="libreoffice", daemon=True)
+        self._thread.start()
 
     def _launch(self) -> None:
+        """Start LibreOffice, then stay until ``close()``: on Linux, LibreOffice ends with the thread
+        that started it (see _ends_with_parent), so this thread lives as long as it should run."""
         try:
             self._process = self._spawn()
         except _Unavailable as why:
             self.reason = str(why)
         finally:
             self._ready.set()
+        self._closed.wait()
+        if self._process is not None:
+            self._kill(self._process)
 
     def _spawn(self) -> subprocess.Popen:
         office = shutil.which("soffice") or shutil.which("libreoffice")
@@ -118,7 +126,7 @@ class SlideConverter:
                    "--user-installation", str(self._folder / "profile"), "--conversion-timeout", "60", "--quiet"]
         process = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(bridge)},
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                   start_new_session=True)
+                                   start_new_session=True, preexec_fn=_ends_with_parent)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if process.poll() is not None:
@@ -151,23 +159,32 @@ class SlideConverter:
                 return None
 
     def close(self) -> None:
-        if self._process is not None:
-            self._kill(self._process)
+        self._closed.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
         shutil.rmtree(self._folder, ignore_errors=True)
 
     @staticmethod
     def _kill(process: subprocess.Popen) -> None:
+        """unoserver and its LibreOffice, at once: nothing of theirs needs keeping."""
         if not hasattr(os, "killpg"):       # Windows: no process groups; unoserver ends its LibreOffice
-            process.terminate()
+            process.kill()
             return
         try:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=10)
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=5)
         except (OSError, subprocess.TimeoutExpired):
-            try:
-                os.killpg(process.pid, signal.SIGKILL)
-            except OSError:
-                pass
+            pass
+
+
+def _ends_with_parent() -> None:
+    """In the child, before unoserver starts (Linux): when the thread that started it ends (the preview
+    stopped or was killed), the kernel sends unoserver SIGTERM, and unoserver stops its LibreOffice."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 class _Unavailable(Exception):

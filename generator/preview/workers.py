@@ -54,8 +54,12 @@ def draw(item: Planned, site_files: frozenset[str]) -> Drawing:
 
 
 def _warm_up() -> None:
-    """Import every renderer and load the PDF fonts before the first save needs them."""
+    """Import every renderer and load the PDF fonts before the first save needs them. Ctrl+C in the
+    terminal reaches every process of the preview: the workers leave it to the server, which stops them."""
     import importlib
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     from generator.assets.fonts import register_reportlab
     from generator.products import REGISTRY
