@@ -34,7 +34,7 @@ from generator.products import Product
 
 PREVIEWED = (Product.LEAFLET, Product.BROCHURE, Product.DECK, Product.PAGE)   # the order they are drawn in
 WATCHED_AT_MOST = 4          # selections kept current at once (the tabs open); older ones wait until looked at
-PICTURES_KEPT = 800          # JPEGs in memory: every page of the watched selections, twice over
+PICTURES_KEPT = 400          # JPEGs in memory (~100 KB each): every page and slide of 4 selections, twice over
 
 
 @dataclass(frozen=True, order=True)
@@ -118,7 +118,7 @@ class Engine:
 
     @property
     def idle(self) -> bool:
-        """Nothing left to draw (the tests and the benchmark wait for this)."""
+        """Nothing left to draw (the tests wait for this)."""
         with self._lock:
             return not (self._dirty or self._refreshing or self._slides.working)
 
