@@ -124,9 +124,10 @@ class SlideConverter:
         command = [python, "-m", "unoserver.server", "--interface", "127.0.0.1", "--port", str(self._port),
                    "--uno-interface", "127.0.0.1", "--uno-port", str(_free_port()), "--executable", office,
                    "--user-installation", str(self._folder / "profile"), "--conversion-timeout", "60", "--quiet"]
+        tied = _ends_with_parent if os.name == "posix" else None      # preexec_fn exists on POSIX only
         process = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(bridge)},
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                   start_new_session=True, preexec_fn=_ends_with_parent)
+                                   start_new_session=True, preexec_fn=tied)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if process.poll() is not None:
