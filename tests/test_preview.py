@@ -7,6 +7,7 @@ touch en" and "a clinician-only edit does not redraw the PDFs" are measured, not
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 from pathlib import Path
@@ -216,6 +217,104 @@ def test_a_new_language_file_joins_the_list(preview, project):
     condition.write_text(text.replace("languages: [nb, en]", "languages: [nb]"), encoding="utf-8")
     engine.changed({str(condition)})
     assert [s.language for s in engine.selections()] == ["nb"]
+
+
+class SlowOffice:
+    """A LibreOffice that takes its time and draws nothing: the slides' outline is shown."""
+
+    reason = "a slow test office"
+
+    def __init__(self):
+        self.converting = False
+
+    def convert(self, pptx: bytes):
+        self.converting = True
+        time.sleep(1.0)
+        self.converting = False
+        return None
+
+
+@pytest.fixture
+def slow_office(project):
+    options = Options(content_dir=project / "content", images_dir=project / "images", out_dir=project / "output",
+                      today=dt.date.fromisoformat(TODAY), jobs=1)
+    office = SlowOffice()
+    engine = Engine(options, (Product.DECK,), converter=office)
+    engine.start()
+    yield engine, office
+    engine.stop()
+
+
+def outline_text(engine: Engine, selection: Selection) -> str:
+    return repr(engine.preview(selection).shown[Product.DECK].outline)
+
+
+def test_slides_of_an_undone_save_never_replace_the_current_ones(slow_office, project):
+    engine, office = slow_office
+    look(engine, NB)
+    assert "Klinisk tekst." in outline_text(engine, NB)
+    nb_file = project / "content/tiny/nb.yaml"
+    edit(nb_file, "Klinisk tekst.", "ENDRET tekst.")
+    engine.changed({str(nb_file)})
+    deadline = time.monotonic() + 30
+    while not office.converting:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    edit(nb_file, "ENDRET tekst.", "Klinisk tekst.")           # undone while the slides are converted
+    saved(engine, nb_file)
+    assert "Klinisk tekst." in outline_text(engine, NB) and "ENDRET" not in outline_text(engine, NB)
+    assert not engine.preview(NB).shown[Product.DECK].busy
+
+
+def test_slides_finished_after_a_mistake_stay_out_of_date(slow_office, project):
+    engine, office = slow_office
+    look(engine, NB)
+    nb_file = project / "content/tiny/nb.yaml"
+    edit(nb_file, "Klinisk tekst.", "ENDRET tekst.")
+    engine.changed({str(nb_file)})
+    deadline = time.monotonic() + 30
+    while not office.converting:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    edit(nb_file, "title: Liten tilstand", "title: [Liten tilstand")
+    saved(engine, nb_file)
+    deck = engine.preview(NB).shown[Product.DECK]
+    assert deck.stale and "ENDRET" not in outline_text(engine, NB)
+
+
+def test_every_open_tab_is_kept_current(project, preview):
+    engine, drawn = preview
+    clinics = project / "content/clinics"
+    for n in (2, 3):
+        (clinics / f"clinic-{n}.yaml").write_text(
+            (clinics / "default.yaml").read_text(encoding="utf-8").replace("id: default", f"id: clinic-{n}"),
+            encoding="utf-8")
+    engine.options = dataclasses.replace(engine.options, clinics=("all",))
+    engine.changed({str(clinics / "clinic-2.yaml")})
+    tabs = engine.selections()[:5]
+    assert len(tabs) == 5
+    previews = look(engine, *tabs)
+    assert [p.status for p in previews] == ["ok"] * 5
+
+
+def test_pictures_on_screen_are_never_forgotten(preview, monkeypatch):
+    engine, _ = preview
+    monkeypatch.setattr(engine_module, "PICTURES_KEPT", 1)
+    shown = [d for p in look(engine, NB, EN) for product, s in p.shown.items() if product is not Product.PAGE
+             for d in s.pictures]
+    assert len(shown) > 2 and all(engine.picture(d) for d in shown)
+
+
+def test_changed_marks_belong_to_the_last_save(preview, project):
+    engine, _ = preview
+    (nb,) = look(engine, NB)
+    nb_file = project / "content/tiny/nb.yaml"
+    edit(nb_file, "Punkt én", "Punkt én, lengre")
+    saved(engine, nb_file)
+    assert any(nb.shown[Product.LEAFLET].changed)
+    edit(nb_file, "Klinisk tekst.", "Klinisk tekst, endret.")      # the leaflet is not touched by this one
+    saved(engine, nb_file)
+    assert not any(nb.shown[Product.LEAFLET].changed)
 
 
 def test_appearance_leaves_out_only_the_positions():

@@ -33,8 +33,7 @@ from generator.preview.workers import Drawing, Workers
 from generator.products import Product
 
 PREVIEWED = (Product.LEAFLET, Product.BROCHURE, Product.DECK, Product.PAGE)   # the order they are drawn in
-WATCHED_AT_MOST = 4          # selections kept current at once (the tabs open); older ones wait until looked at
-PICTURES_KEPT = 400          # JPEGs in memory (~100 KB each): every page and slide of 4 selections, twice over
+PICTURES_KEPT = 400          # JPEGs in memory (~100 KB each) beyond those shown: older versions for open tabs
 
 
 @dataclass(frozen=True, order=True)
@@ -61,6 +60,7 @@ class Shown:
     outline: tuple[tuple[str, tuple[str, ...]], ...] = ()   # the slides' text, where they cannot be drawn
     files: dict[str, bytes] = field(default_factory=dict)   # the web page and the files beside it
     drawn_from: object = None             # what the pictures show (a Document without positions ...)
+    awaited: object = None                # what the slides being converted will show (None: nothing awaited)
     drawn_note: str = ""                  # the note that belongs to the pictures (why an outline)
 
 
@@ -86,6 +86,7 @@ class Engine:
         self.converter = converter
         self._notify = notify
         self._lock = threading.RLock()
+        self.lock = self._lock          # the server reads a preview under it: pictures and marks of one moment
         self._wake = threading.Condition(self._lock)
         self._dirty = False
         self._refreshing = False
@@ -172,7 +173,7 @@ class Engine:
             shown = [max(self._watched, key=self._watched.__getitem__)]
         shown += [key for key in self._asked_once if key not in shown]
         self._asked_once.clear()
-        return sorted(shown, key=lambda key: self._watched.get(key, 0), reverse=True)[:WATCHED_AT_MOST]
+        return sorted(shown, key=lambda key: self._watched.get(key, 0), reverse=True)
 
     def changed(self, paths: set[str]) -> None:
         """Files were saved (from the watcher)."""
@@ -285,7 +286,7 @@ class Engine:
             preview.status = "errors"
             preview.seconds = time.perf_counter() - started
             for shown in preview.shown.values():
-                shown.busy = False
+                shown.busy, shown.awaited = False, None        # slides still converting: of no use now
                 shown.stale = bool(shown.pictures or shown.files or shown.outline)
                 shown.note = "out of date: the content has errors (see the list); this is the last good version" \
                     if shown.stale else "not drawn: the content has errors (see the list)"
@@ -304,7 +305,8 @@ class Engine:
             with self._lock:
                 if shown.drawn_from == drawn_from:         # unchanged (or back to what it was)
                     shown.busy = shown.stale = False
-                    shown.note = shown.drawn_note
+                    shown.note, shown.awaited = shown.drawn_note, None      # slides of a later save: dropped
+                    shown.changed = tuple(False for _ in shown.pictures)   # marks belong to the last save
                     continue
                 shown.busy = True
             if item.target.variant.product is Product.PAGE and not site:
@@ -341,6 +343,7 @@ class Engine:
             return
         product = item.target.variant.product
         if product is Product.DECK:
+            self.await_slides(shown, drawn_from)
             self._slides.submit(preview, shown, result.data, drawn_from)
         elif product is Product.PAGE:
             with self._lock:
@@ -361,21 +364,37 @@ class Engine:
                 self._site = frozenset(t.key for t in targets(everything, self._index))
             return self._site
 
+    def _forget_unshown(self) -> None:
+        """Keep at most PICTURES_KEPT pictures, but never one a preview shows (a tab may reload)."""
+        if len(self._pictures) <= PICTURES_KEPT:
+            return
+        shown = {d for p in self._previews.values() for s in p.shown.values() for d in s.pictures}
+        for digest in [d for d in self._pictures if d not in shown][:len(self._pictures) - PICTURES_KEPT]:
+            del self._pictures[digest]
+
+    def await_slides(self, shown: Shown, drawn_from: object) -> None:
+        with self._lock:
+            shown.awaited = drawn_from
+
     def show(self, shown: Shown, pictures: list[bytes], drawn_from: object, note: str = "",
-             outline: tuple = ()) -> None:
-        """New pictures for ``shown``; the pages that differ from the last ones are marked."""
+             outline: tuple = (), slides: bool = False) -> None:
+        """New pictures for ``shown``; the pages that differ from the last ones are marked. Slides
+        (``slides``) are taken only if they are still awaited: a later save may have replaced them."""
         digests = tuple(hashlib.sha256(picture).hexdigest() for picture in pictures)
         with self._lock:
+            if slides:
+                if shown.awaited is None or shown.awaited != drawn_from:
+                    return
+                shown.awaited = None
             for digest, picture in zip(digests, pictures):
                 self._pictures[digest] = picture
                 self._pictures.move_to_end(digest)
-            while len(self._pictures) > PICTURES_KEPT:
-                self._pictures.popitem(last=False)
             before = shown.pictures
             shown.changed = tuple(bool(before) and (i >= len(before) or before[i] != d) for i, d in enumerate(digests))
             shown.pictures, shown.outline, shown.note, shown.drawn_note = digests, outline, note, note
             shown.busy = shown.stale = False
             shown.drawn_from = drawn_from
+            self._forget_unshown()
 
 
 def appearance(value: object) -> object:

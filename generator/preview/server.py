@@ -117,7 +117,8 @@ def create_app(engine: Engine, broadcast: Broadcast, allowed_hosts: tuple[str, .
         if selection is not None:
             preview = engine.watch(selection)
             body["selection"] = selection.key
-            body.update(_preview_json(preview))
+            with engine.lock:                   # the pictures and their marks of one moment
+                body.update(_preview_json(preview))
         return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
     async def events(request: Request) -> Response:

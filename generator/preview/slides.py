@@ -55,7 +55,7 @@ class SlideLane:
             try:
                 self._convert(shown, pptx, drawn_from)
             except Exception as exc:  # noqa: BLE001 - say so, keep the lane alive
-                self._engine.show(shown, [], drawn_from, f"the slides could not be drawn: {exc}")
+                self._engine.show(shown, [], drawn_from, f"the slides could not be drawn: {exc}", slides=True)
             finally:
                 with self._wake:
                     self._converting = False
@@ -66,9 +66,10 @@ class SlideLane:
         pdf = converter.convert(pptx) if converter is not None else None
         if pdf is None:
             why = converter.reason if converter is not None else "slides are not drawn (--no-slides)"
-            self._engine.show(shown, [], drawn_from, f"{why}; the slides' text is shown instead", deck_outline(pptx))
+            self._engine.show(shown, [], drawn_from, f"{why}; the slides' text is shown instead", deck_outline(pptx),
+                              slides=True)
             return
-        self._engine.show(shown, pdf_pages(pdf, SLIDE_WIDTH), drawn_from)
+        self._engine.show(shown, pdf_pages(pdf, SLIDE_WIDTH), drawn_from, slides=True)
 
 
 def deck_outline(pptx: bytes) -> tuple[tuple[str, tuple[str, ...]], ...]:
