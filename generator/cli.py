@@ -116,6 +116,9 @@ def _main(argv: list[str] | None) -> int:
         from generator.preview.serve import is_local
         if args.watch or args.json or args.strict:
             parser().error("the preview always follows your edits; --watch, --json and --strict do not go with it")
+        if not set(args.product) & {"leaflet", "brochure", "deck", "page"}:
+            parser().error("the preview shows the leaflet, brochure, deck and web page: name at least one "
+                           "with --product (print-shop and web are built by generate.py)")
         if not is_local(args.host) and not args.allow_remote:
             parser().error(f"--host {args.host} would show the content to other computers on the network; "
                            "add --allow-remote if that is what you want")

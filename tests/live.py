@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import select
 import signal
 import subprocess
 import sys
@@ -52,6 +53,11 @@ def preview_server(cwd: Path, *args: str, wait: float = 60):
         address = None
         deadline = time.monotonic() + wait
         while address is None and time.monotonic() < deadline:
+            ready, _, _ = select.select([process.stdout], [], [], 0.5)      # a silent preview fails, not hangs
+            if not ready:
+                if process.poll() is not None:
+                    raise RuntimeError(f"the preview stopped: {errors.read_text(encoding='utf-8')}")
+                continue
             line = process.stdout.readline() if process.stdout else ""
             if not line and process.poll() is not None:
                 raise RuntimeError(f"the preview stopped: {errors.read_text(encoding='utf-8')}")

@@ -317,6 +317,25 @@ def test_changed_marks_belong_to_the_last_save(preview, project):
     assert not any(nb.shown[Product.LEAFLET].changed)
 
 
+def test_editor_links_survive_any_folder_name(tmp_path):
+    from generator.diagnostics import Diagnostic
+    from generator.preview.server import _diagnostic_json
+
+    odd = tmp_path / "Klinikk #2" / "100% sikker" / "nb.yaml"
+    link = _diagnostic_json(Diagnostic(Severity.ERROR, Location(str(odd), 4, 7), "x"))["editor"]
+    assert link.startswith("vscode://file/") and link.endswith(":4:7")
+    assert "%232" in link and "100%25" in link and " " not in link and "#" not in link
+
+
+@pytest.mark.parametrize("name", ["4913", "nb.yaml~", ".nb.yaml.swp", "#nb.yaml#", ".#nb.yaml",
+                                  "nb.yaml___jb_tmp___", "nb.yaml___jb_old___", "nb.yaml.crswap"])
+def test_what_editors_write_while_saving_is_not_a_change(name):
+    from generator.build.watch import relevant_change
+
+    assert not relevant_change(None, f"/c/tiny/{name}")
+    assert relevant_change(None, "/c/tiny/nb.yaml") and relevant_change(None, "/i/circle.png")
+
+
 def test_appearance_leaves_out_only_the_positions():
     from generator.document.model import Paragraph, Span
 

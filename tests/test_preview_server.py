@@ -100,6 +100,23 @@ def test_a_foreign_host_is_refused(served, host):
     assert status == 400 and b"tiny" not in body
 
 
+def test_a_request_another_site_makes_is_refused(served):
+    status, _, body = request_with(served, "/api/state", {"Sec-Fetch-Site": "cross-site"})
+    assert status == 403 and b"tiny" not in body
+    assert request_with(served, "/api/state", {"Sec-Fetch-Site": "same-origin"})[0] == 200
+
+
+def request_with(address: str, path: str, headers: dict) -> tuple[int, dict, bytes]:
+    parts = urlsplit(address)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=20)
+    try:
+        connection.request("GET", path, headers=headers)
+        answer = connection.getresponse()
+        return answer.status, dict(answer.getheaders()), answer.read()
+    finally:
+        connection.close()
+
+
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "LOCALHOST:1234"])
 def test_the_local_names_are_answered(served, host):
     assert request(served, "/api/state", host=host)[0] == 200
@@ -121,6 +138,9 @@ def test_with_the_flag_it_warns(project):
     with preview_server(project, "--host", "0.0.0.0", "--allow-remote", "--no-slides", "--today", TODAY) as server:
         assert server.state("default/tiny/nb")["selection"] == "default/tiny/nb"
         assert "warning: serving the preview on 0.0.0.0" in server.stderr()
+        # Still no answer to a name of someone else's (DNS rebinding); this computer's own name works.
+        assert request(server.address, "/api/state", host="evil.example")[0] == 400
+        assert request(server.address, "/api/state", host=socket.gethostname())[0] == 200
 
 
 def test_a_busy_port_is_named_with_a_hint(project):
@@ -139,6 +159,12 @@ def test_a_missing_content_folder_is_named(project):
                             cwd=project, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and "content folder not found: nowhere" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_preview_of_nothing_it_can_show_is_refused(project):
+    result = subprocess.run([sys.executable, str(ROOT / "generate.py"), "preview", "--product", "web"],
+                            cwd=project, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "--product" in result.stderr
 
 
 def test_preview_options_belong_to_the_preview(project):
@@ -233,6 +259,8 @@ def test_the_keyboard_moves_between_languages(project, browser):
         wait_for(lambda: browser.js("return location.hash") == "#default%2Ftiny%2Fen", 10)
         wait_for(lambda: browser.js("return document.querySelector('nav a[aria-current=\"true\"]').dataset.key")
                  == "default/tiny/en", 10)
+        browser.driver.find_element("css selector", "body").send_keys("n")      # where [ needs AltGr
+        wait_for(lambda: browser.js("return location.hash") == "#default%2Ftiny%2Fnb", 10)
 
 
 def test_slides_are_pictures_of_the_real_deck(project, browser):

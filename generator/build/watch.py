@@ -56,6 +56,11 @@ def watch(options, build: Callable[[object], int]) -> int:
     return 0
 
 
+# What editors write beside a file while saving it (vim's write probe "4913", JetBrains' safe-write
+# copies, Emacs' autosaves): never content, and a change to them must not rebuild anything.
+_EDITOR_LEFTOVERS = ("~", ".swp", ".swx", ".tmp", ".bak", "___jb_tmp___", "___jb_old___", ".crswap")
+
+
 def relevant_change(change, path: str) -> bool:
     name = Path(path).name
-    return not name.startswith(".") and not name.endswith(("~", ".swp", ".tmp"))
+    return not (name.startswith((".", "#")) or name.endswith(_EDITOR_LEFTOVERS) or name == "4913")

@@ -84,6 +84,7 @@ class Engine:
         self.products = tuple(p for p in PREVIEWED if p in products)
         self.version = 0
         self.converter = converter
+        self.trouble = ""               # a problem of the preview itself (its watcher stopped), shown in every tab
         self._notify = notify
         self._lock = threading.RLock()
         self.lock = self._lock          # the server reads a preview under it: pictures and marks of one moment
@@ -174,6 +175,12 @@ class Engine:
         shown += [key for key in self._asked_once if key not in shown]
         self._asked_once.clear()
         return sorted(shown, key=lambda key: self._watched.get(key, 0), reverse=True)
+
+    def watching_failed(self, why: str) -> None:
+        """The watcher stopped: every tab says so instead of "up to date"."""
+        with self._lock:
+            self.trouble = why
+        self.publish()
 
     def changed(self, paths: set[str]) -> None:
         """Files were saved (from the watcher)."""

@@ -99,6 +99,8 @@ class SlideConverter:
             self._process = self._spawn()
         except _Unavailable as why:
             self.reason = str(why)
+        except Exception as exc:  # noqa: BLE001 - an OS error or a bug: say so, the preview goes on
+            self.reason = f"LibreOffice could not be started: {type(exc).__name__}: {exc}"
         finally:
             self._ready.set()
         self._closed.wait()
@@ -106,7 +108,8 @@ class SlideConverter:
             self._kill(self._process)
 
     def _spawn(self) -> subprocess.Popen:
-        office = shutil.which("soffice") or shutil.which("libreoffice")
+        office = shutil.which("soffice") or shutil.which("libreoffice") or next(
+            (str(p) for p in map(Path, _OFFICE_PLACES) if p.exists()), None)
         if office is None:
             raise _Unavailable("LibreOffice is not installed (Debian: apt-get install libreoffice-impress)")
         python = _python_with_uno()
@@ -129,7 +132,7 @@ class SlideConverter:
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                    start_new_session=True, preexec_fn=tied)
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and not self._closed.is_set():
             if process.poll() is not None:
                 raise _Unavailable(f"LibreOffice stopped while starting (exit {process.returncode})")
             try:
@@ -150,6 +153,9 @@ class SlideConverter:
     def convert(self, pptx: bytes) -> bytes | None:
         """The deck as PDF, or None (then ``reason`` says why)."""
         self._ready.wait()
+        if self._process is not None and self._process.poll() is not None and not self.reason:
+            self.reason = (f"LibreOffice stopped unexpectedly (exit {self._process.returncode}); "
+                           "restart the preview to see the slides again")
         if not self.available:
             return None
         with self._lock:        # one conversion at a time: LibreOffice is single-threaded anyway
@@ -168,8 +174,8 @@ class SlideConverter:
     @staticmethod
     def _kill(process: subprocess.Popen) -> None:
         """unoserver and its LibreOffice, at once: nothing of theirs needs keeping."""
-        if not hasattr(os, "killpg"):       # Windows: no process groups; unoserver ends its LibreOffice
-            process.kill()
+        if not hasattr(os, "killpg"):       # Windows: no process groups; end unoserver's whole tree
+            subprocess.run(["taskkill", "/T", "/F", "/PID", str(process.pid)], capture_output=True, check=False)
             return
         try:
             os.killpg(process.pid, signal.SIGKILL)
@@ -180,12 +186,28 @@ class SlideConverter:
 
 def _ends_with_parent() -> None:
     """In the child, before unoserver starts (Linux): when the thread that started it ends (the preview
-    stopped or was killed), the kernel sends unoserver SIGTERM, and unoserver stops its LibreOffice."""
-    if sys.platform.startswith("linux"):
-        import ctypes
+    stopped or was killed), the kernel sends unoserver SIGTERM, and unoserver stops its LibreOffice.
+    ``prctl`` is looked up before the fork: the child only calls it (no loading between fork and exec)."""
+    if _PRCTL is not None:
+        _PRCTL(1, signal.SIGTERM)           # PR_SET_PDEATHSIG
 
-        PR_SET_PDEATHSIG = 1
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+def _find_prctl():
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+
+
+_PRCTL = _find_prctl()
+# Where the installers put LibreOffice when it is not on PATH (macOS, Windows).
+_OFFICE_PLACES = ("/Applications/LibreOffice.app/Contents/MacOS/soffice",
+                  r"C:\Program Files\LibreOffice\program\soffice.exe",
+                  r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")
 
 
 class _Unavailable(Exception):

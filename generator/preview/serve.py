@@ -45,7 +45,9 @@ def serve(options: Options, host: str, port: int, slides: bool = True) -> int:
     broadcast = Broadcast()
     products = tuple(Product(p) for p in options.products if p in {str(q) for q in Product})
     engine = Engine(options, products, converter, broadcast.notify)
-    allowed = LOCAL_HOSTS if is_local(host) else (*LOCAL_HOSTS, host) if host not in ("0.0.0.0", "::") else ("*",)
+    allowed = LOCAL_HOSTS if is_local(host) else (*LOCAL_HOSTS, *own_names(host))
+    if not is_local(host):
+        print(f"    answering requests for: {', '.join(allowed)}", file=sys.stderr)
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
@@ -80,10 +82,24 @@ def serve(options: Options, host: str, port: int, slides: bool = True) -> int:
     return 0
 
 
+def own_names(host: str) -> tuple[str, ...]:
+    """The names and addresses by which other computers reach this one (for the Host check when
+    serving beyond 127.0.0.1): a web page elsewhere still cannot use a name of its own."""
+    names = {socket.gethostname(), socket.getfqdn(), f"{socket.gethostname()}.local"}
+    if host not in ("0.0.0.0", "::"):
+        names.add(host.strip("[]"))
+    try:
+        names |= {str(info[4][0]) for info in socket.getaddrinfo(socket.gethostname(), None)}
+    except OSError:
+        pass
+    return tuple(sorted(n for n in names if n and not is_local(n)))
+
+
 def _bind(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     listening = socket.socket(family, socket.SOCK_STREAM)
-    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if sys.platform != "win32":       # on Windows it would let a second program take the same port
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         listening.bind((host.strip("[]"), port))
     except OSError:
@@ -104,5 +120,20 @@ async def _watch(options: Options, engine) -> None:
     if options.template is not None:
         folders.append(Path(options.template))
     folders = [f for f in folders if f.exists()]
-    async for batch in awatch(*folders, debounce=40, step=10, watch_filter=relevant_change):
-        engine.changed({path for _, path in batch})
+    polling = False
+    while True:
+        try:
+            async for batch in awatch(*folders, debounce=40, step=10, watch_filter=relevant_change,
+                                      force_polling=polling, poll_delay_ms=200):
+                engine.changed({path for _, path in batch})
+            return
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - e.g. the system's limit of watched folders
+            if polling:
+                print(f"error: the preview cannot watch the content folder any more: {exc}", file=sys.stderr)
+                engine.watching_failed(f"saves are no longer noticed ({exc}); restart the preview")
+                return
+            print(f"warning: watching by notification failed ({exc}); looking for changes every 0.2 s instead",
+                  file=sys.stderr)
+            polling = True

@@ -11,15 +11,17 @@ GET and HEAD exist: the preview changes nothing.
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 from importlib import resources
 from pathlib import Path
+from urllib.parse import quote
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from generator.diagnostics import Diagnostic
@@ -113,7 +115,7 @@ def create_app(engine: Engine, broadcast: Broadcast, allowed_hosts: tuple[str, .
         if selection is None and selections:
             selection = selections[0]
         body: dict = {"version": engine.version, "selections": [_selection_json(s) for s in selections],
-                      "selection": None}
+                      "selection": None, "trouble": engine.trouble}
         if selection is not None:
             preview = engine.watch(selection)
             body["selection"] = selection.key
@@ -160,7 +162,8 @@ def create_app(engine: Engine, broadcast: Broadcast, allowed_hosts: tuple[str, .
 
 
 class _Hardened:
-    """Headers every answer carries: no type guessing, no referrer leaving the machine."""
+    """Headers every answer carries (no type guessing, no referrer leaving the machine), and no answer
+    to a request another web site makes the browser send (``Sec-Fetch-Site: cross-site``)."""
 
     def __init__(self, app):
         self.app = app
@@ -168,6 +171,9 @@ class _Hardened:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        if (b"sec-fetch-site", b"cross-site") in [(k.lower(), v.lower()) for k, v in scope.get("headers", [])]:
+            await PlainTextResponse("The preview answers only its own pages.", status_code=403)(scope, receive, send)
             return
 
         async def with_headers(message):
@@ -230,8 +236,11 @@ def _diagnostic_json(diagnostic: Diagnostic) -> dict:
     location = diagnostic.location
     body = {**diagnostic.as_json(), "where": str(location), "editor": None, "path": None}
     if location.file:
-        absolute = Path(location.file).resolve()
+        # abspath, not resolve(): a mapped network drive (H:) stays H:, as the editor knows it.
+        absolute = Path(os.path.abspath(location.file))
         body["path"] = absolute.as_uri()
         spot = f":{location.line}:{max(location.col, 1)}" if location.line else ""
-        body["editor"] = f"vscode://file/{absolute.as_posix().lstrip('/')}{spot}"
+        written = absolute.as_posix()
+        written = written if written.startswith("//") else "/" + written.lstrip("/")    # a UNC path keeps //
+        body["editor"] = f"vscode://file{quote(written, safe='/:')}{spot}"
     return body

@@ -41,6 +41,7 @@ async function refresh() {
   drawProducts(state.products || []);
   window.leafdeck.version = state.version;
   const seconds = state.seconds ? ` in ${state.seconds.toFixed(2)} s` : "";
+  if (state.trouble) { setStatus("the preview has a problem: " + state.trouble); return; }
   setStatus(state.status === "building" ? "drawing…" :
             state.status === "errors" ? `errors: see Problems${seconds}` : `up to date${seconds}`);
 }
@@ -190,11 +191,13 @@ document.addEventListener("click", event => {
 window.addEventListener("hashchange", () => choose(decodeURIComponent(location.hash.slice(1))));
 
 document.addEventListener("keydown", event => {
-  if (event.ctrlKey || event.metaKey || event.altKey || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName)) return;
+  // AltGr (Windows reports Ctrl+Alt) and Option (macOS) type [ and ] on many keyboards: those stay ours.
+  const shortcut = (event.ctrlKey || event.metaKey) && !event.getModifierState("AltGraph");
+  if (shortcut || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName)) return;
   const links = [...document.querySelectorAll("nav a[data-key]")];
   const at = links.findIndex(a => a.dataset.key === selection);
-  if (event.key === "[" || event.key === "]") {
-    const next = links[(at + (event.key === "]" ? 1 : -1) + links.length) % links.length];
+  if ("[]pn".includes(event.key) && event.key) {
+    const next = links[(at + ("]n".includes(event.key) ? 1 : -1) + links.length) % links.length];
     if (next) choose(next.dataset.key);
   } else if ("1234".includes(event.key) && event.key) {
     document.getElementById("product-" + productOrder[Number(event.key) - 1])?.scrollIntoView();
