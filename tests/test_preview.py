@@ -80,6 +80,8 @@ def test_the_first_look_draws_every_product(preview):
     assert b"<html" in nb.shown[Product.PAGE].files["index.html"]
     deck = nb.shown[Product.DECK]
     assert deck.outline and deck.outline[0][0], "without LibreOffice the slides' titles are shown"
+    footers = [line for _, lines in deck.outline for line in lines if line.startswith("Liten tilstand · Versjon")]
+    assert not footers, "the footer, the same on every slide, is left out"
     assert "slides" in deck.note
 
 

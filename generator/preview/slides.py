@@ -83,7 +83,7 @@ def deck_outline(pptx: bytes) -> tuple[tuple[str, tuple[str, ...]], ...]:
         title = slide.shapes.title
         lines: list[str] = []
         for shape in slide.shapes:
-            if shape is title:
+            if shape is title or shape.name == "Footer":        # the deck's own footer: the same on every slide
                 continue
             if shape.has_text_frame:
                 lines += [p.text for p in shape.text_frame.paragraphs if p.text.strip()]
