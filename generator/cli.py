@@ -113,10 +113,11 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "check" and args.watch:
         parser().error("--watch rebuilds; it does not go with check")
     if args.command == "preview":
+        from generator.preview.engine import PREVIEWED
         from generator.preview.serve import is_local
         if args.watch or args.json or args.strict:
             parser().error("the preview always follows your edits; --watch, --json and --strict do not go with it")
-        if not set(args.product) & {"leaflet", "brochure", "deck", "page"}:
+        if not set(args.product) & set(PREVIEWED):
             parser().error("the preview shows the leaflet, brochure, deck and web page: name at least one "
                            "with --product (print-shop and web are built by generate.py)")
         if not is_local(args.host) and not args.allow_remote:
@@ -137,10 +138,7 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "check":
         return _check(run, options, args.json, args.strict)
     if args.command == "preview":
-        from generator.preview.serve import is_local, serve
-        if not is_local(args.host):
-            print(f"warning: serving the preview on {args.host}: anyone who can reach this computer on port "
-                  f"{args.port} sees the content. Stop it with Ctrl+C when you are done.", file=sys.stderr)
+        from generator.preview.serve import serve
         return serve(options, args.host, args.port, slides=not args.no_slides)
     if args.watch:
         from generator.build.watch import watch

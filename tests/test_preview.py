@@ -251,17 +251,22 @@ def outline_text(engine: Engine, selection: Selection) -> str:
     return repr(engine.preview(selection).shown[Product.DECK].outline)
 
 
-def test_slides_of_an_undone_save_never_replace_the_current_ones(slow_office, project):
-    engine, office = slow_office
-    look(engine, NB)
-    assert "Klinisk tekst." in outline_text(engine, NB)
-    nb_file = project / "content/tiny/nb.yaml"
+def converting(engine: Engine, office: SlowOffice, nb_file: Path) -> None:
+    """Save a clinician-text edit and return while its slides are being converted."""
     edit(nb_file, "Klinisk tekst.", "ENDRET tekst.")
     engine.changed({str(nb_file)})
     deadline = time.monotonic() + 30
     while not office.converting:
         assert time.monotonic() < deadline
         time.sleep(0.01)
+
+
+def test_slides_of_an_undone_save_never_replace_the_current_ones(slow_office, project):
+    engine, office = slow_office
+    look(engine, NB)
+    assert "Klinisk tekst." in outline_text(engine, NB)
+    nb_file = project / "content/tiny/nb.yaml"
+    converting(engine, office, nb_file)
     edit(nb_file, "ENDRET tekst.", "Klinisk tekst.")           # undone while the slides are converted
     saved(engine, nb_file)
     assert "Klinisk tekst." in outline_text(engine, NB) and "ENDRET" not in outline_text(engine, NB)
@@ -272,12 +277,7 @@ def test_slides_finished_after_a_mistake_stay_out_of_date(slow_office, project):
     engine, office = slow_office
     look(engine, NB)
     nb_file = project / "content/tiny/nb.yaml"
-    edit(nb_file, "Klinisk tekst.", "ENDRET tekst.")
-    engine.changed({str(nb_file)})
-    deadline = time.monotonic() + 30
-    while not office.converting:
-        assert time.monotonic() < deadline
-        time.sleep(0.01)
+    converting(engine, office, nb_file)
     edit(nb_file, "title: Liten tilstand", "title: [Liten tilstand")
     saved(engine, nb_file)
     deck = engine.preview(NB).shown[Product.DECK]

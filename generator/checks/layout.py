@@ -25,15 +25,16 @@ def check_layout_and_accessibility(planned: list, options, diagnostics: Diagnost
         check_site_links(pages, site_files(options), diagnostics)
 
 
-def site_files(options) -> set[str]:
+def site_files(options, index=None) -> set[str]:
     """Every page and index a full build of the selected clinics writes (paths below the output
-    folder): what a page may link to, whichever of them this check lays out."""
+    folder): what a page may link to, whichever of them this check lays out. ``index``: the
+    condition facts already read (default: the manifest's)."""
     import dataclasses
 
     from generator.build.targets import targets
 
     everything = dataclasses.replace(options, conditions=(), languages=(), products=("page",), shard=(1, 1))
-    return {t.key for t in targets(everything)}
+    return {t.key for t in targets(everything, index)}
 
 
 def check_deck_accessibility(data: bytes, item, diagnostics: Diagnostics) -> None:

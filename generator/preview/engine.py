@@ -153,19 +153,20 @@ class Engine:
     def draw_once(self, selection: Selection) -> None:
         """Draw ``selection`` at the next refresh although no tab shows it (a link in the frame)."""
         with self._wake:
-            self.watch(selection)
             self._asked_once.add(selection.key)
-            self._dirty = True
-            self._wake.notify_all()
+            self._refresh_soon(selection)
 
     def viewing(self, selection: Selection, tabs: int) -> None:
         """A browser tab started (+1) or stopped (-1) showing ``selection``."""
         with self._wake:
             self._viewers[selection.key] = max(0, self._viewers.get(selection.key, 0) + tabs)
             if tabs > 0:            # it may have been edited while no tab showed it
-                self.watch(selection)
-                self._dirty = True
-                self._wake.notify_all()
+                self._refresh_soon(selection)
+
+    def _refresh_soon(self, selection: Selection) -> None:
+        self.watch(selection)
+        self._dirty = True
+        self._wake.notify_all()
 
     def _kept_current(self) -> list[str]:
         """What a refresh draws: what the open tabs show, else (no tab yet) what was asked for last."""
@@ -365,10 +366,11 @@ class Engine:
     def _site_files(self) -> frozenset[str]:
         """Every page a full build of the site writes: what a page's links may lead to (from the
         engine's own index, so no condition file is parsed twice)."""
-        everything = dataclasses.replace(self.options, conditions=(), languages=(), products=("page",), shard=(1, 1))
+        from generator.checks.layout import site_files
+
         with self._lock:
             if self._site is None:
-                self._site = frozenset(t.key for t in targets(everything, self._index))
+                self._site = frozenset(site_files(self.options, self._index))
             return self._site
 
     def _forget_unshown(self) -> None:

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 from generator.build.targets import Options
-from generator.products import Product
 
 
 def is_local(host: str) -> bool:
@@ -27,7 +26,7 @@ def serve(options: Options, host: str, port: int, slides: bool = True) -> int:
     """Serve the preview on ``host:port`` (port 0: any free one) until interrupted."""
     import uvicorn
 
-    from generator.preview.engine import Engine
+    from generator.preview.engine import PREVIEWED, Engine
     from generator.preview.raster import SlideConverter
     from generator.preview.server import LOCAL_HOSTS, Broadcast, create_app
 
@@ -43,11 +42,12 @@ def serve(options: Options, host: str, port: int, slides: bool = True) -> int:
         return 1
     converter = SlideConverter() if slides else None
     broadcast = Broadcast()
-    products = tuple(Product(p) for p in options.products if p in {str(q) for q in Product})
-    engine = Engine(options, products, converter, broadcast.notify)
+    engine = Engine(options, tuple(p for p in PREVIEWED if p in options.products), converter, broadcast.notify)
     allowed = LOCAL_HOSTS if is_local(host) else (*LOCAL_HOSTS, *own_names(host))
     if not is_local(host):
-        print(f"    answering requests for: {', '.join(allowed)}", file=sys.stderr)
+        print(f"warning: serving the preview on {host}: anyone who can reach this computer on port {port} "
+              f"sees the content. Stop it with Ctrl+C when you are done.\n"
+              f"    answering requests for: {', '.join(allowed)}", file=sys.stderr)
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
