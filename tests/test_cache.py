@@ -28,10 +28,12 @@ def test_key_parts_do_not_run_into_each_other(folder):
     assert cache.cached("k", ("a", "bc"), lambda: b"second") == b"second"
 
 
-def test_a_damaged_entry_is_made_again(folder):
+@pytest.mark.parametrize("damage", [lambda b: b[:5], lambda b: b[:3] + bytes([b[3] ^ 1]) + b[4:]],
+                         ids=["truncated", "a byte changed"])
+def test_a_damaged_entry_is_made_again(folder, damage):
     cache.cached("fonts", ("x",), lambda: b"good bytes")
     (entry,) = (folder / "fonts").iterdir()
-    entry.write_bytes(entry.read_bytes()[:5])
+    entry.write_bytes(damage(entry.read_bytes()))
     assert cache.cached("fonts", ("x",), lambda: b"good bytes") == b"good bytes"
     assert cache.cached("fonts", ("x",), lambda: pytest.fail("the repaired entry is used")) == b"good bytes"
 
