@@ -7,6 +7,7 @@ so a content editor sees all mistakes of a run at once. A stage that cannot go o
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -94,13 +95,15 @@ class ContentError(Exception):
 
 
 def display_path(path: Path, root: Path | None = None) -> str:
-    """The path as the user typed it relative to the working directory, when possible."""
+    """The path as the user sees it in the folder tree, relative to the working directory when
+    possible. A symlink keeps its own name (the file staff open), never its target's."""
     path = Path(path)
     for base in (root, Path.cwd()):
         if base is None:
             continue
-        try:
-            return str(path.resolve().relative_to(Path(base).resolve()))
-        except ValueError:
-            continue
+        for mine, theirs in ((os.path.abspath(path), os.path.abspath(base)), (path.resolve(), Path(base).resolve())):
+            try:
+                return str(Path(mine).relative_to(theirs))
+            except ValueError:
+                continue
     return str(path)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from generator.assets import files
 from generator.diagnostics import display_path
 
 
@@ -95,16 +96,20 @@ MAX_PIXELS = 40_000_000       # larger is never needed for print, and decoding i
 def resolve_image(file: str, images_dir: Path) -> tuple[Path | None, str, str]:
     """The image's real path inside ``images_dir``, or (None, problem, hint).
 
-    Symlinks and ``..`` are resolved first, so neither can reach a file outside ``images/``.
+    ``..`` and symlinks are resolved first (:mod:`generator.assets.files`), so neither can reach a
+    file outside ``images/``; the file must be a regular file of at most ``Limit.IMAGE`` bytes.
     """
     root = images_dir.resolve()
     candidate = Path(file)
     if candidate.is_absolute():
         return None, f"image path '{file}' is absolute", "write the path relative to the images/ folder"
-    resolved = (root / candidate).resolve()
-    if not resolved.is_relative_to(root):
+    if not (root / candidate).resolve().is_relative_to(root) and not (root / candidate).is_symlink():
         return None, f"image path '{file}' leads outside the images/ folder", "copy the image into images/ and write its name"
-    if not resolved.is_file():
+    try:
+        resolved = files.confined(root / candidate, root, files.Limit.IMAGE)
+    except files.Refused as exc:
+        return None, f"image '{file}': {exc.problem}", exc.hint
+    except OSError:
         close = difflib.get_close_matches(file, [str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()], n=1) if root.is_dir() else []
         hint = f"did you mean '{close[0]}'?" if close else f"put the file into {display_path(images_dir)}/"
         return None, f"image '{file}' not found in {display_path(images_dir)}/", hint

@@ -17,6 +17,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.assets import files
+
 
 @dataclass(frozen=True)
 class Facts:
@@ -41,19 +43,28 @@ class Index:
         self.entries: dict[str, dict] = {k: v for k, v in (entries or {}).items() if isinstance(v, dict)}
         self.changed = False
 
-    def facts(self, path: Path) -> Facts:
+    def facts(self, path: Path, root: Path) -> Facts:
+        """The facts of ``path``, a file inside the content folder ``root``; filed under its path
+        relative to ``root``, so the manifest names no folder of the computer it was built on."""
         try:
-            data = path.read_bytes()
-        except OSError:
-            return Facts()
-        key, digest = str(path.resolve()), hashlib.sha256(data).hexdigest()
+            data = files.read(path, root, files.Limit.YAML)
+        except (OSError, files.Refused):
+            return Facts()          # the loader reports why
+        key, digest = _key(path, root), hashlib.sha256(data).hexdigest()
         known = self.entries.get(key)
         if known and known.get("sha256") == digest:
             return _facts_from(known)
-        facts = _parse(path)
+        facts = _parse(data, path)
         self.entries[key] = {"sha256": digest, **asdict(facts)}
         self.changed = True
         return facts
+
+
+def _key(path: Path, root: Path) -> str:
+    try:
+        return Path(path).relative_to(root).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
 
 
 CONDITION_FILE = "condition.yaml"
@@ -64,7 +75,7 @@ def catalogue(content_dir: Path, index: Index) -> list[tuple[Path, tuple[str, ..
     ``languages:``. Unreadable: every ``<lang>.yaml`` counts, and the loader names the mistake."""
     found = []
     for folder in sorted(p.parent for p in Path(content_dir).glob(f"*/{CONDITION_FILE}")):
-        listed = index.facts(folder / CONDITION_FILE).languages
+        listed = index.facts(folder / CONDITION_FILE, Path(content_dir)).languages
         languages = listed if listed is not None else \
             tuple(sorted(p.stem for p in folder.glob("*.yaml") if p.name != CONDITION_FILE))
         found.append((folder, languages))
@@ -84,11 +95,11 @@ def _facts_from(entry: dict) -> Facts:
                  _strings(entry.get("images")), _strings(entry.get("language")))
 
 
-def _parse(path: Path) -> Facts:
+def _parse(raw: bytes, path: Path) -> Facts:
     from generator.diagnostics import Diagnostics
-    from generator.loading.yaml_source import load_yaml, strip_positions
+    from generator.loading.yaml_source import parse_yaml, strip_positions
 
-    loaded = load_yaml(path, str(path), Diagnostics())
+    loaded = parse_yaml(raw, path, str(path), Diagnostics())
     data = strip_positions(loaded.data) if loaded is not None else None
     if not isinstance(data, dict):
         return Facts()

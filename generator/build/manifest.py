@@ -23,6 +23,7 @@ from importlib import metadata
 from pathlib import Path
 
 from generator import __version__
+from generator.assets import files
 from generator.build.index import CONDITION_FILE, Index, catalogue
 from generator.build.output import relative_output, write_atomic
 from generator.products import Product, Variant
@@ -96,7 +97,7 @@ class Fingerprints:
         date itself, so the output is rebuilt and the loader names the mistake)."""
         if self.today is None:
             return False
-        overdue = self.index.facts(self.content_dir / condition / "condition.yaml").overdue(self.today)
+        overdue = self.index.facts(self.content_dir / condition / "condition.yaml", self.content_dir).overdue(self.today)
         return self.today.isoformat() if overdue is None else overdue
 
     def _catalogue(self) -> list[tuple[Path, tuple[str, ...]]]:
@@ -116,7 +117,7 @@ class Fingerprints:
         names: dict[str, list[str] | str] = {}
         for lang in languages:
             labels = self.content_dir / "labels" / f"{lang}.yaml"
-            facts = self.index.facts(labels).language
+            facts = self.index.facts(labels, self.content_dir).language
             names[lang] = list(facts) if facts is not None else self._digest(labels)
         return names
 
@@ -161,18 +162,23 @@ class Fingerprints:
         every image when a file's images cannot be read."""
         named: set[str] = set()
         for source in sources:
-            images = self.index.facts(source).images
+            images = self.index.facts(source, self.content_dir).images
             if images is None:
                 return [path for path, _ in self._image_files]
             named |= {_comparable(Path(name).as_posix()) for name in images}
         return [path for path, name in self._image_files if name in named]
 
     def _digest(self, path: Path) -> str:
+        """The input's SHA-256, read under the content rule (generator.assets.files): a file that
+        may not be read counts by its refusal, and the loader or renderer names the mistake."""
         if path not in self._files:
+            root = next((folder for folder in (self.content_dir, self.images_dir) if path.is_relative_to(folder)), None)
             try:
-                self._files[path] = hashlib.sha256(path.read_bytes()).hexdigest()
+                self._files[path] = hashlib.sha256(files.read(path, root, files.Limit.IMAGE)).hexdigest()
             except OSError:
                 self._files[path] = "missing"
+            except files.Refused as exc:
+                self._files[path] = f"refused: {exc.problem}"
         return self._files[path]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -89,6 +90,9 @@ def _raise_shared(diagnostics: Diagnostics, content) -> None:
 
 
 def _inside(file: Path, folder: Path) -> bool:
+    """``file`` (as a message names it: a symlink by its own name) is in ``folder``."""
+    if Path(os.path.abspath(file)).is_relative_to(os.path.abspath(folder)):
+        return True
     try:
         return file.resolve().is_relative_to(folder.resolve())
     except OSError:

@@ -17,7 +17,7 @@ from generator.loading.errors import report_validation_error
 from generator.loading.model import ConditionContent, Content
 from generator.loading.schema import Clinic, Condition, Labels, LanguageFile
 from generator.loading.validate import check_clinic, check_condition, check_labels
-from generator.loading.yaml_source import load_yaml
+from generator.loading.yaml_source import parse_yaml, read_source
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -27,36 +27,32 @@ CONDITION_FILE = "condition.yaml"
 _PARSED: dict[tuple[str, str, str], tuple[bytes, BaseModel | None, list]] = {}   # a long-running --watch re-parses edits only
 
 
-def load_model(path: Path, model: type[M], diagnostics: Diagnostics) -> M | None:
-    """Parse and validate one YAML file into ``model``; problems go to ``diagnostics``.
+def load_model(path: Path, model: type[M], diagnostics: Diagnostics, root: Path) -> M | None:
+    """Parse and validate one YAML file inside ``root`` (the content folder) into ``model``;
+    problems go to ``diagnostics``.
 
     Results are kept per process by file content, so a watcher that rebuilds after an edit
     parses only the file that changed (the models are immutable, so sharing them is safe).
     """
-    try:
-        data = path.read_bytes()
-    except OSError:
-        data = None
+    display = display_path(path)
+    data = read_source(path, display, diagnostics, root)
+    if data is None:
+        return None
     # The working directory is part of the key: messages and positions show paths relative to it.
     key = (str(Path(path).resolve()), model.__name__, str(Path.cwd()))
     cached = _PARSED.get(key)
-    if data is not None and cached is not None and cached[0] == data:
+    if cached is not None and cached[0] == data:
         diagnostics.items.extend(cached[2])
         return cast("M | None", cached[1])     # filed under (path, model.__name__)
     own = Diagnostics()
-    result = _load_model(path, model, own)
+    result = _load_model(data, path, display, model, own)
     diagnostics.items.extend(own.items)
-    try:
-        unchanged = data is not None and path.read_bytes() == data
-    except OSError:
-        unchanged = False
-    if unchanged:   # a save between the two reads must not file the new parse under the old bytes
-        _PARSED[key] = (cast(bytes, data), result, list(own.items))
+    _PARSED[key] = (data, result, list(own.items))
     return result
 
 
-def _load_model(path: Path, model: type[M], diagnostics: Diagnostics) -> M | None:
-    source = load_yaml(path, display_path(path), diagnostics)
+def _load_model(data: bytes, path: Path, display: str, model: type[M], diagnostics: Diagnostics) -> M | None:
+    source = parse_yaml(data, path, display, diagnostics)
     if source is None:
         return None
     if not isinstance(source.data, dict):
@@ -92,7 +88,7 @@ def load_content(content_dir: Path, images_dir: Path, diagnostics: Diagnostics |
     loaded: Labels | Clinic | ConditionContent | None
     labels: dict[str, Labels] = {}
     for path in sorted((content_dir / "labels").glob("*.yaml")):
-        loaded = load_model(path, Labels, diagnostics)
+        loaded = load_model(path, Labels, diagnostics, content_dir)
         if loaded is not None and check_labels(loaded, path, diagnostics):
             labels[loaded.language] = loaded
 
@@ -100,7 +96,7 @@ def load_content(content_dir: Path, images_dir: Path, diagnostics: Diagnostics |
     for path in sorted((content_dir / "clinics").glob("*.yaml")):
         if clinics_wanted and "all" not in clinics_wanted and path.stem not in clinics_wanted:
             continue
-        loaded = load_model(path, Clinic, diagnostics)
+        loaded = load_model(path, Clinic, diagnostics, content_dir)
         if loaded is not None and check_clinic(loaded, path, images_dir, diagnostics):
             clinics[loaded.id] = loaded
 
@@ -115,7 +111,7 @@ def load_content(content_dir: Path, images_dir: Path, diagnostics: Diagnostics |
     failed: dict[str, int] = {}
     for folder in folders:
         own = Diagnostics()
-        loaded = _load_condition(folder, images_dir, labels, own)
+        loaded = _load_condition(folder, content_dir, images_dir, labels, own)
         diagnostics.extend(own)
         if own.errors:
             failed[folder.name] = len(own.errors)
@@ -127,9 +123,9 @@ def load_content(content_dir: Path, images_dir: Path, diagnostics: Diagnostics |
     return Content(content_dir, tuple(conditions), clinics, labels, failed)
 
 
-def _load_condition(folder: Path, images_dir: Path, labels: Mapping[str, Labels],
+def _load_condition(folder: Path, content_dir: Path, images_dir: Path, labels: Mapping[str, Labels],
                     diagnostics: Diagnostics) -> ConditionContent | None:
-    condition = load_model(folder / CONDITION_FILE, Condition, diagnostics)
+    condition = load_model(folder / CONDITION_FILE, Condition, diagnostics, content_dir)
     # Without a valid condition.yaml, still check each language file on its own, so an editor
     # sees every mistake in one run.
     languages = condition.languages if condition else sorted(p.stem for p in folder.glob("*.yaml") if p.name != CONDITION_FILE)
@@ -141,7 +137,7 @@ def _load_condition(folder: Path, images_dir: Path, labels: Mapping[str, Labels]
             diagnostics.error(cast(Condition, condition).where("languages"), f"language '{lang}' is listed but {display_path(path)} does not exist",
                               f"create {display_path(path)} (copy {cast(Condition, condition).source_language}.yaml and translate it)")
             continue
-        loaded = load_model(path, LanguageFile, diagnostics)
+        loaded = load_model(path, LanguageFile, diagnostics, content_dir)
         if loaded is not None:
             texts[lang] = loaded
     if condition is None:

@@ -14,6 +14,14 @@ What reaches the model is normalised in one place, here:
 - every text is NFC (macOS writes "å" as "a" + a combining ring; the outputs and the glyph check
   get one composed character) and its runs of whitespace, line breaks included, become one space;
 - control characters and code points XML forbids are refused with their position, never dropped;
+- characters that change the direction of the text around them or hide text are refused (bidi
+  embeddings, overrides and isolates U+202A-U+202E, U+2066-U+2069; the deprecated format
+  characters U+206A-U+206F; interlinear annotations U+FFF9-U+FFFB; tag characters U+E0000-U+E007F):
+  an override before ``gpj.exe`` prints ``exe.jpg``, and a text must read as it is stored;
+- invisible spaces (zero-width space U+200B, word joiner U+2060, zero-width no-break space U+FEFF,
+  U+180E, invisible operators U+2061-U+2064) are removed with a warning at their position; the
+  marks and joiners scripts need stay: ZWNJ U+200C, ZWJ U+200D, LRM U+200E, RLM U+200F, the Arabic
+  letter mark U+061C and the soft hyphen U+00AD (README: "Content you did not write");
 - YAML anchors (``&name``), aliases (``*name``) and tags (``!name``) are refused where they occur:
   content never needs them, a text starting with ``*`` (italic) or ``&`` would silently lose its
   first word to them, and nested aliases expand exponentially ("billion laughs");
@@ -36,6 +44,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.reader import ReaderError
 
+from generator.assets import files
 from generator.diagnostics import Diagnostics, Location
 
 POSITIONS_KEY = "__at__"
@@ -45,6 +54,8 @@ MAX_DEPTH = 50   # content nests about 8 deep; ruamel's recursion fails somewher
 # reportlab's paragraph parser and the PPTX XML writer both choke on them.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _WHITESPACE = re.compile(r"\s+")
+_DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069\u206a-\u206f\ufff9-\ufffb\U000e0000-\U000e007f]")
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u180e\u2061-\u2064]")
 
 
 @dataclass(frozen=True)
@@ -80,16 +91,29 @@ class YamlFile:
         return re.split(r"\s+#|\s*$", rest, maxsplit=1)[0].strip()
 
 
-def load_yaml(path: Path, display: str, diagnostics: Diagnostics) -> YamlFile | None:
-    """Parse one YAML file. Syntax problems are reported with their position; returns None then."""
+def load_yaml(path: Path, display: str, diagnostics: Diagnostics, root: Path | None = None) -> YamlFile | None:
+    """Parse one YAML file, which must stay inside ``root`` (the content folder; see
+    :mod:`generator.assets.files`). Problems are reported with their position; returns None then."""
+    data = read_source(path, display, diagnostics, root)
+    return parse_yaml(data, path, display, diagnostics) if data is not None else None
+
+
+def read_source(path: Path, display: str, diagnostics: Diagnostics, root: Path | None) -> bytes | None:
+    """The bytes of a content file under the content rule; None (and the reason reported) if it
+    may not or cannot be read."""
     try:
-        data = path.read_bytes()
+        return files.read(path, root, files.Limit.YAML)
     except FileNotFoundError:
         diagnostics.error(Location(display), "file not found", "create it, or check the folder name")
-        return None
+    except files.Refused as exc:
+        diagnostics.error(Location(display), exc.problem, exc.hint)
     except OSError as exc:
         diagnostics.error(Location(display), f"cannot read file: {exc.strerror}")
-        return None
+    return None
+
+
+def parse_yaml(data: bytes, path: Path, display: str, diagnostics: Diagnostics) -> YamlFile | None:
+    """Parse the bytes of one YAML file (see :func:`load_yaml`)."""
     text = _decode(data, display, diagnostics)
     if text is None:
         return None
@@ -296,7 +320,7 @@ class _Converter:
         keys, values, items = {}, {}, {}
         out: dict[str, Any] = {}
         for key, value in node.items():
-            key_text = str(key)
+            key_text = self._text(str(key), self.loc(node.lc.key(key)))   # glossary terms are keys
             keys[key_text] = self.loc(node.lc.key(key))
             values[key_text] = self.loc(node.lc.value(key))
             if isinstance(value, CommentedSeq):
@@ -315,6 +339,19 @@ class _Converter:
         if bad:
             self.diagnostics.error(where, f"{_forbidden_message(bad.group())} at character {bad.start() + 1} of the value",
                                    _FORBIDDEN_HINT)
+        turn = _DIRECTION.search(text)
+        if turn:
+            self.diagnostics.error(where, f"{_forbidden_message(turn.group())}, which changes the direction of the "
+                                   f"text around it, at character {turn.start() + 1} of the value",
+                                   "delete it: leafdeck sets the direction of every text by its language; "
+                                   "U+200E and U+200F (LRM, RLM) are allowed where a mark is needed")
+        hidden = _INVISIBLE.search(text)
+        if hidden:
+            count = len(_INVISIBLE.findall(text))
+            self.diagnostics.warning(where, f"{_forbidden_message(hidden.group())} at character {hidden.start() + 1} "
+                                     f"of the value{f' (and {count - 1} more)' if count > 1 else ''}: removed",
+                                     "delete it from the file; it often comes from copying out of a web page")
+            text = _INVISIBLE.sub("", text)
         # Folded and literal scalars keep their line breaks; the renderers own line breaking.
         return normalise_text(text)
 
