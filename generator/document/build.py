@@ -17,7 +17,7 @@ from generator.document.model import (
     Audience, Block, BulletList, Cell, Clinic, ComparisonTable, Credit, Document, Figure, Paragraph, ReviewNote,
     Section, Steps, TableRow, TreatmentDetail, Translation, Trust,
 )
-from generator.loading import schema
+from generator.loading import addresses, schema
 from generator.loading.model import ConditionContent
 from generator.assets.images import resolve_image
 
@@ -193,7 +193,7 @@ def _credits(people, language: str) -> tuple[Credit, ...]:
 def clinic_info(clinic: schema.Clinic, images_dir: Path, condition_id: str, language: str) -> Clinic:
     """The clinic as printed for one condition and language: its web address pattern filled in."""
     logo = resolve_image(clinic.logo, images_dir)[0] if clinic.logo else None
-    web = clinic.web.format(condition=condition_id, lang=language) if clinic.web else None
+    web = addresses.fill(clinic.web, condition_id, language) if clinic.web else None
     return Clinic(
         id=clinic.id, name=clinic.name, phone=clinic.phone, address=clinic.address, email=clinic.email,
         web_display=web_display(web) if web else None,

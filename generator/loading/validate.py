@@ -6,13 +6,13 @@ Each check reports into ``diagnostics`` and goes on, so an editor sees every pro
 from __future__ import annotations
 
 import difflib
-import string
 from pathlib import Path
 from typing import Iterable, Mapping, Protocol
 
 from generator.assets.contrast import ContrastProblem, check_palette
 from generator.assets.images import resolve_image
 from generator.diagnostics import Diagnostics, Location
+from generator.loading import addresses
 from generator.loading.schema import Clinic, Labels, LanguageFile, Model, Steps, TableRef
 
 from generator.loading.model import ConditionContent
@@ -64,28 +64,12 @@ def check_labels(labels: Labels, path: Path, diagnostics: Diagnostics) -> bool:
             diagnostics.error(labels.where("page_of"), f"page_of must contain {placeholder}",
                               "e.g. page_of: \"side {page} av {pages}\"")
             ok = False
-    try:
-        labels.page_of.format(page=1, pages=2)
-    except (KeyError, IndexError, ValueError) as exc:
-        diagnostics.error(labels.where("page_of"), f"page_of has an unknown placeholder or a stray brace ({exc})",
-                          "only {page} and {pages} may stand in braces")
+    stray = addresses.stray_brace(labels.page_of, ("page", "pages"))
+    if stray:
+        diagnostics.error(labels.where("page_of"), f"page_of may hold only {{page}} and {{pages}} in braces, not '{stray}'",
+                          "e.g. page_of: \"side {page} av {pages}\"")
         ok = False
     return ok
-
-
-WEB_FIELDS = ("condition", "lang")
-
-
-def web_pattern_problem(pattern: str) -> str | None:
-    """Why a clinic's web address pattern cannot be filled in, or None."""
-    try:
-        fields = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
-    except ValueError as exc:
-        return f"the web address has a stray brace ({exc})"
-    unknown = [f for f in fields if f not in WEB_FIELDS]
-    if unknown:
-        return f"the web address has an unknown placeholder {{{unknown[0]}}}"
-    return None
 
 
 def check_clinic(clinic: Clinic, path: Path, images_dir: Path, diagnostics: Diagnostics) -> bool:
@@ -95,11 +79,16 @@ def check_clinic(clinic: Clinic, path: Path, images_dir: Path, diagnostics: Diag
         diagnostics.error(clinic.where("id"), f"clinic id '{clinic.id}' does not match the file name {path.name}",
                           f"name the file {clinic.id}.yaml or set id: {path.stem}")
         ok = False
-    if clinic.web:
-        problem = web_pattern_problem(clinic.web)
+    checks = (("web", addresses.pattern_problem,
+               "write an http(s) address; only {condition} and {lang} may stand in braces, "
+               "e.g. https://example.org/{lang}/{condition}"),
+              ("email", addresses.email_problem, "write one address, e.g. post@example.org"),
+              ("phone", addresses.phone_problem, "write only the number, e.g. +47 22 00 00 00"))
+    for key, check, hint in checks:
+        value = getattr(clinic, key)
+        problem = check(value) if value else None
         if problem:
-            diagnostics.error(clinic.where("web"), problem,
-                              "only {condition} and {lang} may stand in braces, e.g. https://example.org/{lang}/{condition}")
+            diagnostics.error(clinic.where(key), problem, hint)
             ok = False
     if clinic.logo:
         resolved, problem, hint = resolve_image(clinic.logo, images_dir)
@@ -137,6 +126,14 @@ def check_condition(content: "ConditionContent", images_dir: Path, labels: Mappi
                           "add clinical_reviewer: {name: ...} or keep status: draft")
 
     _duplicates(condition.sources, diagnostics, "source")
+    for source in condition.sources:
+        problem = addresses.web_problem(source.url) if source.url else None
+        if problem:
+            diagnostics.error(source.where("url"), problem, "write the source's http(s) address, e.g. https://doi.org/...")
+    web = condition.organisation.web
+    problem = addresses.web_problem(web) if web else None
+    if problem:
+        diagnostics.error(condition.organisation.where("web"), problem, "write an http(s) address, e.g. https://example.org/")
     _duplicates(condition.images, diagnostics, "image")
     _duplicates(condition.treatments, diagnostics, "treatment")
     source_ids = [s.id for s in condition.sources]

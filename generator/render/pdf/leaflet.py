@@ -280,7 +280,8 @@ def _numbered_canvas(doc: Document, layout: _Layout, pages: list[int]):
             self.setFont(s.fonts["regular"], 12)
             self.setFillColor(s.ink)
             self.drawRightString(sheet.width - MARGIN_X, FOOTER_Y,
-                                 doc.labels.page_of.format(page=compat.page_number(self), pages=total))
+                                 doc.labels.page_of.replace("{page}", str(compat.page_number(self)))
+                                 .replace("{pages}", str(total)))
             self.drawString(MARGIN_X, FOOTER_Y, f"{doc.title} · {doc.labels.version} {doc.trust.version}")
             self.restoreState()
 

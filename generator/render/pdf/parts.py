@@ -26,7 +26,7 @@ from generator.render.pdf.flowables import (
     FigureBlock, Pathway, QrCode, located, picture,
 )
 from generator.render.pdf.styles import Styles
-from generator.render.pdf.text import address_lines, label, markup, phone, plain_markup
+from generator.render.pdf.text import address_lines, attribute, label, markup, phone, plain_markup
 
 
 
@@ -232,7 +232,7 @@ def link(target: str, text: str, style: ParagraphStyle, width: float, source: Lo
     if lines is None:
         raise LayoutProblem(f"the address '{text}' has a part too long for a line {width / mm:.0f} mm wide",
                             source, "use a shorter address; it may only break before . / @ or -")
-    href = plain_markup(target)
+    href = attribute(target)
     para = Paragraph("<br/>".join(f'<a href="{href}">{plain_markup(line)}</a>' for line in lines), style)
     marks.marks(para).role = "Link"
     marks.marks(para).href = target

@@ -1,13 +1,29 @@
-"""Document inline text -> reportlab paragraph markup, escaped once here for every PDF renderer."""
+"""Document inline text -> reportlab paragraph markup, escaped once here for every PDF renderer.
+
+Every content character that reportlab's paragraph parser would read as markup is escaped:
+``&``, ``<`` and ``>`` in text (:func:`escape`), and ``"`` and ``'`` too in an attribute value
+(:func:`attribute`: a link's ``href``), where a quote would end it.
+"""
 
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _escape
 
 from generator.document.model import Inline
 
 NBSP = "\u00a0"
+_QUOTES = {'"': "&quot;", "'": "&apos;"}
+
+
+def escape(text: str) -> str:
+    """``text`` as reportlab paragraph text that prints exactly ``text``."""
+    return _escape(text)
+
+
+def attribute(text: str) -> str:
+    """``text`` as the value of a double- or single-quoted attribute in reportlab markup."""
+    return _escape(text, _QUOTES)
 
 
 def markup(inline: Inline) -> str:
