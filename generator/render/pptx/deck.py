@@ -62,6 +62,7 @@ MAX_OVERVIEW_SLIDES = 2             # more only when a template's slide is very 
 FOOTER_HEIGHT = Inches(0.4)
 DECK_IMAGE_PX = 1600                # a full-width picture on a 13.3 in slide at 120 ppi: sharp on any projector
 OVERVIEW_WIDTHS = (0.27, 0.07, 0.33, 0.33)     # treatment, step, key indication, key contraindication
+OVERVIEW_WIDTHS_NO_STEP = (0.30, 0.35, 0.35)   # no treatment has a step: no step column
 DETAIL_WIDTHS = (0.18, 0.28, 0.28, 0.26)         # treatment, indications, contraindications, course
 LIGHT_GREY = "F2F2F2"
 
@@ -292,22 +293,26 @@ class _Deck:
     # -- the comparison ----------------------------------------------------------------------------
     def overview(self, table: ComparisonTable) -> None:
         """Every treatment on one slide (two at most for long lists): its step in the pathway, key
-        indication and key contraindication (the first of each), rows ordered by step."""
+        indication and key contraindication (the first of each), rows ordered by step. The step
+        column is left out when no treatment has a step: it would say the same in every row."""
         labels = self.labels
         treatments = sorted(self.doc.treatments, key=lambda t: (t.step is None, t.step or 0))
-        header = [[DeckPara(((h, True),))] for h in (labels.treatment, labels.step, labels.key_indication,
-                                                     labels.key_contraindication)]
+        stepped = any(t.step is not None for t in treatments)
+        columns = (labels.treatment, labels.step, labels.key_indication, labels.key_contraindication)
+        shares = OVERVIEW_WIDTHS if stepped else OVERVIEW_WIDTHS_NO_STEP
+        header = [[DeckPara(((h, True),))] for i, h in enumerate(columns) if stepped or i != 1]
         rows = [(t, [[DeckPara(((t.name, True),), source=t.source)],
-                     [DeckPara(((str(t.step) if t.step else labels.outside_pathway, t.step is not None),))],
+                     *([[DeckPara(((str(t.step) if t.step else labels.outside_pathway, t.step is not None),))]]
+                       if stepped else []),
                      [DeckPara(runs_of(t.indications[0]))] if t.indications else [],
                      [DeckPara(runs_of(t.contraindications[0]))] if t.contraindications else []])
                 for t in treatments]
         left, top, width, height = self.content_area
         try:
-            chunks, size, widths = self._split_evenly(header, rows, width, height, OVERVIEW_WIDTHS, table)
+            chunks, size, widths = self._split_evenly(header, rows, width, height, shares, table)
         except LayoutProblem:
             left, width = self._wide(left, width)
-            chunks, size, widths = self._split_evenly(header, rows, width, height, OVERVIEW_WIDTHS, table)
+            chunks, size, widths = self._split_evenly(header, rows, width, height, shares, table)
         for chunk in chunks:
             slide = self.prs.slides.add_slide(self.layouts["title_only"])
             self._title(slide, labels.comparison, table.source)
@@ -334,8 +339,8 @@ class _Deck:
                             "shorten the first indication and contraindication of each treatment")
 
     def appendix(self) -> None:
-        """The detailed table: every indication, contraindication and course, in the table's order;
-        each slide filled before the table continues; a row too tall for a slide goes on over two."""
+        """The detailed table: every indication, contraindication and course, in the table's order,
+        spread evenly over the fewest slides that hold it; a row too tall for a slide goes on over two."""
         table = self.doc.table
         if not table.rows:
             return
@@ -351,7 +356,7 @@ class _Deck:
             left, width = self._wide(left, width)
             widths = tables.column_widths(width, [header] + [cells for _, cells in rows], DETAIL_WIDTHS, tables.DETAIL_SIZE, table)
         room = fit.budget(Emu(height).pt) * Pt(1) - tables.row_height(header, widths, tables.DETAIL_SIZE)
-        chunks = tables.fill_slides(rows, widths, room, self.labels.continued)
+        chunks = tables.spread_slides(rows, widths, room, self.labels.continued)
         details = {t.id: t for t in self.doc.treatments}
         for chunk in chunks:
             slide = self.prs.slides.add_slide(self.layouts["title_only"])

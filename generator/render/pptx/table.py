@@ -65,6 +65,22 @@ def fill_slides(rows, widths, room: float, continued: str) -> list[list[tuple]]:
     return chunks
 
 
+def spread_slides(rows, widths, room: float, continued: str) -> list[list[tuple]]:
+    """Table rows spread evenly over the slides they need, whole rows only, the way the brochure
+    spreads its text over panels: no slide left with one row while the others are full. Only when
+    whole rows cannot share the slides out (a row taller than a slide) are slides filled before
+    the table continues, rows cut between their items (:func:`fill_slides`)."""
+    filled = fill_slides(rows, widths, room, continued)
+    if len(filled) < 2:
+        return filled
+    heights = [row_height(cells, widths, DETAIL_SIZE) for _, cells in rows]
+    for count in (len(filled), len(filled) + 1):    # whole rows may need one slide more than cut ones
+        chunks = even_chunks(heights, count, room)
+        if chunks is not None:
+            return [[rows[i] for i in chunk] for chunk in chunks]
+    return filled
+
+
 def cut_row(cells, widths, limit: float, first: bool, continued: str):
     """(the part of a row that fits ``limit``, the rest) — each list cut between its items, the
     treatment's name heading both parts ("Laser (forts.)" on the second); (None, cells) if no item fits."""
