@@ -183,8 +183,13 @@ def deck_text(path: Path) -> str:
     return "\n".join(texts)
 
 
+INVISIBLE = "\u200b\u2060\ufeff\u180e\u2061\u2062\u2063\u2064"
+
+
 def loaded(value: str) -> str:
-    """What the loader makes of a text: whitespace runs as one space, ends stripped, NFC."""
+    """What the loader makes of a text: invisible spaces removed (with a warning), whitespace runs as
+    one space, ends stripped, NFC."""
+    value = "".join(c for c in value if c not in INVISIBLE)
     return unicodedata.normalize("NFC", " ".join(value.split()))
 
 

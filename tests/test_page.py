@@ -228,12 +228,12 @@ def test_markup_in_content_is_text_on_the_page(project, run):
     assert data["name"] == "<script>alert(1)</script> & <b>fet</b>"
 
 
-def test_a_source_address_that_is_not_a_web_address_is_never_a_link(project, run):
-    edit(project / "content/tiny/condition.yaml", '    citation: "A Book. 2020."',
-         '    citation: "A Book. 2020."\n    url: "javascript:alert(1)"')
-    assert run(project, "--product", "page").code == 0
-    tree = html_tree(project / SITE / "index.html")
-    assert not [a for a in all_of(tree, "a") if "javascript" in (a.get("href") or "")]
+def test_a_source_address_that_is_not_a_web_address_is_an_error_never_a_link(project, run):
+    condition = project / "content/tiny/condition.yaml"
+    edit(condition, '    citation: "A Book. 2020."', '    citation: "A Book. 2020."\n    url: "javascript:alert(1)"')
+    result = run(project, "--product", "page")
+    assert result.code == 1 and f"content/tiny/condition.yaml:{line_of(condition, 'url:')}:" in result.err
+    assert not (project / SITE / "index.html").exists()
 
 
 def test_a_clinic_template_changes_one_block(project, run):
