@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -22,6 +21,8 @@ import threading
 import time
 from pathlib import Path
 from xmlrpc.client import ServerProxy
+
+from generator.preview import reaper
 
 # PDFium is not thread-safe; the builder and the slide converter both draw pages.
 _PDFIUM = threading.Lock()
@@ -79,7 +80,7 @@ class SlideConverter:
         self._ready = threading.Event()
         self._process: subprocess.Popen | None = None
         self._port = 0
-        self._folder = Path(tempfile.mkdtemp(prefix="leafdeck-preview-office-"))
+        self._folder = Path(tempfile.mkdtemp(prefix=reaper.PREFIX))
         self._lock = threading.Lock()
         self._closed = threading.Event()
         self._thread: threading.Thread | None = None
@@ -127,10 +128,16 @@ class SlideConverter:
         command = [python, "-m", "unoserver.server", "--interface", "127.0.0.1", "--port", str(self._port),
                    "--uno-interface", "127.0.0.1", "--uno-port", str(_free_port()), "--executable", office,
                    "--user-installation", str(self._folder / "profile"), "--conversion-timeout", "60", "--quiet"]
-        tied = _ends_with_parent if os.name == "posix" else None      # preexec_fn exists on POSIX only
-        process = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(bridge)},
+        # unoserver runs under its keeper (generator/preview/reaper.py), which ends the whole LibreOffice
+        # tree and removes the folder however the preview ends; on Linux the kernel tells it when the
+        # thread that starts it (this one, alive until close()) ends.
+        keeper = [sys.executable, "-m", "generator.preview.reaper", str(self._folder), "--", *command]
+        tied = reaper.tie_to_parent if os.name == "posix" else None      # preexec_fn exists on POSIX only
+        process = subprocess.Popen(keeper, env={**os.environ, "PYTHONPATH": str(_SOURCE)},
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                    start_new_session=True, preexec_fn=tied)
+        if os.name == "nt":
+            _kill_with_this_process(process)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and not self._closed.is_set():
             if process.poll() is not None:
@@ -168,42 +175,61 @@ class SlideConverter:
     def close(self) -> None:
         self._closed.set()
         if self._thread is not None:
-            self._thread.join(timeout=10)
+            self._thread.join(timeout=15)
         shutil.rmtree(self._folder, ignore_errors=True)
 
     @staticmethod
     def _kill(process: subprocess.Popen) -> None:
-        """unoserver and its LibreOffice, at once: nothing of theirs needs keeping."""
-        if not hasattr(os, "killpg"):       # Windows: no process groups; end unoserver's whole tree
+        """The keeper ends unoserver and its LibreOffice and removes the folder; it is asked, and
+        killed only if it does not finish (then its own tie to it ends unoserver)."""
+        if os.name == "nt":      # no signals to ask with: end the keeper's whole tree
             subprocess.run(["taskkill", "/T", "/F", "/PID", str(process.pid)], capture_output=True, check=False)
             return
+        process.terminate()
         try:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=5)
-        except (OSError, subprocess.TimeoutExpired):
-            pass
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
-def _ends_with_parent() -> None:
-    """In the child, before unoserver starts (Linux): when the thread that started it ends (the preview
-    stopped or was killed), the kernel sends unoserver SIGTERM, and unoserver stops its LibreOffice.
-    ``prctl`` is looked up before the fork: the child only calls it (no loading between fork and exec)."""
-    if _PRCTL is not None:
-        _PRCTL(1, signal.SIGTERM)           # PR_SET_PDEATHSIG
-
-
-def _find_prctl():
-    if not sys.platform.startswith("linux"):
-        return None
+def _kill_with_this_process(process: subprocess.Popen) -> None:
+    """Windows: put the keeper (and so LibreOffice, its descendant) into a Job Object that ends with
+    the preview's process, however that ends (a closed console window, a crash)."""
     import ctypes
+    from ctypes import wintypes
 
-    try:
-        return ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):
-        return None
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)      # type: ignore[attr-defined]
+
+    class Limits(ctypes.Structure):
+        _fields_ = [("PerProcessUserTimeLimit", ctypes.c_int64), ("PerJobUserTimeLimit", ctypes.c_int64),
+                    ("LimitFlags", wintypes.DWORD), ("MinimumWorkingSetSize", ctypes.c_size_t),
+                    ("MaximumWorkingSetSize", ctypes.c_size_t), ("ActiveProcessLimit", wintypes.DWORD),
+                    ("Affinity", ctypes.c_size_t), ("PriorityClass", wintypes.DWORD),
+                    ("SchedulingClass", wintypes.DWORD)]
+
+    class IoCounters(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_uint64) for name in ("ReadOperationCount", "WriteOperationCount",
+                                                         "OtherOperationCount", "ReadTransferCount",
+                                                         "WriteTransferCount", "OtherTransferCount")]
+
+    class ExtendedLimits(ctypes.Structure):
+        _fields_ = [("BasicLimitInformation", Limits), ("IoInfo", IoCounters),
+                    ("ProcessMemoryLimit", ctypes.c_size_t), ("JobMemoryLimit", ctypes.c_size_t),
+                    ("PeakProcessMemoryUsed", ctypes.c_size_t), ("PeakJobMemoryUsed", ctypes.c_size_t)]
+
+    job = kernel32.CreateJobObjectW(None, None)
+    info = ExtendedLimits()
+    info.BasicLimitInformation.LimitFlags = 0x2000               # JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE
+    kernel32.SetInformationJobObject(job, 9, ctypes.byref(info), ctypes.sizeof(info))   # Extended limits
+    handle = kernel32.OpenProcess(0x1F0FFF, False, process.pid)       # PROCESS_ALL_ACCESS
+    kernel32.AssignProcessToJobObject(job, handle)
+    kernel32.CloseHandle(handle)
+    _JOBS.append(job)        # the handle stays open as long as the preview runs: closing it ends the job
 
 
-_PRCTL = _find_prctl()
+_JOBS: list = []
+_SOURCE = Path(__file__).resolve().parents[2]      # the folder holding generator/: the keeper imports it
 # Where the installers put LibreOffice when it is not on PATH (macOS, Windows).
 _OFFICE_PLACES = ("/Applications/LibreOffice.app/Contents/MacOS/soffice",
                   r"C:\Program Files\LibreOffice\program\soffice.exe",

@@ -8,9 +8,11 @@ import contextlib
 import ipaddress
 import socket
 import sys
+import tempfile
 from pathlib import Path
 
 from generator.build.targets import Options
+from generator.preview.reaper import leftovers
 
 
 def is_local(host: str) -> bool:
@@ -40,6 +42,8 @@ def serve(options: Options, host: str, port: int, slides: bool = True) -> int:
         print(f"error: cannot listen on {host}:{port}: {exc.strerror}", file=sys.stderr)
         print("    hint: another program (or another preview) uses that port; choose one with --port", file=sys.stderr)
         return 1
+    for line in leftovers(Path(tempfile.gettempdir())):
+        print(f"note: {line}", file=sys.stderr)
     converter = SlideConverter() if slides else None
     broadcast = Broadcast()
     engine = Engine(options, tuple(p for p in PREVIEWED if p in options.products), converter, broadcast.notify)
@@ -70,6 +74,7 @@ def serve(options: Options, host: str, port: int, slides: bool = True) -> int:
           f"(open it in your browser; Ctrl+C stops it)", flush=True)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False,
                                            timeout_graceful_shutdown=1))
+    _stop_gracefully_on(server)
     try:
         asyncio.run(server.serve(sockets=[listening]))
     except KeyboardInterrupt:
@@ -80,6 +85,18 @@ def serve(options: Options, host: str, port: int, slides: bool = True) -> int:
             converter.close()
     print("preview stopped.", file=sys.stderr)
     return 0
+
+
+def _stop_gracefully_on(server) -> None:
+    """SIGTERM (a service manager, ``kill``, an IDE's stop button), SIGHUP (the terminal closed) and
+    Ctrl+Break end the preview as Ctrl+C does, through the ``finally`` that stops its LibreOffice:
+    Python's default for them is to die at once. (uvicorn handles SIGINT and SIGTERM while it
+    serves, then raises them again with these handlers in place.)"""
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP", "SIGBREAK"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), server.handle_exit)
 
 
 def own_names(host: str) -> tuple[str, ...]:

@@ -55,11 +55,13 @@ def draw(item: Planned, site_files: frozenset[str]) -> Drawing:
 
 def _warm_up() -> None:
     """Import every renderer and load the PDF fonts before the first save needs them. Ctrl+C in the
-    terminal reaches every process of the preview: the workers leave it to the server, which stops them."""
+    terminal reaches every process of the preview: the workers leave it to the server, which stops them.
+    A worker whose preview is gone (killed, crashed) ends within a second instead of waiting forever."""
     import importlib
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _end_with_parent()
 
     from generator.assets.fonts import register_reportlab
     from generator.products import REGISTRY
@@ -69,6 +71,24 @@ def _warm_up() -> None:
     import pypdfium2  # noqa: F401
 
     register_reportlab()
+
+
+def _end_with_parent() -> None:
+    """A thread that ends this process once its parent is gone (POSIX: the parent id changes)."""
+    import os
+    import signal
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGKILL)      # nothing of a drawing needs finishing
+
+    if os.name == "posix":
+        threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 class Workers:
