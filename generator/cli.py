@@ -1,4 +1,5 @@
-"""Command line: ``python generate.py [build|check] [options]``. Exit 0 ok, 1 content errors, 2 usage."""
+"""Command line: ``python generate.py [build|check|preview] [options]`` (also ``leafdeck`` and
+``python -m generator``). Exit 0 ok, 1 content errors, 2 usage."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.diagnostics import ContentError, Diagnostics, Severity, display_path
-from generator.products import DEFAULT_PRODUCTS, PAPERS, PRODUCT_NAMES, Status
+from generator.kinds import DEFAULT_PRODUCTS, PAPERS, PRODUCT_NAMES, Status
 
 EXIT_OK, EXIT_CONTENT = 0, 1          # 2: wrong command line (argparse exits with it)
 
@@ -29,9 +30,17 @@ def _shard(value: str) -> tuple[int, int]:
     return index, count
 
 
+def program() -> str:
+    """How the user started leafdeck, for the usage line: generate.py, leafdeck or python -m generator."""
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    if name == "__main__.py":
+        return "python -m generator"
+    return "leafdeck" if name.startswith("leafdeck") else "generate.py"
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="generate.py",
+        prog=program(),
         description="Build a patient leaflet and a tri-fold brochure (PDF), a clinician slide deck (PPTX) and "
                     "a patient web page for every condition and language in the content folder.",
         epilog=(
@@ -127,8 +136,7 @@ def _main(argv: list[str] | None) -> int:
         parser().error("--host, --port, --allow-remote and --no-slides belong to the preview: generate.py preview")
 
     # After argument parsing, so --help stays instant.
-    from generator.build import run
-    from generator.build.targets import Options
+    from generator.pipeline.targets import Options
 
     options = Options(
         content_dir=args.content, images_dir=args.images, out_dir=args.out, clinics=args.clinic,
@@ -136,24 +144,27 @@ def _main(argv: list[str] | None) -> int:
         today=args.today or dt.date.today(), shard=args.shard, jobs=max(1, args.jobs), force=args.force,
     )
     if args.command == "check":
-        return _check(run, options, args.json, args.strict)
+        return _check(options, args.json, args.strict)
     if args.command == "preview":
         from generator.preview.serve import serve
         return serve(options, args.host, args.port, slides=not args.no_slides)
     if args.watch:
-        from generator.build.watch import watch
-        return watch(options, lambda opts: run_build(run, opts, quiet=True))
-    return run_build(run, options)
+        from generator.pipeline.watch import watch
+        return watch(options, lambda opts: run_build(opts, quiet=True))
+    return run_build(options)
 
 
-def _check(pipeline, options, as_json: bool, strict: bool) -> int:
+def _check(options, as_json: bool, strict: bool) -> int:
     """All problems at once, as ``file:line: severity: message`` and a hint, or as JSON."""
     import json
 
+    from generator.pipeline import run
+
     diagnostics = Diagnostics()
-    planned, figures = [], {}
+    planned: list = []
+    figures: dict = {}
     try:
-        planned, figures = pipeline.check(options, diagnostics)
+        planned, figures = run.check(options, diagnostics)
     except ContentError:
         pass
     errors, warnings = len(diagnostics.errors), len(diagnostics.warnings)
@@ -178,8 +189,10 @@ def _check(pipeline, options, as_json: bool, strict: bool) -> int:
     return EXIT_OK
 
 
-def run_build(pipeline, options, quiet: bool = False) -> int:
+def run_build(options, quiet: bool = False) -> int:
     """One build: diagnostics, one line per written file (or a summary table), exit status."""
+    from generator.pipeline import run
+
     diagnostics = Diagnostics()
     bars: list = []
 
@@ -189,7 +202,7 @@ def run_build(pipeline, options, quiet: bool = False) -> int:
         return bars[-1].update
 
     try:
-        report = pipeline.build(options, diagnostics,
+        report = run.build(options, diagnostics,
                                 progress=progress_bar if sys.stderr.isatty() and not quiet else None)
     except ContentError:
         _report(diagnostics)

@@ -78,7 +78,7 @@ def watch_rebuild(work: Path, runs: int = 5) -> float:
     """The incremental build --watch runs after a save, in a warm process."""
     sys.path.insert(0, str(ROOT))
     os.chdir(work)
-    from generator.build import run, targets
+    from generator.pipeline import run, targets
     from generator.diagnostics import Diagnostics
 
     options = targets.Options(conditions=("heel-spur",), languages=("nb",), out_dir=work / "out-watch", jobs=2)
@@ -132,9 +132,10 @@ def page_weight(work: Path) -> tuple[float, str]:
 def tagging_cost(work: Path, runs: int = 9) -> float:
     """Extra time of the accessible (tagged) leaflet and brochure over the plain ones, warm."""
     sys.path.insert(0, str(ROOT))
-    from generator.build import plan, targets
+    from generator.pipeline import plan, targets
     from generator.diagnostics import Diagnostics
-    from generator.products import Product, Variant
+    from generator.kinds import Product, Variant
+    from generator.render import registry
 
     options = targets.Options(content_dir=work / "content", images_dir=work / "images", conditions=("heel-spur",),
                                languages=("nb",), products=("leaflet",))
@@ -144,7 +145,7 @@ def tagging_cost(work: Path, runs: int = 9) -> float:
         started = time.perf_counter()
         for product in (Product.LEAFLET, Product.BROCHURE):      # as the build draws them
             variant = Variant(product, tagged=tagged)
-            variant.spec.render(document, variant)
+            registry.render(document, variant)
         return time.perf_counter() - started
 
     once(False), once(True)                        # warm: fonts, hyphenation, pikepdf

@@ -66,12 +66,12 @@ def text_of(condition: str, lang: str):
 def document(condition: str, lang: str, audience: str = "patient", clinic: str | None = None):
     """The format-independent Document the renderers get, for expectations read from the content."""
     import datetime as dt
-    from generator.document.build import build_document
+    from generator.document.compose import compose_document
     from generator.document.model import Audience
 
     content = shipped()
     clinic_id = clinic or shipped_clinics()[0]
-    return build_document(content.condition(condition), lang, Audience(audience), content.clinics[clinic_id],
+    return compose_document(content.condition(condition), lang, Audience(audience), content.clinics[clinic_id],
                           content.labels[lang], IMAGES, dt.date.fromisoformat(TODAY))
 
 

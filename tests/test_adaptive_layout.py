@@ -133,7 +133,7 @@ def test_a_long_clinic_keeps_every_fact_on_the_sheet(project, run):
 @pytest.mark.parametrize("clinic,condition,lang", shipped_variants())
 @pytest.mark.parametrize("product", ["leaflet", "brochure"])
 def test_addresses_wrap_only_before_a_dot_slash_at_or_hyphen(outputs, clinic, condition, lang, product):
-    from generator.document.build import web_display
+    from generator.document.compose import web_display
 
     data = shipped().clinics[clinic]
     addresses = [a for a in (data.email, web_display(data.web.format(condition=condition, lang=lang))
@@ -149,7 +149,7 @@ def test_addresses_wrap_only_before_a_dot_slash_at_or_hyphen(outputs, clinic, co
 
 @pytest.mark.parametrize("clinic,condition,lang", shipped_variants())
 def test_each_condition_and_language_has_its_own_web_address(outputs, tmp_path, clinic, condition, lang):
-    from generator.document.build import web_url
+    from generator.document.compose import web_url
 
     data = shipped().clinics[clinic]
     if not data.web:

@@ -16,16 +16,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator"
 
 # Lowest first: a module may import its own layer or a lower one.
 LAYERS = [
-    ("generator", "generator.diagnostics", "generator.products"),
+    ("generator", "generator.diagnostics", "generator.kinds"),
     ("generator.assets",),
     ("generator.loading",),
     ("generator.document",),
     ("generator.render",),
-    ("generator.build.targets", "generator.build.output", "generator.build.index", "generator.build.manifest",
-     "generator.build.plan",
-     "generator.build.render"),
     ("generator.checks",),
-    ("generator.build.run", "generator.build.watch"),
+    ("generator.pipeline",),
     ("generator.preview",),
     ("generator.cli", "generator.__main__"),
 ]
@@ -109,9 +106,10 @@ def test_no_import_cycle():
 
 
 def test_the_layer_order_puts_each_stage_above_what_it_uses():
-    """Renderers above loading; the build's orchestration above the checks above its dispatch."""
+    """Renderers above loading; the pipeline, all of it, above the checks it runs."""
     assert layer_of("generator.render.pdf.leaflet") > layer_of("generator.loading.validate")
-    assert layer_of("generator.build.run") > layer_of("generator.checks.preflight") > layer_of("generator.build.render")
+    assert layer_of("generator.pipeline.dispatch") > layer_of("generator.checks.readability")
+    assert layer_of("generator.pipeline.run") == layer_of("generator.pipeline.preflight")
 
 
 LIBRARY_COMPAT = {"generator/render/pdf/compat.py", "generator/render/pptx/xml.py"}

@@ -15,9 +15,9 @@ import pytest
 
 from conftest import FIXTURES, TODAY, output_file, shipped_variants
 from generator.checks.consistency import check_consistency as _consistency
-from generator.checks.layout import check_deck_accessibility as _deck_accessibility
+from generator.checks.deck import check_deck_accessibility as _deck_accessibility
 from generator.checks.readability import measure
-from generator.diagnostics import Diagnostics
+from generator.diagnostics import Diagnostics, Location
 from tools import _tool
 
 EXPECT = re.compile(r"#\s*expect:\s*(error|warning|note):\s*(.+?)\s*$")
@@ -87,25 +87,26 @@ def test_lix_of_a_known_text():
 
 
 def test_tables_of_leaflet_and_deck_must_agree(project):
-    from generator.build.plan import plan
-    from generator.build.targets import Options
+    from generator.pipeline.plan import plan
+    from generator.pipeline.targets import Options
     options = Options(content_dir=project / "content", languages=("nb",), products=("leaflet", "deck"),
                                today=dt.date.fromisoformat(TODAY))
     planned, _ = plan(options, Diagnostics())
     diagnostics = Diagnostics()
-    _consistency(planned, diagnostics)
+    documents = [p.document for p in planned]
+    _consistency(documents, diagnostics)
     assert not diagnostics.errors
-    leaflet = planned[0]
-    fewer = dataclasses.replace(leaflet.document.table, rows=leaflet.document.table.rows[:1])
-    planned[0] = dataclasses.replace(leaflet, document=dataclasses.replace(leaflet.document, table=fewer))
-    _consistency(planned, diagnostics)
+    leaflet = documents[0]
+    fewer = dataclasses.replace(leaflet.table, rows=leaflet.table.rows[:1])
+    documents[0] = dataclasses.replace(leaflet, table=fewer)
+    _consistency(documents, diagnostics)
     assert [d.message for d in diagnostics.errors] == ["treatment 'pills' is in one table but not in the leaflet's"]
 
 
 def test_deck_accessibility_reads_the_finished_file(project):
     from pptx import Presentation
-    from generator.build.plan import plan
-    from generator.build.targets import Options
+    from generator.pipeline.plan import plan
+    from generator.pipeline.targets import Options
     planned, _ = plan(Options(content_dir=project / "content", languages=("nb",),
                                                 products=("deck",), today=dt.date.fromisoformat(TODAY)), Diagnostics())
     prs = Presentation()
@@ -116,7 +117,7 @@ def test_deck_accessibility_reads_the_finished_file(project):
     buffer = io.BytesIO()
     prs.save(buffer)
     diagnostics = Diagnostics()
-    _deck_accessibility(buffer.getvalue(), planned[0], diagnostics)
+    _deck_accessibility(buffer.getvalue(), planned[0].document.language_tag, Location("nb.yaml"), diagnostics)
     messages = [d.message for d in diagnostics.errors]
     assert "deck slide 1 has no title" in messages
     assert "deck slide 1: a picture has no alt text" in messages            # python-pptx wrote the file name

@@ -6,7 +6,7 @@ import datetime as dt
 
 from conftest import edit
 from generator.diagnostics import Diagnostics
-from generator.document.build import build_document, web_display, web_url
+from generator.document.compose import compose_document, web_display, web_url
 from generator.document.inline import parse_inline
 from generator.document.model import Audience, ComparisonTable, Span
 from generator.loading.content import load_content
@@ -17,7 +17,7 @@ TODAY = dt.date(2026, 6, 1)
 def _doc(project, audience=Audience.PATIENT, lang="nb", today=TODAY):
     content = load_content(project / "content", project / "images", Diagnostics())
     cc = content.condition("tiny")
-    return build_document(cc, lang, audience, content.clinics["default"], content.labels[lang],
+    return compose_document(cc, lang, audience, content.clinics["default"], content.labels[lang],
                           project / "images", today)
 
 

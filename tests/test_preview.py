@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY, edit, line_of
-from generator.build.render import Rendered, RenderResult
-from generator.build.targets import Options
+from generator.pipeline.dispatch import Rendered, RenderResult
+from generator.pipeline.targets import Options
 from generator.diagnostics import Location, Severity
 from generator.preview import engine as engine_module
 from generator.preview import workers
 from generator.preview.engine import PREVIEWED, Engine, Selection, appearance
-from generator.products import Product
+from generator.kinds import Product
 
 NB, EN = Selection("default", "tiny", "nb"), Selection("default", "tiny", "en")
 
@@ -332,7 +332,7 @@ def test_editor_links_survive_any_folder_name(tmp_path):
 @pytest.mark.parametrize("name", ["4913", "nb.yaml~", ".nb.yaml.swp", "#nb.yaml#", ".#nb.yaml",
                                   "nb.yaml___jb_tmp___", "nb.yaml___jb_old___", "nb.yaml.crswap"])
 def test_what_editors_write_while_saving_is_not_a_change(name):
-    from generator.build.watch import relevant_change
+    from generator.pipeline.watch import relevant_change
 
     assert not relevant_change(None, f"/c/tiny/{name}")
     assert relevant_change(None, "/c/tiny/nb.yaml") and relevant_change(None, "/i/circle.png")

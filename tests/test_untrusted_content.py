@@ -92,7 +92,7 @@ def test_the_readme_example_template_still_works(project, run):
 def test_the_preview_shows_a_forbidden_template_as_a_problem(project):
     import datetime as dt
 
-    from generator.build.targets import Options
+    from generator.pipeline.targets import Options
     from generator.preview.engine import PREVIEWED, Engine, Selection
     from test_preview import look
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, TODAY, edit
-from generator.build import render as rendering
-from generator.build import targets as targeting
-from generator.products import variants
+from generator.pipeline import dispatch as rendering
+from generator.pipeline import targets as targeting
+from generator.kinds import variants
 
 OUT = "output/default/tiny"
 
@@ -111,7 +111,7 @@ def test_failed_write_keeps_the_earlier_file_and_leaves_no_temporary(project, ru
     target = project / OUT / "nb/tiny_nb_leaflet.pdf"
     earlier = target.read_bytes()
     edit(project / "content/tiny/nb.yaml", "title: Liten tilstand", "title: Liten tilstand, ny")
-    import generator.build.output as output
+    import generator.pipeline.output as output
 
     def disk_full(fd):
         raise OSError(28, "No space left on device")

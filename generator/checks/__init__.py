@@ -1,1 +1,3 @@
-"""Preflight checks over the model and documents: problems found before anything is drawn."""
+"""The quality gates, as pure functions of documents and of finished files' bytes: readability,
+glyphs, trust, consistency, pictures, the deck's accessibility and the web site's links. Each reports
+into a Diagnostics; :mod:`generator.pipeline.preflight` lays the outputs out and runs them all."""

@@ -1,26 +1,23 @@
-"""The leaflet's and the deck's comparison tables hold the same treatments (per clinic, condition,
+"""The leaflet's and the deck's comparison tables hold the same treatments (per condition and
 language): a treatment with patient text but no clinician text, or the other way round, is an error."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
 
 from generator.diagnostics import Diagnostics
-
-if TYPE_CHECKING:
-    from generator.document.model import Document
+from generator.document.model import Audience, Document
 
 
-def check_consistency(planned: list, diagnostics: Diagnostics) -> None:
-    """The same treatments in the leaflet's and the deck's table (per clinic, condition, language)."""
-    tables: dict[tuple, dict[str, Document]] = {}
-    for item in planned:
-        t = item.target
-        tables.setdefault((t.clinic, t.condition, t.language), {})[item.document.audience.value] = item.document
+def check_consistency(documents: Iterable[Document], diagnostics: Diagnostics) -> None:
+    """The same treatments in the patient and the clinician table of each condition and language."""
+    tables: dict[tuple[str, str], dict[Audience, Document]] = {}
+    for doc in documents:
+        tables.setdefault((doc.condition_id, doc.language), {}).setdefault(doc.audience, doc)
     for docs in tables.values():
         if len(docs) < 2:
             continue
-        patient, clinician = docs["patient"], docs["clinician"]
+        patient, clinician = docs[Audience.PATIENT], docs[Audience.CLINICIAN]
         for missing, present, where in ((patient, clinician, "leaflet"), (clinician, patient, "deck")):
             keys = {r.key for r in missing.table.rows}
             for row in present.table.rows:

@@ -16,8 +16,11 @@ _IGNORED = {"\n", "\t"}
 
 @lru_cache(maxsize=8)
 def _coverage(path: Path) -> frozenset[int]:
-    from reportlab.pdfbase.ttfonts import TTFontFile
-    return frozenset(TTFontFile(str(path)).charToGlyph)
+    """The code points the font's character map covers (fontTools reads it; nothing is drawn)."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(path), lazy=True) as font:
+        return frozenset(font.getBestCmap())
 
 
 def check_glyphs(doc: Document, diagnostics: Diagnostics) -> None:

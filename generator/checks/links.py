@@ -9,13 +9,10 @@ from __future__ import annotations
 import posixpath
 import re
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from generator.diagnostics import Diagnostics, Location, display_path
-
-if TYPE_CHECKING:
-    from generator.build.plan import Planned
+from generator.diagnostics import Diagnostics, Location
 
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
 
@@ -73,15 +70,25 @@ def broken_links(html: str, key: str, known: set[str]) -> list[tuple[str, int]]:
     return broken
 
 
-def check_site_links(pages: list[tuple[Planned, str, tuple[str, ...]]], known: set[str],
-                     diagnostics: Diagnostics) -> None:
-    """``pages``: (planned item, its HTML, the names of the files written beside it)."""
-    for item, html, beside in pages:
-        key = item.target.key
+@dataclass(frozen=True)
+class PageFile:
+    """A finished page: its path below the output folder, its HTML, the names of the files written
+    beside it, and the content file its problems are reported at."""
+
+    key: str
+    html: str
+    beside: tuple[str, ...]
+    where: Location
+
+
+def check_site_links(pages: list[PageFile], known: set[str], diagnostics: Diagnostics) -> None:
+    """Every internal link of ``pages`` leads to a file in ``known`` (or beside its page) or an id."""
+    for page in pages:
+        key = page.key
         folder = posixpath.dirname(key)
-        files = known | {posixpath.join(folder, name) for name in beside}
-        for address, line in broken_links(html, key, files):
-            diagnostics.error(Location(display_path(item.source_file)),
+        files = known | {posixpath.join(folder, name) for name in page.beside}
+        for address, line in broken_links(page.html, key, files):
+            diagnostics.error(page.where,
                               f"web page {key}: the link '{address}' (line {line} of the page) leads nowhere",
                               "a link in a page template of content/site/ names a file the site does not have; "
                               "correct or remove it")

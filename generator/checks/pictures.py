@@ -6,19 +6,18 @@ from __future__ import annotations
 from generator.diagnostics import Diagnostics
 
 
-def check_pictures(doc, options, diagnostics: Diagnostics, checked: set) -> None:
-    """Resolution at the largest size a picture is placed, in the leaflet or the brochure, as the
-    renderers report their picture boxes."""
+def check_pictures(doc, print_shop: bool, paper: str, diagnostics: Diagnostics, checked: set) -> None:
+    """Resolution at the largest size a picture is placed, in the leaflet or the brochure (on
+    ``paper``, for a print shop or the office), as the renderers report their picture boxes."""
     from generator.assets.images import upright_size
     from generator.document.model import Figure
     from generator.render.pdf import brochure, leaflet
     from generator.render.pdf.page import picture_ppi
 
-    print_shop = "print-shop" in options.products
     # (figure kind, [(widest, tallest) in mm it may be placed at in the leaflet and the brochure])
     to_mm = 25.4 / 72
-    boxes = {kind: [(w * to_mm, h * to_mm) for w, h in (leaflet.picture_boxes(options.paper)[kind],
-                                                  brochure.picture_boxes(options.paper)[kind])]
+    boxes = {kind: [(w * to_mm, h * to_mm) for w, h in (leaflet.picture_boxes(paper)[kind],
+                                                  brochure.picture_boxes(paper)[kind])]
              for kind in ("cover", "section")}
     placed = [(doc.cover_figure, "cover")] if doc.cover_figure is not None else []
     cover = doc.cover_figure.path if doc.cover_figure is not None else None

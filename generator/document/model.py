@@ -1,6 +1,6 @@
 """The format-independent document: what a leaflet or a deck says, in reading order.
 
-Built by :mod:`generator.document.build` from the loaded content for one language and one
+Built by :mod:`generator.document.compose` from the loaded content for one language and one
 audience. Renderers turn it into pages or slides; checks read it. Every element remembers the
 content position it came from, so a late problem ("does not fit on slide 7") can still name the
 YAML line. Nothing here knows about fonts, sizes or pages.
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Mapping, Union
 
 from generator.diagnostics import Location
-from generator.products import Audience  # re-exported: the Document's audience
+from generator.kinds import Audience  # re-exported: the Document's audience
 from generator.loading.schema import Labels, Role
 
 

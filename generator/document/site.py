@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.document.build import build_document, clinic_info, translation
+from generator.document.compose import compose_document, clinic_info, translation
 from generator.document.model import Audience, IndexEntry, SiteIndex, SiteLanguage
 from generator.loading import schema
 from generator.loading.model import Content
 
 
-def build_site_index(content: Content, clinic: schema.Clinic, language: str, images_dir: Path,
+def compose_site_index(content: Content, clinic: schema.ClinicFile, language: str, images_dir: Path,
                      today: dt.date) -> SiteIndex:
     """``language`` empty: the front page, listing every language. Entries are in folder order;
     each says whether its page is a draft, as the page itself does."""
@@ -25,7 +25,7 @@ def build_site_index(content: Content, clinic: schema.Clinic, language: str, ima
         entries = []
         for cc in sorted(content.conditions, key=lambda c: c.condition.id):
             if lang in cc.condition.languages:
-                doc = build_document(cc, lang, Audience.PATIENT, clinic, content.labels[lang], images_dir, today)
+                doc = compose_document(cc, lang, Audience.PATIENT, clinic, content.labels[lang], images_dir, today)
                 entries.append(IndexEntry(cc.condition.id, doc.title, doc.summary, doc.draft))
         listed.append(SiteLanguage(translation(content.labels[lang]), content.labels[lang], tuple(entries)))
     return SiteIndex(clinic_info(clinic, images_dir, "", language), tuple(listed), front=not language,

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from generator.diagnostics import ContentError, Diagnostics, Location, display_path
 from generator.loading.errors import report_validation_error
 from generator.loading.model import ConditionContent, Content
-from generator.loading.schema import Clinic, Condition, Labels, LanguageFile
+from generator.loading.schema import ClinicFile, ConditionFile, Labels, LanguageFile
 from generator.loading.validate import check_clinic, check_condition, check_labels
 from generator.loading.yaml_source import parse_yaml, read_source
 
@@ -85,18 +85,18 @@ def load_content(content_dir: Path, images_dir: Path, diagnostics: Diagnostics |
                           "pass the folder that holds the condition folders with --content")
         raise ContentError(diagnostics)
 
-    loaded: Labels | Clinic | ConditionContent | None
+    loaded: Labels | ClinicFile | ConditionContent | None
     labels: dict[str, Labels] = {}
     for path in sorted((content_dir / "labels").glob("*.yaml")):
         loaded = load_model(path, Labels, diagnostics, content_dir)
         if loaded is not None and check_labels(loaded, path, diagnostics):
             labels[loaded.language] = loaded
 
-    clinics: dict[str, Clinic] = {}
+    clinics: dict[str, ClinicFile] = {}
     for path in sorted((content_dir / "clinics").glob("*.yaml")):
         if clinics_wanted and "all" not in clinics_wanted and path.stem not in clinics_wanted:
             continue
-        loaded = load_model(path, Clinic, diagnostics, content_dir)
+        loaded = load_model(path, ClinicFile, diagnostics, content_dir)
         if loaded is not None and check_clinic(loaded, path, images_dir, diagnostics):
             clinics[loaded.id] = loaded
 
@@ -125,7 +125,7 @@ def load_content(content_dir: Path, images_dir: Path, diagnostics: Diagnostics |
 
 def _load_condition(folder: Path, content_dir: Path, images_dir: Path, labels: Mapping[str, Labels],
                     diagnostics: Diagnostics) -> ConditionContent | None:
-    condition = load_model(folder / CONDITION_FILE, Condition, diagnostics, content_dir)
+    condition = load_model(folder / CONDITION_FILE, ConditionFile, diagnostics, content_dir)
     # Without a valid condition.yaml, still check each language file on its own, so an editor
     # sees every mistake in one run.
     languages = condition.languages if condition else sorted(p.stem for p in folder.glob("*.yaml") if p.name != CONDITION_FILE)
@@ -134,8 +134,8 @@ def _load_condition(folder: Path, content_dir: Path, images_dir: Path, labels: M
         path = folder / f"{lang}.yaml"
         if not path.exists():
             # Only condition.yaml lists languages whose file may be missing: condition is there.
-            diagnostics.error(cast(Condition, condition).where("languages"), f"language '{lang}' is listed but {display_path(path)} does not exist",
-                              f"create {display_path(path)} (copy {cast(Condition, condition).source_language}.yaml and translate it)")
+            diagnostics.error(cast(ConditionFile, condition).where("languages"), f"language '{lang}' is listed but {display_path(path)} does not exist",
+                              f"create {display_path(path)} (copy {cast(ConditionFile, condition).source_language}.yaml and translate it)")
             continue
         loaded = load_model(path, LanguageFile, diagnostics, content_dir)
         if loaded is not None:

@@ -11,12 +11,12 @@ import json
 import sys
 from pathlib import Path
 
-from generator.loading.schema import Clinic, Condition, Labels, LanguageFile, Model
+from generator.loading.schema import ClinicFile, ConditionFile, Labels, LanguageFile, Model
 
 SCHEMAS: dict[str, tuple[type[Model], str]] = {
-    "condition": (Condition, "leafdeck condition (condition.yaml)"),
+    "condition": (ConditionFile, "leafdeck condition (condition.yaml)"),
     "language": (LanguageFile, "leafdeck condition texts in one language (<lang>.yaml)"),
-    "clinic": (Clinic, "leafdeck clinic (content/clinics/<id>.yaml)"),
+    "clinic": (ClinicFile, "leafdeck clinic (content/clinics/<id>.yaml)"),
     "labels": (Labels, "leafdeck output labels in one language (content/labels/<lang>.yaml)"),
 }
 

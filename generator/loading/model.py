@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.loading.schema import Clinic, Condition, Labels, LanguageFile
+from generator.loading.schema import ClinicFile, ConditionFile, Labels, LanguageFile
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,7 @@ class ConditionContent:
     """One condition: its language-neutral facts and one text file per language."""
 
     folder: Path
-    condition: Condition
+    condition: ConditionFile
     texts: Mapping[str, LanguageFile]
 
 
@@ -24,7 +24,7 @@ class ConditionContent:
 class Content:
     root: Path
     conditions: tuple[ConditionContent, ...]
-    clinics: Mapping[str, Clinic]
+    clinics: Mapping[str, ClinicFile]
     labels: Mapping[str, Labels]
     failed: Mapping[str, int] = field(default_factory=dict)   # condition folder -> errors (partial loads)
 

@@ -134,7 +134,7 @@ class TreatmentRef(Model):
     sources: tuple[Id, ...] = ()
 
 
-class Condition(Model):
+class ConditionFile(Model):
     """``content/<condition>/condition.yaml``: the language-neutral facts of one condition."""
 
     id: Id
@@ -153,19 +153,19 @@ class Condition(Model):
 
 # --- <lang>.yaml --------------------------------------------------------------------------------
 
-class Paragraph(Model):
+class ParagraphEntry(Model):
     text: Text = Field(alias="p")
     needs_review: Text | None = None
     brochure: bool = True                 # false: leaflet (and deck) only, not in the brochure
 
 
-class BulletList(Model):
+class ListEntry(Model):
     items: Texts = Field(alias="list")
     needs_review: Text | None = None
     brochure: bool = True                 # false: leaflet (and deck) only, not in the brochure
 
 
-class Steps(Model):
+class StepsEntry(Model):
     """A pathway of steps in order (step care); the deck draws it as connected native shapes."""
 
     items: Texts = Field(alias="steps")
@@ -173,18 +173,18 @@ class Steps(Model):
     brochure: bool = True
 
 
-class FigureRef(Model):
+class FigureEntry(Model):
     image: Id = Field(alias="figure")
     needs_review: Text | None = None
     brochure: bool = True                 # false: leaflet (and deck) only, not in the brochure
 
 
-class TableRef(Model):
+class TableEntry(Model):
     table: Literal["treatments"]
     needs_review: Text | None = None
 
 
-BLOCK_KINDS = {"p": Paragraph, "list": BulletList, "steps": Steps, "figure": FigureRef, "table": TableRef}
+BLOCK_KINDS = {"p": ParagraphEntry, "list": ListEntry, "steps": StepsEntry, "figure": FigureEntry, "table": TableEntry}
 
 
 def _block_kind(value: Any) -> str | None:
@@ -195,7 +195,7 @@ def _block_kind(value: Any) -> str | None:
 
 
 if TYPE_CHECKING:   # the union below, spelt out for the type checker
-    Block = Union[Paragraph, BulletList, Steps, FigureRef, TableRef]
+    Block = Union[ParagraphEntry, ListEntry, StepsEntry, FigureEntry, TableEntry]
 else:
     Block = Annotated[
         Union[tuple(Annotated[model, Tag(kind)] for kind, model in BLOCK_KINDS.items())],
@@ -207,7 +207,7 @@ else:
     ]
 
 
-class Section(Model):
+class SectionEntry(Model):
     id: Id
     title: Text
     clinician_title: Text | None = None
@@ -227,7 +227,7 @@ class TreatmentText(Model):
     evidence: Text | None = None
 
 
-class Treatment(Model):
+class TreatmentEntry(Model):
     id: Id
     name: Text
     needs_review: Text | None = None
@@ -292,8 +292,8 @@ class LanguageFile(Model):
     # This condition's medical words that patient text must explain (glossary or brackets); the
     # labels' medical_terms hold the general ones.
     medical_terms: tuple[Text, ...] = ()
-    sections: Annotated[tuple[Section, ...], Field(min_length=1)]
-    treatments: Annotated[tuple[Treatment, ...], Field(min_length=1)]
+    sections: Annotated[tuple[SectionEntry, ...], Field(min_length=1)]
+    treatments: Annotated[tuple[TreatmentEntry, ...], Field(min_length=1)]
 
 
 class ImageTextInput(BaseModel):
@@ -313,7 +313,7 @@ class Colours(Model):
     callout_background: Colour = "#FFF4D6"
 
 
-class Clinic(Model):
+class ClinicFile(Model):
     """A clinic's details and branding, printed on the leaflet and the deck."""
 
     id: Id

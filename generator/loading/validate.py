@@ -13,7 +13,7 @@ from generator.assets.contrast import ContrastProblem, check_palette
 from generator.assets.images import resolve_image
 from generator.diagnostics import Diagnostics, Location
 from generator.loading import addresses
-from generator.loading.schema import Clinic, Labels, LanguageFile, Model, Steps, TableRef
+from generator.loading.schema import ClinicFile, Labels, LanguageFile, Model, StepsEntry, TableEntry
 
 from generator.loading.model import ConditionContent
 
@@ -72,7 +72,7 @@ def check_labels(labels: Labels, path: Path, diagnostics: Diagnostics) -> bool:
     return ok
 
 
-def check_clinic(clinic: Clinic, path: Path, images_dir: Path, diagnostics: Diagnostics) -> bool:
+def check_clinic(clinic: ClinicFile, path: Path, images_dir: Path, diagnostics: Diagnostics) -> bool:
     ok = True
     problem: str | ContrastProblem | None
     if clinic.id != path.stem:
@@ -199,7 +199,7 @@ def _check_language_file(content: "ConditionContent", lang: str, text: LanguageF
                     close = difflib.get_close_matches(image, image_ids, n=1)
                     diagnostics.error(block.where("figure"), f"figure '{image}' is not an image of condition.yaml",
                                       f"did you mean '{close[0]}'?" if close else "add it under images: in condition.yaml")
-        if not section.brochure and any(isinstance(b, TableRef) for b in section.patient):
+        if not section.brochure and any(isinstance(b, TableEntry) for b in section.patient):
             diagnostics.error(section.where("brochure"), f"section '{section.id}' holds the comparison table, which every brochure shows",
                               "remove 'brochure: false' here; leave out other blocks one by one instead")
         if not section.patient and not section.clinician:
@@ -227,7 +227,7 @@ def _check_steps(condition, text: LanguageFile, diagnostics: Diagnostics) -> Non
     stepped = [(i, t) for i, t in enumerate(condition.treatments) if t.step is not None]
     if not stepped:
         return
-    pathway = next((b for s in text.sections for b in s.clinician if isinstance(b, Steps)), None)
+    pathway = next((b for s in text.sections for b in s.clinician if isinstance(b, StepsEntry)), None)
     if pathway is None:
         diagnostics.warning(stepped[0][1].where("step"), f"treatments have a step, but {text.language}.yaml has no "
                             "pathway (a clinician 'steps:' block)", "add the pathway, or remove step: from the treatments")

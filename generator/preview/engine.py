@@ -22,15 +22,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.build.index import Index
-from generator.build.plan import Planned, plan
-from generator.build.render import Rendered, RenderResult, report_problems
-from generator.build.targets import Options, targets
+from generator.pipeline.index import Index
+from generator.pipeline.plan import Planned, plan
+from generator.pipeline.dispatch import Rendered, RenderResult, report_problems
+from generator.pipeline.targets import Options, targets
 from generator.diagnostics import ContentError, Diagnostic, Diagnostics, Location, Severity
 from generator.preview.raster import SlideConverter
 from generator.preview.slides import SlideLane
 from generator.preview.workers import Drawing, Workers
-from generator.products import Product
+from generator.kinds import Product
 
 PREVIEWED = (Product.LEAFLET, Product.BROCHURE, Product.DECK, Product.PAGE)   # the order they are drawn in
 PICTURES_KEPT = 400          # JPEGs in memory (~100 KB each) beyond those shown: older versions for open tabs
@@ -278,7 +278,7 @@ class Engine:
         if not self._draw_all(preview, planned, drawing):
             return                            # a newer save came in: the next refresh draws that
         checks = Diagnostics()
-        from generator.checks.preflight import check_documents
+        from generator.pipeline.preflight import check_documents
 
         figures = check_documents(planned, options, checks)
         with self._lock:
@@ -366,7 +366,7 @@ class Engine:
     def _site_files(self) -> frozenset[str]:
         """Every page a full build of the site writes: what a page's links may lead to (from the
         engine's own index, so no condition file is parsed twice)."""
-        from generator.checks.layout import site_files
+        from generator.pipeline.targets import site_files
 
         with self._lock:
             if self._site is None:

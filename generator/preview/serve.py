@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.build.targets import Options
+from generator.pipeline.targets import Options
 from generator.preview.reaper import leftovers
 
 
@@ -131,7 +131,7 @@ async def _watch(options: Options, engine) -> None:
     """Tell the engine about every save in the content, the images and the deck template."""
     from watchfiles import awatch
 
-    from generator.build.watch import relevant_change
+    from generator.pipeline.watch import relevant_change
 
     folders = [Path(options.content_dir), options.images]
     if options.template is not None:

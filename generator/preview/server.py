@@ -26,7 +26,7 @@ from starlette.routing import Route
 
 from generator.diagnostics import Diagnostic
 from generator.preview.engine import Engine, Preview, Selection
-from generator.products import Product
+from generator.kinds import Product
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 ASSETS = {"preview.js": "text/javascript; charset=utf-8", "preview.css": "text/css; charset=utf-8"}

@@ -7,6 +7,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from generator.preview.raster import SLIDE_WIDTH, pdf_pages
+from generator.render.pptx.readback import outline
 
 if TYPE_CHECKING:
     from generator.preview.engine import Engine, Preview, Shown
@@ -66,28 +67,7 @@ class SlideLane:
         pdf = converter.convert(pptx) if converter is not None else None
         if pdf is None:
             why = converter.reason if converter is not None else "slides are not drawn (--no-slides)"
-            self._engine.show(shown, [], drawn_from, f"{why}; the slides' text is shown instead", deck_outline(pptx),
+            self._engine.show(shown, [], drawn_from, f"{why}; the slides' text is shown instead", outline(pptx),
                               slides=True)
             return
         self._engine.show(shown, pdf_pages(pdf, SLIDE_WIDTH), drawn_from, slides=True)
-
-
-def deck_outline(pptx: bytes) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Each slide's title and its other lines of text, read from the deck itself."""
-    import io
-
-    from pptx import Presentation
-
-    slides = []
-    for slide in Presentation(io.BytesIO(pptx)).slides:
-        title = slide.shapes.title
-        lines: list[str] = []
-        for shape in slide.shapes:
-            if shape is title or shape.name == "Footer":        # the deck's own footer: the same on every slide
-                continue
-            if shape.has_text_frame:
-                lines += [p.text for p in shape.text_frame.paragraphs if p.text.strip()]
-            elif shape.has_table:
-                lines += [" | ".join(c.text for c in row.cells) for row in shape.table.rows]
-        slides.append((title.text_frame.text if title is not None else "", tuple(lines)))
-    return tuple(slides)

@@ -14,10 +14,13 @@ from __future__ import annotations
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from generator.build.plan import Planned
-from generator.build.render import Rendered, RenderResult, render_safely
-from generator.diagnostics import Diagnostics
-from generator.products import Product
+from generator.pipeline.plan import Planned
+from generator.pipeline.dispatch import Rendered, RenderResult, render_safely
+from generator.checks.deck import check_deck_accessibility
+from generator.checks.links import PageFile, check_site_links
+from generator.diagnostics import Diagnostics, Location, display_path
+from generator.document.model import Document
+from generator.kinds import Product
 
 
 @dataclass(frozen=True)
@@ -36,16 +39,14 @@ def draw(item: Planned, site_files: frozenset[str]) -> Drawing:
     if not result.ok:
         return Drawing(result)
     product = item.target.variant.product
+    where = Location(display_path(item.source_file))
     try:
-        if product is Product.DECK:
-            from generator.checks.layout import check_deck_accessibility
-
-            check_deck_accessibility(result.data, item, diagnostics)
+        if product is Product.DECK and isinstance(item.document, Document):
+            check_deck_accessibility(result.data, item.document.language_tag, where, diagnostics)
         elif product is Product.PAGE:
-            from generator.checks.links import check_site_links
-
             beside = tuple(name for name, _ in result.beside)
-            check_site_links([(item, result.data.decode("utf-8"), beside)], set(site_files), diagnostics)
+            check_site_links([PageFile(item.target.key, result.data.decode("utf-8"), beside, where)],
+                             set(site_files), diagnostics)
         elif item.target.variant.spec.extension == "pdf":
             return Drawing(result, tuple(pdf_pages(result.data)), diagnostics)
     except Exception as exc:  # noqa: BLE001 - a bug in a check or in PDFium: this output only
@@ -57,17 +58,15 @@ def _warm_up() -> None:
     """Import every renderer and load the PDF fonts before the first save needs them. Ctrl+C in the
     terminal reaches every process of the preview: the workers leave it to the server, which stops them.
     A worker whose preview is gone (killed, crashed) ends within a second instead of waiting forever."""
-    import importlib
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _end_with_parent()
 
     from generator.assets.fonts import register_reportlab
-    from generator.products import REGISTRY
+    from generator.render import registry
 
-    for spec in REGISTRY.values():
-        importlib.import_module(spec.renderer.partition(":")[0])
+    registry.load_all()
     import pypdfium2  # noqa: F401
 
     register_reportlab()

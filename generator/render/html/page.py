@@ -19,12 +19,12 @@ from generator.document.inline import plain
 from generator.document.model import (
     ROLE_LABELS, BulletList, ComparisonTable, Document, Figure, Paragraph, Section, Steps, TableRow,
 )
-from generator.products import Bundle
+from generator.kinds import Bundle
 from generator.render.html import assets
 from generator.render.html.environment import render_template
 
 if TYPE_CHECKING:
-    from generator.products import Variant
+    from generator.kinds import Variant
 
 NORMAL_TEXT = 4.5        # WCAG 1.4.3: contrast of body-size text and links
 

@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.document.model import SiteIndex
-from generator.products import Bundle
+from generator.kinds import Bundle
 from generator.render.html.environment import render_template
 from generator.render.html.page import contact, font_files, palette
 from generator.render.html import assets
 
 if TYPE_CHECKING:
-    from generator.products import Variant
+    from generator.kinds import Variant
 
 
 def render(index: SiteIndex, variant: "Variant", template: Path | None = None) -> Bundle:

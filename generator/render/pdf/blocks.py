@@ -15,7 +15,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from generator.document.model import Block, BulletList, ComparisonTable, Document, Figure, Steps
-from generator.document.model import Paragraph as TextBlock
+from generator.document import model
 from generator.render.pdf import parts
 from generator.render.pdf.styles import Styles
 
@@ -34,7 +34,7 @@ def flowables(block: Block, doc: Document, s: Styles, room: Room) -> list[Flowab
     """The block's flowables, followed by its review mark (none for a picture printed elsewhere:
     its mark goes with it)."""
     out: list[Flowable] = []
-    if isinstance(block, TextBlock):
+    if isinstance(block, model.Paragraph):
         out.append(parts.paragraph(block.text, s.body, block.source))
     elif isinstance(block, Steps):
         out.append(parts.pathway(block.items, s, room.steps_width, block.source))

@@ -33,17 +33,17 @@ from reportlab.platypus import Spacer
 
 from generator.diagnostics import Location
 from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section, Steps
-from generator.document.model import Paragraph as TextBlock
+from generator.document import model
 from generator.render.pdf import flow as flow
 from generator.render.pdf import parts as parts
 from generator.render.pdf import tagging as tagging
 from generator.render.errors import LayoutProblem
-from generator.render.pdf import blocks, compat, flowables, marks
+from generator.render.pdf import blocks, compat, flowables, memo
 from generator.render.pdf.styles import Styles
 from generator.render.pdf.page import Sheet, picture_ppi
 
 if TYPE_CHECKING:
-    from generator.products import Variant
+    from generator.kinds import Variant
 
 BODY_SIZE = 12
 LINE_SPACING = 1.22      # tighter than the leaflet's 1.38: short lines in narrow panels need less
@@ -105,7 +105,7 @@ def picture_boxes(paper: str) -> dict[str, tuple[float, float]]:
 
 
 def render(doc: Document, variant: "Variant", template: Path | None = None) -> bytes:
-    """The registry's entry point (``generator.products``): this product in ``variant``'s form."""
+    """The registry's entry point (``generator.kinds``): this product in ``variant``'s form."""
     with compat.too_large_is_a_problem(), compat.binary_streams():
         return render_brochure(doc, variant.paper, variant.print_shop, variant.tagged)
 
@@ -210,7 +210,7 @@ def _section(section: Section, doc: Document, s: Styles, width: float, ppi: int,
     group = [parts.callout([heading, *body], s, width, section.source, splittable=True)] if section.callout \
         else [heading, *body]
     for flowable in group:
-        marks.marks(flowable).section = section.title
+        memo.attach(flowable).section = section.title
     return group
 
 
@@ -226,8 +226,8 @@ def _overflow(doc: Document, s: Styles, result: flow.Flow, columns: list[flow.Co
     """What did not fit, and the blocks whose ``brochure: false`` would free the most room."""
     width = min(c.width for c in columns)
     missing = flow.height_of(result.leftover, width)
-    source = next((marks.marks_of(f).source for f in result.leftover if marks.marks_of(f).source), doc.source)
-    sections = list(dict.fromkeys(marks.marks_of(f).section for f in result.leftover if marks.marks_of(f).section))
+    source = next((memo.of(f).source for f in result.leftover if memo.of(f).source), doc.source)
+    sections = list(dict.fromkeys(memo.of(f).section for f in result.leftover if memo.of(f).section))
     what = ", ".join(f"section '{t}'" for t in sections) or f"{len(result.leftover)} block(s)"
     candidates = _droppable(doc, s, width, ppi)
     best = ", ".join(f"{name} ({Path(where.file).name} line {where.line}, {height / mm:.0f} mm)"
@@ -236,7 +236,7 @@ def _overflow(doc: Document, s: Styles, result: flow.Flow, columns: list[flow.Co
     if best:
         hint += ("; or add 'brochure: false' to what the leaflet alone should carry — most room is freed by "
                  + best)
-    moved = any(marks.marks_of(f).section == doc.labels.about_this_leaflet for f in result.leftover)
+    moved = any(memo.of(f).section == doc.labels.about_this_leaflet for f in result.leftover)
     if moved:
         hint += ("; the 'about' block is here because the clinic's name and address fill the back panel "
                  "(a shorter name in the clinic file gives it back its place)")
@@ -263,7 +263,7 @@ def _droppable(doc: Document, s: Styles, width: float, ppi: int) -> list[tuple[s
 
 
 def _block_name(block) -> str:
-    kinds = {TextBlock: "paragraph", Steps: "steps", BulletList: "list", Figure: "figure"}
+    kinds = {model.Paragraph: "paragraph", Steps: "steps", BulletList: "list", Figure: "figure"}
     return f"the {kinds.get(type(block), 'block')}"
 
 
@@ -318,8 +318,8 @@ def _back(doc: Document, s: Styles, column: flow.Column, tagged: bool,
                 tagging.tag_story(kept)
             moved = [f for f in movable if f in result.leftover]
             for flowable in moved:
-                marks.marks(flowable).source = doc.source
-                marks.marks(flowable).section = doc.labels.about_this_leaflet
+                memo.attach(flowable).source = doc.source
+                memo.attach(flowable).section = doc.labels.about_this_leaflet
             return flow.pour(kept, [column]), moved
     problems.append(LayoutProblem("the brochure's back panel is full: the clinic's name, address and QR code leave "
                                   "no room for the 'about this brochure' facts", doc.clinic.where("name"),
@@ -351,11 +351,11 @@ def _draw_background(canvas: Canvas, sheet: Sheet, s: Styles, row: list[Panel]) 
 
 def _finish_page(canvas: Canvas, sheet: Sheet, doc: Document, s: Styles, row: list[Panel]) -> None:
     with tagging.artifact(canvas):
-        _draw_marks(canvas, sheet, doc, s, row)
+        _draw_draft_and_crop_marks(canvas, sheet, doc, s, row)
     canvas.showPage()
 
 
-def _draw_marks(canvas: Canvas, sheet: Sheet, doc: Document, s: Styles, row: list[Panel]) -> None:
+def _draw_draft_and_crop_marks(canvas: Canvas, sheet: Sheet, doc: Document, s: Styles, row: list[Panel]) -> None:
     canvas.saveState()
     canvas.translate(sheet.offset, sheet.offset)
     for panel in row:

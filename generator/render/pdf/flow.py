@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from generator.render.pdf import marks
+from generator.render.pdf import memo
 from generator.render.pdf.compat import wrap_once
 
 FUZZ = 1e-6
@@ -151,8 +151,8 @@ def badness(result: Flow, height: float) -> float:
         if here[-1].continued:
             score += 3
         first = there[0].flowable
-        same_section = marks.marks_of(first).section is not None and \
-            marks.marks_of(first).section == marks.marks_of(here[-1].flowable).section
+        same_section = memo.of(first).section is not None and \
+            memo.of(first).section == memo.of(here[-1].flowable).section
         if same_section and not _is_heading(first):
             score += 1
     used = [result.used(i) for i in range(len(by_column)) if by_column[i]]
@@ -193,4 +193,4 @@ def _strands(head, height: float, available: float) -> bool:
 def _inherit(head, pieces: list) -> None:
     """Split pieces keep the content position and section of the flowable they came from."""
     for piece in pieces:
-        marks.inherit(head, piece, "source", "section")
+        memo.inherit(head, piece, "source", "section")

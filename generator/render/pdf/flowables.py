@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, Image, Paragraph, Spacer
 from generator.diagnostics import Location
 from generator.document.model import Document, Figure
 from generator.assets.images import prepared, upright_size
-from generator.render.pdf import compat, marks
+from generator.render.pdf import compat, memo
 from generator.render.pdf.styles import Styles
 from generator.render.pdf.tagging import artifact, is_tagged
 from generator.render.pdf.text import markup, plain_markup
@@ -27,7 +27,7 @@ F = TypeVar("F", bound=Flowable)
 
 def located(flowable: F, source: Location | None) -> F:
     """The flowable, marked with the content line it was made from."""
-    marks.marks(flowable).source = source
+    memo.attach(flowable).source = source
     return flowable
 
 
@@ -137,7 +137,7 @@ class Pathway(Flowable):
 
     def _part(self, start: int, end: int) -> "Pathway":
         part = Pathway(self.numbers[start:end], self.texts[start:end], self.fill, self.line, self.max_width)
-        marks.inherit(self, part, "source", "steps")
+        memo.inherit(self, part, "source", "steps")
         return part
 
     def draw(self):
@@ -180,8 +180,8 @@ class FigureBlock(Unbreakable):
         self.floor = floor if floor is not None else max_height * self.SHRINK
         image = picture(fig.path, max_width, max_height, ppi)
         caption = figure_caption(fig, doc, s)
-        marks.marks(image).alt = fig.alt
-        marks.marks(caption).role = "Caption"
+        memo.attach(image).alt = fig.alt
+        memo.attach(caption).role = "Caption"
         super().__init__([image, Spacer(1, 1.5 * mm), caption, Spacer(1, 3 * mm)])
 
     def split(self, aw, ah):
@@ -196,8 +196,8 @@ class FigureBlock(Unbreakable):
         for old, new in zip(self.flowables, smaller.flowables):
             if is_tagged(old):       # structure roles given before layout (tagged PDFs)
                 compat.retype(new, old.__class__)
-                marks.marks(new).structure = marks.marks_of(old).structure
-        marks.inherit(self, smaller, "source", "section")
+                memo.attach(new).structure = memo.of(old).structure
+        memo.inherit(self, smaller, "source", "section")
         return [smaller]
 
 

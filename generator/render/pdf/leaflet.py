@@ -24,16 +24,16 @@ from reportlab.platypus import (
 
 from generator.diagnostics import Location
 from generator.document.model import BulletList, ComparisonTable, Document, Section
-from generator.document.model import Paragraph as TextBlock
+from generator.document import model
 from generator.render.pdf import parts as parts
 from generator.render.pdf import tagging as tagging
 from generator.render.errors import LayoutProblem
-from generator.render.pdf import blocks, compat, flowables, marks
+from generator.render.pdf import blocks, compat, flowables, memo
 from generator.render.pdf.styles import Styles
 from generator.render.pdf.page import Sheet, picture_ppi
 
 if TYPE_CHECKING:
-    from generator.products import Variant
+    from generator.kinds import Variant
 
 BODY_SIZES = (13, 12.5, 12)   # tried in turn until the leaflet fits its pages; 12 pt is the floor
 COVER_PICTURE, SECTION_PICTURE = 58 * mm, 70 * mm     # the pictures' largest height
@@ -74,7 +74,7 @@ def picture_boxes(paper: str) -> dict[str, tuple[float, float]]:
 
 
 def render(doc: Document, variant: "Variant", template: Path | None = None) -> bytes:
-    """The registry's entry point (``generator.products``): this product in ``variant``'s form."""
+    """The registry's entry point (``generator.kinds``): this product in ``variant``'s form."""
     with compat.too_large_is_a_problem(), compat.binary_streams():
         return render_leaflet(doc, variant.paper, variant.print_shop, variant.tagged)
 
@@ -196,7 +196,7 @@ def _section(section: Section, doc: Document, layout: _Layout, placed_figures: s
 def _check_rows(story: list, layout: _Layout) -> None:
     """Refuse rows taller than a page: reportlab would otherwise fail, or cut the row."""
     for flowable in story:
-        rows = marks.marks_of(flowable).rows
+        rows = memo.of(flowable).rows
         if rows is None:
             continue
         _, total = flowable.wrap(layout.frame_width, layout.frame_height)
@@ -212,7 +212,7 @@ def _longest_sections(doc: Document) -> list[tuple[str, Location, int]]:
     def size(section: Section) -> int:
         total = 0
         for block in section.blocks:
-            if isinstance(block, TextBlock):
+            if isinstance(block, model.Paragraph):
                 total += sum(len(sp.text) for sp in block.text)
             elif isinstance(block, BulletList):
                 total += sum(len(sp.text) for item in block.items for sp in item)

@@ -2,7 +2,7 @@
 lists, the pathway, pictures, the callout, the comparison table and its compact entries, the title
 band, the contact and trust blocks, the DRAFT mark and the document information.
 
-Every flowable made from content remembers its source position in its ``Marks`` (``located``) so
+Every flowable made from content remembers its source position in its memo (``located``; :mod:`.memo`) so
 an overflow can name the YAML line. The type scale is in ``styles``, leafdeck's own flowable
 classes in ``flowables``.
 """
@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 from generator.diagnostics import Location
 from generator.document.model import ROLE_LABELS, Cell, ComparisonTable, Document, Figure, Inline, Span, TableRow
 from generator.render.errors import LayoutProblem
-from generator.render.pdf import marks
+from generator.render.pdf import memo
 from generator.render.pdf.flowables import (
     FigureBlock, Pathway, QrCode, located, picture,
 )
@@ -34,7 +34,7 @@ from generator.render.pdf.text import address_lines, attribute, label, markup, p
 def heading(text: str, style: ParagraphStyle, source: Location | None = None, role: str = "H2") -> Paragraph:
     """A heading, its structure role given here (tagged PDFs), not guessed from its style later."""
     para = located(Paragraph(plain_markup(text), style), source)
-    marks.marks(para).role = role
+    memo.attach(para).role = role
     return para
 
 
@@ -50,7 +50,7 @@ def bullets(items, style: ParagraphStyle, source: Location | None = None) -> lis
     out: list[Flowable] = []
     for item in items:
         para = located(Paragraph(markup(item), bulleted, bulletText="•"), source)
-        marks.marks(para).list_key = key
+        memo.attach(para).list_key = key
         out.append(para)
     return out
 
@@ -126,7 +126,7 @@ def comparison_table(table: ComparisonTable, s: Styles, width: float) -> Table:
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]))
-    marks.marks(result).rows = table.rows
+    memo.attach(result).rows = table.rows
     return located(result, table.source)
 
 
@@ -140,7 +140,7 @@ def compact_treatment(row: TableRow, labels, s: Styles) -> list[Flowable]:
     """
     name, indications, contraindications, course = row.cells
     head = Paragraph(markup(name.paragraphs[0]) + f" – {markup(course.paragraphs[0])}", _entry_head(s.cell_whole))
-    marks.marks(head).role = "H3"
+    memo.attach(head).role = "H3"
     sentences = []
     for label_text, cell in ((labels.indications_short, indications), (labels.contraindications_short, contraindications)):
         sentences.append(f"<b>{label(label_text)}</b> " + " ".join(_sentence(markup(b)) for b in cell.bullets))
@@ -172,7 +172,7 @@ def title_band(doc: Document, s: Styles, width: float, padding: tuple[float, flo
                                          hyphenationLang=s.body.hyphenationLang,
                                          embeddedHyphenation=s.body.embeddedHyphenation)
     title = Paragraph(plain_markup(doc.title), title_style)
-    marks.marks(title).role = "H1"          # whatever size it was fitted at
+    memo.attach(title).role = "H1"          # whatever size it was fitted at
     band = Table([[[title, Paragraph(plain_markup(doc.subtitle), s.subtitle)]]], colWidths=[width])
     band.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
@@ -189,7 +189,7 @@ def masthead(doc: Document, s: Styles, width: float) -> Flowable:
     if not doc.clinic.logo:
         return name
     logo = picture(doc.clinic.logo, max_width=width * 0.35, max_height=14 * mm, ppi=300)
-    marks.marks(logo).alt = doc.clinic.name
+    memo.attach(logo).alt = doc.clinic.name
     row = Table([[logo, name]], colWidths=[logo.drawWidth + 4 * mm, width - logo.drawWidth - 4 * mm], hAlign="LEFT")
     row.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
@@ -220,7 +220,7 @@ def contact_block(doc: Document, s: Styles, qr_size: float, width: float) -> lis
             story.append(link(target, text, s.link, width, clinic.where(key)))
     if clinic.web_url:
         code = QrCode(clinic.web_url, qr_size)
-        marks.marks(code).alt = f"QR code: {clinic.web_display}"
+        memo.attach(code).alt = f"QR code: {clinic.web_display}"
         story += [Spacer(1, 2 * mm), code]
     return story
 
@@ -234,8 +234,8 @@ def link(target: str, text: str, style: ParagraphStyle, width: float, source: Lo
                             source, "use a shorter address; it may only break before . / @ or -")
     href = attribute(target)
     para = Paragraph("<br/>".join(f'<a href="{href}">{plain_markup(line)}</a>' for line in lines), style)
-    marks.marks(para).role = "Link"
-    marks.marks(para).href = target
+    memo.attach(para).role = "Link"
+    memo.attach(para).href = target
     return located(para, source)
 
 

@@ -33,11 +33,13 @@ from pptx.util import Emu, Inches, Pt
 
 from generator.assets.colour import ratio
 from generator.document.inline import plain
-from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section, Steps
-from generator.document.model import Paragraph as TextBlock
+from generator.document.model import BulletList, ComparisonTable, Document, Figure, Paragraph, Section, Steps
+
 from generator.render.pptx import measure as fit
+from generator.render.pptx.measure import Run
 from generator.render.pptx import notes as speaker_notes
 from generator.render.pptx.pathway import layout as pathway_layout
+from generator.render.pptx.readback import FOOTER
 from generator.render.pptx import table as tables
 from generator.render.pptx.template import fixed_zip_dates, open_template
 from generator.render.errors import LayoutProblem
@@ -48,7 +50,7 @@ from generator.render.pptx.xml import (
 )
 
 if TYPE_CHECKING:
-    from generator.products import Variant
+    from generator.kinds import Variant
 
 TITLE_SIZES = (32, 28, 24, 20, 18)  # slide titles; below 28 pt only when a template's title box is small
 BODY_SIZES = (20, 18)               # body text: at least 18 pt
@@ -68,7 +70,7 @@ LIGHT_GREY = "F2F2F2"
 
 
 def render(doc: Document, variant: "Variant", template: Path | None = None) -> bytes:
-    """The registry's entry point (``generator.products``)."""
+    """The registry's entry point (``generator.kinds``)."""
     return render_deck(doc, template)
 
 
@@ -121,7 +123,7 @@ class _Deck:
         self.title_slide()
         # The contents list the content's parts, or its sections when it has no parts.
         entries = [s.part for s in doc.sections if s.part] or [s.title for s in doc.sections]
-        self.bullet_slides(self.labels.contents, [DeckPara(((e, False),), bullet=True) for e in entries],
+        self.bullet_slides(self.labels.contents, [DeckPara.of(e, bullet=True) for e in entries],
                            notes=" · ".join(entries), source=doc.source)
         for section in doc.sections:
             if section.part:
@@ -135,11 +137,11 @@ class _Deck:
         what does not fit goes to a details line below it, or (on a crowded template) the notes."""
         doc = self.doc
         slide = self.prs.slides.add_slide(self.layouts["title"])
-        self._fit_write(slide.shapes.title, [DeckPara(((doc.title, True),))], COVER_TITLE_SIZES, None, doc.source,
+        self._fit_write(slide.shapes.title, [DeckPara.of(doc.title, bold=True)], COVER_TITLE_SIZES, None, doc.source,
                         grow=True)
         details = f"{self.labels.icd10} {doc.icd10} · {self.labels.version} {doc.trust.version} · " \
                   f"{doc.trust.published.isoformat()}"
-        lines = [DeckPara(((text, False),)) for text in (doc.subtitle, doc.clinic.name, details)]
+        lines = [DeckPara.of(text) for text in (doc.subtitle, doc.clinic.name, details)]
         subtitle = body_placeholder(slide)
         placed = 0
         if subtitle is not None:
@@ -192,7 +194,7 @@ class _Deck:
         slide = self.prs.slides.add_slide(self.layouts["section"])
         self._title(slide, title, source)
         body = body_placeholder(slide)
-        line = [DeckPara((((" · ".join(members)), False),))]
+        line = [DeckPara.of(" · ".join(members))]
         if body is not None and members:
             width, height = box_size(body)
             size = next((s for s in BODY_SIZES if fit.fits([p.measure() for p in line], width, height, s)), None)
@@ -202,7 +204,7 @@ class _Deck:
 
     def section(self, section: Section) -> None:
         lists = [b for b in section.blocks if isinstance(b, BulletList) and not isinstance(b, Steps)]
-        prose = [b for b in section.blocks if isinstance(b, TextBlock)]
+        prose = [b for b in section.blocks if isinstance(b, Paragraph)]
         shown_prose = not lists   # a section without a list shows its paragraphs; otherwise they are notes
         notes = [plain(b.text) for b in prose] + speaker_notes.review_notes(section, self.labels)
         paras: list[DeckPara] = []
@@ -218,7 +220,7 @@ class _Deck:
                 self.pathway(block, "\n".join(notes))
             elif isinstance(block, BulletList):
                 paras.extend(DeckPara(runs_of(item), bullet=True, source=block.source) for item in block.items)
-            elif isinstance(block, TextBlock) and shown_prose:
+            elif isinstance(block, Paragraph) and shown_prose:
                 paras.append(DeckPara(runs_of(block.text), source=block.source))
             elif isinstance(block, Figure):
                 flush()
@@ -236,7 +238,7 @@ class _Deck:
             slide = self.prs.slides.add_slide(layout)
             self._title(slide, title, source)
             write(body_placeholder(slide).text_frame, chunk, size, None, self.doc.language_tag, self.font)
-            on_slide = "\n".join("• " * p.bullet + "".join(t for t, _ in p.runs) for p in chunk)
+            on_slide = "\n".join("• " * p.bullet + p.text for p in chunk)
             self._finish(slide, notes + ("\n\n" if notes else "") + on_slide)
 
     def pathway(self, steps: Steps, notes: str) -> None:
@@ -269,7 +271,7 @@ class _Deck:
         slide = self.prs.slides.add_slide(self.layouts["title_only"])
         self._title(slide, title, figure.source)
         left, top, width, height = self.content_area
-        caption = [DeckPara(runs_of(figure.caption) + ((f" ({figure.credit})", False),), source=figure.source)]
+        caption = [DeckPara((*runs_of(figure.caption), Run(f" ({figure.credit})")), source=figure.source)]
         inner = Emu(width - 2 * Inches(0.1)).pt
         size = next((s for s in BODY_SIZES
                      if fit.height([p.measure() for p in caption], inner, s) <= 3 * s * fit.LINE_FACTOR), None)
@@ -300,9 +302,9 @@ class _Deck:
         stepped = any(t.step is not None for t in treatments)
         columns = (labels.treatment, labels.step, labels.key_indication, labels.key_contraindication)
         shares = OVERVIEW_WIDTHS if stepped else OVERVIEW_WIDTHS_NO_STEP
-        header = [[DeckPara(((h, True),))] for i, h in enumerate(columns) if stepped or i != 1]
-        rows = [(t, [[DeckPara(((t.name, True),), source=t.source)],
-                     *([[DeckPara(((str(t.step) if t.step else labels.outside_pathway, t.step is not None),))]]
+        header = [[DeckPara.of(h, bold=True)] for i, h in enumerate(columns) if stepped or i != 1]
+        rows = [(t, [[DeckPara.of(t.name, bold=True, source=t.source)],
+                     *([[DeckPara.of(str(t.step) if t.step else labels.outside_pathway, bold=t.step is not None)]]
                        if stepped else []),
                      [DeckPara(runs_of(t.indications[0]))] if t.indications else [],
                      [DeckPara(runs_of(t.contraindications[0]))] if t.contraindications else []])
@@ -347,7 +349,7 @@ class _Deck:
         self.divider(self.labels.appendix, [self.labels.comparison_details], table.source)
         left, top, width, height = self.content_area
         labels = self.labels
-        header = [[DeckPara(((h, True),))] for h in (labels.treatment, table.columns[1], table.columns[2],
+        header = [[DeckPara.of(h, bold=True)] for h in (labels.treatment, table.columns[1], table.columns[2],
                                                      table.columns[3])]
         rows = [(row, tables.detail_cells(row)) for row in table.rows]
         try:
@@ -390,7 +392,7 @@ class _Deck:
         sources = self.doc.trust.sources
         if not sources:
             return
-        paras = [DeckPara(((s, False),)) for s in sources]
+        paras = [DeckPara.of(s) for s in sources]
         self.bullet_slides(self.labels.references, paras, "\n".join(sources), self.doc.condition_source)
 
     # -- helpers -------------------------------------------------------------------------------
@@ -440,7 +442,7 @@ class _Deck:
             unique = f"{title} ({self.labels.continued}{'' if n == 1 else f' {n}'})"
             n += 1
         self.titles.add(unique)
-        self._fit_write(slide.shapes.title, [DeckPara(((unique, True),))], TITLE_SIZES, None, source,
+        self._fit_write(slide.shapes.title, [DeckPara.of(unique, bold=True)], TITLE_SIZES, None, source,
                         box=self._layout_box(slide.slide_layout, "title"), grow=True)
 
     def _fit_write(self, shape, paras: list[DeckPara], sizes, colour, source, box=None, grow: bool = False) -> None:
@@ -459,7 +461,7 @@ class _Deck:
             shape.height = shape.height + extra
             write(shape.text_frame, paras, sizes[-1], colour, self.doc.language_tag, self.font)
             return
-        text = " ".join("".join(t for t, _ in p.runs) for p in paras)
+        text = " ".join(p.text for p in paras)
         raise LayoutProblem(f"'{text[:60]}' does not fit its box on slide {len(self.prs.slides)} even at {sizes[-1]} pt",
                             next((p.source for p in paras if p.source), source), "shorten this text")
 
@@ -467,7 +469,7 @@ class _Deck:
         remove_empty_placeholders(slide)
         self._footer(slide)
         frame = slide.notes_slide.notes_text_frame
-        write(frame, [DeckPara(((line, False),)) for line in notes.split("\n")], 12, None, self.doc.language_tag, None)
+        write(frame, [DeckPara.of(line) for line in notes.split("\n")], 12, None, self.doc.language_tag, None)
 
     def _footer(self, slide) -> None:
         doc = self.doc
@@ -476,8 +478,8 @@ class _Deck:
             parts.append(self.labels.draft)
         width = self.prs.slide_width
         box = slide.shapes.add_textbox(Inches(0.6), self._footer_band()[0], width - Inches(1.2), FOOTER_HEIGHT)
-        box.name = "Footer"
-        write(box.text_frame, [DeckPara(((" · ".join(parts) + " · ", False),))], FOOTER_SIZE, None,
+        box.name = FOOTER
+        write(box.text_frame, [DeckPara.of(" · ".join(parts) + " · ")], FOOTER_SIZE, None,
               doc.language_tag, self.font)
         add_slide_number(box.text_frame.paragraphs[0], FOOTER_SIZE, None, doc.language_tag,
                          f"leafdeck-slide#{len(self.prs.slides)}")
@@ -514,11 +516,11 @@ def _pieces(para: DeckPara, width: float, height: float) -> list[DeckPara]:
     """The paragraph whole if it fits a slide at the smallest size, else cut between sentences."""
     if fit.fits([para.measure()], width, height, BODY_SIZES[-1]):
         return [para]
-    text = "".join(t for t, _ in para.runs)
+    text = para.text
     sentences = [s for s in _sentences(text) if s]
     pieces: list[DeckPara] = []
     for sentence in sentences:
-        piece = DeckPara(((sentence, False),), bullet=para.bullet and not pieces, source=para.source)
+        piece = DeckPara.of(sentence, bullet=para.bullet and not pieces, source=para.source)
         if not fit.fits([piece.measure()], width, height, BODY_SIZES[-1]):
             raise LayoutProblem(f"a text is too long for a whole slide even at {BODY_SIZES[-1]} pt", para.source,
                                 "split it into shorter bullets, or move detail to a paragraph (speaker notes)")

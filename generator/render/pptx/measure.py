@@ -11,6 +11,7 @@ rounding in other renderers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,7 +26,11 @@ _UNITS = 1000  # fonts are loaded at 1000 px: widths in thousandths of the size
 # Fonts whose advance widths equal Arial's: the metrics below are right for all of them.
 ARIAL_COMPATIBLE = {"arial", "arimo", "liberation sans", "helvetica"}
 
-Run = tuple[str, bool]               # (text, bold)
+class Run(NamedTuple):
+    """A run of slide text in one weight."""
+
+    text: str
+    bold: bool = False
 
 
 @dataclass(frozen=True)

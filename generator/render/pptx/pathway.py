@@ -14,6 +14,7 @@ from pptx.util import Emu, Inches
 from generator.diagnostics import Location
 from generator.document.model import Inline
 from generator.render.pptx import measure as fit
+from generator.render.pptx.measure import Run
 from generator.render.pptx.xml import DeckPara, runs_of
 
 Box = tuple[int, int, int, int]          # left, top, width, height in EMU
@@ -32,7 +33,7 @@ def layout(items: tuple[Inline, ...], source: Location, area: Box, smallest: flo
     left, top, width, height = area
     n = len(items)
     gap = Inches(0.45)
-    texts = [[DeckPara(((f"{i + 1}", True),)), DeckPara(runs_of(item), source=source)] for i, item in enumerate(items)]
+    texts = [[DeckPara.of(f"{i + 1}", bold=True), DeckPara(runs_of(item), source=source)] for i, item in enumerate(items)]
     box_w = int((width - gap * (n - 1)) / n)
     box_h = int(min(Inches(2.6), height))
     inner_w, inner_h = Emu(box_w - 2 * Inches(0.1)).pt, Emu(box_h - 2 * Inches(0.05)).pt
@@ -41,7 +42,7 @@ def layout(items: tuple[Inline, ...], source: Location, area: Box, smallest: flo
     if not across:
         gap = Inches(0.3) if height > Inches(0.9) * n else Inches(0.12)
         box_w, box_h = width, int(min(Inches(1.0), (height - gap * (n - 1)) / n))
-        texts = [[DeckPara(((f"{i + 1}  ", True),) + runs_of(item), source=source)] for i, item in enumerate(items)]
+        texts = [[DeckPara((Run(f"{i + 1}  ", True), *runs_of(item)), source=source)] for i, item in enumerate(items)]
     boxes, arrows = [], []
     for i in range(n):
         x, y = (left + i * (box_w + gap), top) if across else (left, top + i * (box_h + gap))

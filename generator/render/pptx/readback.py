@@ -1,11 +1,32 @@
-"""The finished deck read back as PowerPoint's accessibility checker reads it: a title on every slide,
-unique titles, alternative text on every picture, a header row on every table, and the language on
-every run of text."""
+"""The finished deck read back: as PowerPoint's accessibility checker reads it (a title on every
+slide, unique titles, alternative text on every picture, a header row on every table, and the
+language on every run of text), and as an outline of its slides' text."""
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
+
+FOOTER = "Footer"       # the name of leafdeck's own footer shape: the same on every slide
+
+
+def outline(data: bytes) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each slide's title and its other lines of text (tables row by row), the footer left out."""
+    from pptx import Presentation
+
+    slides = []
+    for slide in Presentation(io.BytesIO(data)).slides:
+        title = slide.shapes.title
+        lines: list[str] = []
+        for shape in slide.shapes:
+            if shape is title or shape.name == FOOTER:
+                continue
+            if shape.has_text_frame:
+                lines += [p.text for p in shape.text_frame.paragraphs if p.text.strip()]
+            elif shape.has_table:
+                lines += [" | ".join(c.text for c in row.cells) for row in shape.table.rows]
+        slides.append((title.text_frame.text if title is not None else "", tuple(lines)))
+    return tuple(slides)
 
 
 def accessibility_problems(data: bytes, lang: str) -> list[tuple[str, str]]:

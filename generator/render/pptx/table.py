@@ -86,9 +86,9 @@ def cut_row(cells, widths, limit: float, first: bool, continued: str):
     treatment's name heading both parts ("Laser (forts.)" on the second); (None, cells) if no item fits."""
     name = plain_name(cells[0])
     base = name if first else name.removesuffix(f" ({continued})")
-    head = cells[0] if first else [DeckPara(((f"{base} ({continued})", True),))]
+    head = cells[0] if first else [DeckPara.of(f"{base} ({continued})", bold=True)]
     part = [head, [], [], []]
-    rest = [[DeckPara(((f"{base} ({continued})", True),))], list(cells[1]), list(cells[2]), list(cells[3])]
+    rest = [[DeckPara.of(f"{base} ({continued})", bold=True)], list(cells[1]), list(cells[2]), list(cells[3])]
     for c in (1, 2, 3):
         while rest[c]:
             trial = [*part[:c], part[c] + [rest[c][0]], *part[c + 1:]]
@@ -101,7 +101,7 @@ def cut_row(cells, widths, limit: float, first: bool, continued: str):
 
 
 def plain_name(paras: list[DeckPara]) -> str:
-    return "".join(t for p in paras for t, _ in p.runs)
+    return "".join(p.text for p in paras)
 
 
 def even_chunks(heights: list[float], count: int, room: float) -> list[list[int]] | None:

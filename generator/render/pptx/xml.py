@@ -23,7 +23,7 @@ from pptx.util import Emu, Pt
 
 from generator.diagnostics import Location
 from generator.document.model import Inline
-from generator.render.pptx.measure import LINE_FACTOR, Para
+from generator.render.pptx.measure import LINE_FACTOR, Para, Run
 
 BULLET_INDENT = 22.0        # points from the bullet to its text
 SPACE_AFTER = 8.0           # points between paragraphs
@@ -39,18 +39,27 @@ DARK, LIGHT, ACCENT = SchemeColour("dk1"), SchemeColour("lt1"), SchemeColour("ac
 
 @dataclass(frozen=True)
 class DeckPara:
-    """A paragraph for a slide: runs of (text, bold), optionally a bullet."""
+    """A paragraph for a slide: its runs, optionally a bullet, and the content line it came from."""
 
-    runs: tuple[tuple[str, bool], ...]
+    runs: tuple[Run, ...]
     bullet: bool = False
     source: Location | None = field(default=None, compare=False)     # content position, for errors
+
+    @classmethod
+    def of(cls, text: str, bold: bool = False, bullet: bool = False, source: Location | None = None) -> "DeckPara":
+        """A paragraph of one run."""
+        return cls((Run(text, bold),), bullet, source)
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
 
     def measure(self) -> Para:
         return Para(self.runs, BULLET_INDENT if self.bullet else 0.0, SPACE_AFTER)
 
 
-def runs_of(inline: Inline, bold: bool = False) -> tuple[tuple[str, bool], ...]:
-    return tuple((clean(span.text), bold or span.bold) for span in inline)
+def runs_of(inline: Inline, bold: bool = False) -> tuple[Run, ...]:
+    return tuple(Run(clean(span.text), bold or span.bold) for span in inline)
 
 
 def clean(text: str) -> str:

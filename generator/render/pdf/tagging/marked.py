@@ -11,7 +11,7 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
-from generator.render.pdf import compat, marks
+from generator.render.pdf import compat, memo
 
 Path_ = tuple[tuple[str, object], ...]
 
@@ -105,14 +105,14 @@ def tag_role(flowable, *path: tuple[str, object], alt: str | None = None, scope:
              uri: str | None = None):
     """Give ``flowable`` its place in the structure; its drawing becomes marked content."""
     compat.retype(flowable, _tagged_class(type(flowable)))  # type: ignore[arg-type]  # mypy#11470: type[Any] is hashable
-    marks.marks(flowable).structure = (tuple(path), alt, scope, uri)
+    memo.attach(flowable).structure = (tuple(path), alt, scope, uri)
     return flowable
 
 
 def as_artifact(flowable):
     """Drawn, but not content (decoration): screen readers skip it."""
     compat.retype(flowable, _tagged_class(type(flowable)))  # type: ignore[arg-type]  # mypy#11470: type[Any] is hashable
-    marks.marks(flowable).structure = None
+    memo.attach(flowable).structure = None
     return flowable
 
 
@@ -125,7 +125,7 @@ def _tagged_class(base: type[Any]) -> type:
     def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
         if not isinstance(canvas, TaggingCanvas):
             return base.drawOn(self, canvas, x, y, _sW)
-        spec = marks.marks_of(self).structure
+        spec = memo.of(self).structure
         if spec is None:
             with artifact(canvas):
                 return base.drawOn(self, canvas, x, y, _sW)
@@ -147,7 +147,7 @@ def _tagged_class(base: type[Any]) -> type:
         for piece in pieces:
             if piece is not self and hasattr(piece, "drawOn"):
                 compat.retype(piece, _tagged_class(type(piece)))  # type: ignore[arg-type]  # mypy#11470: type[Any] is hashable
-                marks.marks(piece).structure = marks.marks_of(self).structure
+                memo.attach(piece).structure = memo.of(self).structure
         return pieces
 
     return type(base.__name__, (base,), {"drawOn": drawOn, "split": split, "_leafdeck_tagged": True})

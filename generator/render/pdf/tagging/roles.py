@@ -1,9 +1,9 @@
 """Which structure role each flowable of a story plays (paragraph, heading, list item, table cell,
-figure, link), as a tag path given before layout: from the flowable's Marks, never guessed."""
+figure, link), as a tag path given before layout: from the flowable's memo, never guessed."""
 
 from __future__ import annotations
 
-from generator.render.pdf import compat, marks
+from generator.render.pdf import compat, memo
 from generator.render.pdf.tagging.marked import OrderedList, Path_, artifact_table_class, as_artifact, tag_role
 
 def tag_story(story: list, prefix: Path_ = ()) -> list:
@@ -25,15 +25,15 @@ def _tag_one(flowable, prefix: Path_) -> None:
     kind = type(flowable).__name__
     if kind == "Pathway":
         # Its boxes and arrows are painted as artifacts by the flowable itself.
-        steps = marks.marks_of(flowable).steps or OrderedList()
-        marks.marks(flowable).steps = steps
+        steps = memo.of(flowable).steps or OrderedList()
+        memo.attach(flowable).steps = steps
         for number, text in zip(flowable.numbers, flowable.texts):
             item = object()
             tag_role(number, *prefix, ("L", steps), ("LI", item), ("Lbl", item))
             tag_role(text, *prefix, ("L", steps), ("LI", item), ("LBody", item))
     elif isinstance(flowable, Table):
         compat.retype(flowable, artifact_table_class(type(flowable)))
-        structured = marks.marks_of(flowable).rows is not None
+        structured = memo.of(flowable).rows is not None
         table = object()
         for r, row in enumerate(compat.cell_values(flowable)):
             for c, cell in enumerate(row):
@@ -56,14 +56,14 @@ def _tag_one(flowable, prefix: Path_) -> None:
             _tag_one(inner, prefix)
     elif isinstance(flowable, Paragraph):
         key = object()
-        list_key = marks.marks_of(flowable).list_key
+        list_key = memo.of(flowable).list_key
         if list_key is not None:
             tag_role(flowable, *prefix, ("L", list_key), ("LI", key), ("LBody", key))
         else:
-            role = marks.marks_of(flowable).role or "P"
-            tag_role(flowable, *prefix, (role, key), uri=marks.marks_of(flowable).href)
+            role = memo.of(flowable).role or "P"
+            tag_role(flowable, *prefix, (role, key), uri=memo.of(flowable).href)
     elif isinstance(flowable, Image) or kind == "QrCode":
-        tag_role(flowable, *prefix, ("Figure", object()), alt=(marks.marks_of(flowable).alt or ""))
+        tag_role(flowable, *prefix, ("Figure", object()), alt=(memo.of(flowable).alt or ""))
     elif kind not in ("Spacer", "NextPageTemplate", "CondPageBreak") and hasattr(flowable, "drawOn"):
         as_artifact(flowable)
 
@@ -72,7 +72,7 @@ def _tag_cell(inner, cell_path: Path_) -> None:
     """Content of a data cell: paragraphs straight into the TD, bullets as a list inside it."""
     from reportlab.platypus import Paragraph
 
-    if isinstance(inner, Paragraph) and marks.marks_of(inner).list_key is None:
+    if isinstance(inner, Paragraph) and memo.of(inner).list_key is None:
         tag_role(inner, *cell_path)
     else:
         _tag_one(inner, cell_path)

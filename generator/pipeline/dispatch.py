@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from generator.build.plan import Planned
-from generator.build.targets import Options
+from generator.pipeline.plan import Planned
+from generator.pipeline.targets import Options
 from generator.diagnostics import Diagnostics, Location, display_path
 
 
@@ -85,7 +85,7 @@ def render_safely(item: Planned) -> RenderResult:
     """Draw one output; never raises."""
     from generator.render.errors import LayoutProblem
 
-    from generator.products import Bundle
+    from generator.kinds import Bundle
 
     try:
         drawn = render(item)
@@ -100,5 +100,6 @@ def render_safely(item: Planned) -> RenderResult:
 
 def render(item: Planned):
     """The output's bytes (or Bundle), drawn by its product's renderer (imported on first use)."""
-    variant = item.target.variant
-    return variant.spec.render(item.document, variant, item.template)
+    from generator.render import registry      # loads pydantic's model classes: not on the no-op path
+
+    return registry.render(item.document, item.target.variant, item.template)

@@ -1,22 +1,16 @@
-"""What leafdeck makes: the closed sets (products, papers, audiences, outcomes) and one registry entry
-per product.
+"""What leafdeck makes, as closed sets at the bottom of the pipeline: products, audiences, papers,
+outcomes, and the variants of an output file with their names.
 
-A product is a kind of file drawn from one audience's Document: its extension, its audience and the
-renderer that draws it. The build finds everything it needs here, so a new product is one renderer
-module plus one entry in ``REGISTRY``. The renderers are named, not imported:
-``check`` and no-op runs never pay for reportlab or python-pptx.
+A product is a kind of file drawn from one audience's Document; :data:`SPECS` says its extension,
+its audience and whether it is drawn with the PDF fonts. What draws it is the renderer registered
+for it in :mod:`generator.render.registry`: a new product is a kind here, a renderer module and
+its entry there. Nothing here imports a stage above, so every stage may use these names.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
-
-if TYPE_CHECKING:
-    from generator.document.model import Document, SiteIndex
 
 
 class Product(StrEnum):
@@ -66,7 +60,7 @@ class Variant:
 
     @property
     def spec(self) -> "ProductSpec":
-        return REGISTRY[self.product]
+        return SPECS[self.product]
 
 
 @dataclass(frozen=True)
@@ -78,33 +72,23 @@ class Bundle:
     files: tuple[tuple[str, bytes], ...] = ()
 
 
-class Renderer(Protocol):
-    def __call__(self, document, variant: Variant, template: Path | None) -> bytes | Bundle: ...
-
-
 @dataclass(frozen=True)
 class ProductSpec:
     product: Product
     extension: str
     audience: Audience
-    renderer: str               # "module:function", imported on the first file drawn
     pdf: bool                   # drawn with the PDF fonts: its text is checked for missing glyphs
 
-    def render(self, document: "Document | SiteIndex", variant: Variant, template: Path | None = None) -> bytes | Bundle:
-        module, _, function = self.renderer.partition(":")
-        draw: Renderer = getattr(importlib.import_module(module), function)
-        return draw(document, variant, template)
 
-
-REGISTRY: dict[Product, ProductSpec] = {spec.product: spec for spec in (
-    ProductSpec(Product.LEAFLET, "pdf", Audience.PATIENT, "generator.render.pdf.leaflet:render", pdf=True),
-    ProductSpec(Product.BROCHURE, "pdf", Audience.PATIENT, "generator.render.pdf.brochure:render", pdf=True),
-    ProductSpec(Product.DECK, "pptx", Audience.CLINICIAN, "generator.render.pptx.deck:render", pdf=False),
-    ProductSpec(Product.PAGE, "html", Audience.PATIENT, "generator.render.html.page:render", pdf=False),
+SPECS: dict[Product, ProductSpec] = {spec.product: spec for spec in (
+    ProductSpec(Product.LEAFLET, "pdf", Audience.PATIENT, pdf=True),
+    ProductSpec(Product.BROCHURE, "pdf", Audience.PATIENT, pdf=True),
+    ProductSpec(Product.DECK, "pptx", Audience.CLINICIAN, pdf=False),
+    ProductSpec(Product.PAGE, "html", Audience.PATIENT, pdf=False),
     # Drawn from a SiteIndex (every condition of a clinic in one language), not from one Document.
-    ProductSpec(Product.SITE_INDEX, "html", Audience.PATIENT, "generator.render.html.site:render", pdf=False),
+    ProductSpec(Product.SITE_INDEX, "html", Audience.PATIENT, pdf=False),
 )}
-CHOSEN = tuple(p for p in REGISTRY if p is not Product.SITE_INDEX)   # what --product names
+CHOSEN = tuple(p for p in SPECS if p is not Product.SITE_INDEX)   # what --product names
 
 PRINT_SHOP, WEB = "print-shop", "web"
 PRODUCT_NAMES = (*CHOSEN, PRINT_SHOP, WEB)     # what --product accepts

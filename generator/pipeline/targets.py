@@ -1,19 +1,20 @@
 """What to build: every requested output, found from folder names and each condition's
-languages (``build.index``), and the shards."""
+languages (``pipeline.index``), and the shards."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.build.index import CONDITION_FILE, Index, catalogue
-from generator.build.manifest import Manifest, Target
-from generator.build.output import output_path
-from generator.products import DEFAULT_PRODUCTS, Product, Variant, variants
+from generator.pipeline.index import CONDITION_FILE, Index, catalogue
+from generator.pipeline.manifest import Manifest, Target
+from generator.pipeline.output import output_path
+from generator.kinds import DEFAULT_PRODUCTS, Product, Variant, variants
 
-__all__ = ["ALL", "CONDITION_FILE", "Options", "in_shard", "site_indexes", "targets"]
+__all__ = ["ALL", "CONDITION_FILE", "Options", "in_shard", "site_files", "site_indexes", "targets"]
 ALL = "all"
 
 
@@ -82,3 +83,11 @@ def site_indexes(clinic: str, pages: list[Target], options: Options) -> list[Tar
     languages = ([] if options.languages else [""]) + sorted({t.language for t in pages})
     return [Target(clinic, "", lang, variant, output_path(options.out_dir, clinic, "", lang, variant))
             for lang in languages]
+
+
+def site_files(options: Options, index: Index | None = None) -> set[str]:
+    """Every page and index a full build of the selected clinics writes (paths below the output
+    folder): what a page may link to, whichever of them is being laid out. ``index``: the
+    condition facts already read (default: the manifest's)."""
+    everything = dataclasses.replace(options, conditions=(), languages=(), products=("page",), shard=(1, 1))
+    return {t.key for t in targets(everything, index)}

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.build.manifest import Target
-from generator.build.output import output_path
-from generator.build.targets import ALL, Options, in_shard, site_indexes
+from generator.pipeline.manifest import Target
+from generator.pipeline.output import output_path
+from generator.pipeline.targets import ALL, Options, in_shard, site_indexes
 from generator.diagnostics import ContentError, Diagnostics, Location, display_path
-from generator.products import Audience, Product, variants
+from generator.kinds import Audience, Product, variants
 
 if TYPE_CHECKING:   # imported where it is needed, so `check` and no-op runs stay light
     from generator.document.model import Document, SiteIndex
@@ -34,8 +34,8 @@ def plan(options: Options, diagnostics: Diagnostics, partial: bool = False) -> t
     Returns the planned outputs and the conditions left out for their own content errors
     (only with ``partial``); raises ContentError for errors every output shares.
     """
-    from generator.document.build import build_document
-    from generator.document.site import build_site_index
+    from generator.document.compose import compose_document
+    from generator.document.site import compose_site_index
     from generator.loading.content import load_content
 
     content = load_content(options.content_dir, options.images, diagnostics, partial=partial,
@@ -66,7 +66,7 @@ def plan(options: Options, diagnostics: Diagnostics, partial: bool = False) -> t
                         continue
                     audience = variant.spec.audience
                     if audience not in documents:
-                        documents[audience] = build_document(cc, lang, audience, clinic, content.labels[lang],
+                        documents[audience] = compose_document(cc, lang, audience, clinic, content.labels[lang],
                                                              options.images, options.today, content.labels)
                     planned.append(Planned(target, documents[audience], cc.folder / f"{lang}.yaml",
                                            templates.get(variant.product)))
@@ -75,7 +75,7 @@ def plan(options: Options, diagnostics: Diagnostics, partial: bool = False) -> t
         clinic_file = Path(options.content_dir) / "clinics" / f"{clinic.id}.yaml"
         for target in site_indexes(clinic.id, pages, options):
             if in_shard(target.key, options.shard):
-                index = build_site_index(content, clinic, target.language, options.images, options.today)
+                index = compose_site_index(content, clinic, target.language, options.images, options.today)
                 planned.append(Planned(target, index, clinic_file, site))
     return planned, set(content.failed)
 

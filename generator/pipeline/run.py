@@ -11,13 +11,13 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from generator.build.manifest import Fingerprints, Manifest, Target, entry
-from generator.build.output import write_atomic
-from generator.build.plan import Planned, plan
-from generator.build.render import RenderResult, render_all, report_problems
-from generator.build.targets import Options, targets
+from generator.pipeline.manifest import Fingerprints, Manifest, Target, entry
+from generator.pipeline.output import write_atomic
+from generator.pipeline.plan import Planned, plan
+from generator.pipeline.dispatch import RenderResult, render_all, report_problems
+from generator.pipeline.targets import Options, targets
 from generator.diagnostics import Diagnostics, Location, display_path
-from generator.products import Product, Status
+from generator.kinds import Product, Status
 
 
 @dataclass
@@ -40,7 +40,7 @@ def check(options: Options, diagnostics: Diagnostics) -> tuple[list[Planned], di
     """Validate everything a build would use and run every quality check, writing nothing.
 
     Returns the planned outputs and the readability figures per document."""
-    from generator.checks.preflight import preflight
+    from generator.pipeline.preflight import preflight      # the checks: the renderers' measuring code
 
     planned = plan(options, diagnostics)[0]
     return planned, preflight(planned, options, diagnostics)

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from generator.products import Product, Variant
+from generator.kinds import Product, Variant
 
 SITE = "site"      # each clinic's web site: <out>/<clinic>/site/
 

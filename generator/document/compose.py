@@ -22,7 +22,7 @@ from generator.loading.model import ConditionContent
 from generator.assets.images import resolve_image
 
 
-def build_document(content: ConditionContent, language: str, audience: Audience, clinic: schema.Clinic,
+def compose_document(content: ConditionContent, language: str, audience: Audience, clinic: schema.ClinicFile,
                    labels: schema.Labels, images_dir: Path, today: dt.date,
                    all_labels: Mapping[str, schema.Labels] | None = None) -> Document:
     """``all_labels`` (every language's labels) names the other language versions, for the web page."""
@@ -60,17 +60,17 @@ def build_document(content: ConditionContent, language: str, audience: Audience,
             continue
         blocks: list[Block] = []
         for block in blocks_in:
-            if isinstance(block, schema.Paragraph):
+            if isinstance(block, schema.ParagraphEntry):
                 blocks.append(Paragraph(parse_inline(block.text), block.where("p"), noted(block), block.brochure))
-            elif isinstance(block, schema.Steps):
+            elif isinstance(block, schema.StepsEntry):
                 blocks.append(Steps(tuple(parse_inline(i) for i in block.items), block.where("steps"), noted(block),
                                     block.brochure))
-            elif isinstance(block, schema.BulletList):
+            elif isinstance(block, schema.ListEntry):
                 blocks.append(BulletList(tuple(parse_inline(i) for i in block.items), block.where("list"), noted(block),
                                           block.brochure))
-            elif isinstance(block, schema.FigureRef):
+            elif isinstance(block, schema.FigureEntry):
                 blocks.append(figure(block.image, block))
-            elif isinstance(block, schema.TableRef):
+            elif isinstance(block, schema.TableEntry):
                 noted(block)
                 blocks.append(table)
         title = section.title if audience is Audience.PATIENT else (section.clinician_title or section.title)
@@ -190,7 +190,7 @@ def _credits(people, language: str) -> tuple[Credit, ...]:
                  for role in schema.Role if any(p.role is role for p in credited))
 
 
-def clinic_info(clinic: schema.Clinic, images_dir: Path, condition_id: str, language: str) -> Clinic:
+def clinic_info(clinic: schema.ClinicFile, images_dir: Path, condition_id: str, language: str) -> Clinic:
     """The clinic as printed for one condition and language: its web address pattern filled in."""
     logo = resolve_image(clinic.logo, images_dir)[0] if clinic.logo else None
     web = addresses.fill(clinic.web, condition_id, language) if clinic.web else None

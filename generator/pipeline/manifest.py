@@ -7,7 +7,7 @@ it. The manifest in the output folder (``manifest.json``) records, per file, its
 content version and that fingerprint, so a clinic can tell which printed version a patient holds,
 and a rebuild can skip an output whose fingerprint and bytes are unchanged. Computing all this
 reads files; it parses a condition or clinic file only when its digest is not in the manifest's
-index (``build.index``), and never imports reportlab or python-pptx, so a no-op run stays fast.
+index (``pipeline.index``), and never imports reportlab or python-pptx, so a no-op run stays fast.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from pathlib import Path
 
 from generator import __version__
 from generator.assets import files
-from generator.build.index import CONDITION_FILE, Index, catalogue
-from generator.build.output import relative_output, write_atomic
-from generator.products import Product, Variant
+from generator.pipeline.index import CONDITION_FILE, Index, catalogue
+from generator.pipeline.output import relative_output, write_atomic
+from generator.kinds import Product, Variant
 
 MANIFEST = "manifest.json"
 _LIBRARIES = ("reportlab", "python-pptx", "pillow", "pyphen", "fontpkg-fira-sans", "fontpkg-arimo", "pikepdf",
