@@ -19,6 +19,7 @@ from generator.pipeline.dispatch import Rendered, RenderResult
 from generator.pipeline.targets import Options
 from generator.diagnostics import Location, Severity
 from generator.preview import engine as engine_module
+from generator.preview import pictures as picture_store
 from generator.preview import workers
 from generator.preview.engine import PREVIEWED, Engine, Selection, appearance
 from generator.kinds import Product
@@ -301,7 +302,7 @@ def test_every_open_tab_is_kept_current(project, preview):
 
 def test_pictures_on_screen_are_never_forgotten(preview, monkeypatch):
     engine, _ = preview
-    monkeypatch.setattr(engine_module, "PICTURES_KEPT", 1)
+    monkeypatch.setattr(picture_store, "KEPT", 1)
     shown = [d for p in look(engine, NB, EN) for product, s in p.shown.items() if product is not Product.PAGE
              for d in s.pictures]
     assert len(shown) > 2 and all(engine.picture(d) for d in shown)

@@ -117,10 +117,8 @@ def create_app(engine: Engine, broadcast: Broadcast, allowed_hosts: tuple[str, .
         body: dict = {"version": engine.version, "selections": [_selection_json(s) for s in selections],
                       "selection": None, "trouble": engine.trouble}
         if selection is not None:
-            preview = engine.watch(selection)
             body["selection"] = selection.key
-            with engine.lock:                   # the pictures and their marks of one moment
-                body.update(_preview_json(preview))
+            body.update(engine.read(selection, _preview_json))     # the pictures and marks of one moment
         return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
     async def events(request: Request) -> Response:

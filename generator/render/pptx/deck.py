@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -32,20 +31,22 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Inches, Pt
 
 from generator.assets.colour import ratio
+from generator.assets.images import prepared
 from generator.document.inline import plain
 from generator.document.model import BulletList, ComparisonTable, Document, Figure, Paragraph, Section, Steps
-
+from generator.render.errors import LayoutProblem
 from generator.render.pptx import measure as fit
-from generator.render.pptx.measure import Run
 from generator.render.pptx import notes as speaker_notes
+from generator.render.pptx import table as tables
+from generator.render.pptx.drawing import Look, draw_table, fit_write
+from generator.render.pptx.geometry import FOOTER_HEIGHT, Geometry
+from generator.render.pptx.measure import Run
+from generator.render.pptx.packing import BODY_SIZES, pack, split_evenly
 from generator.render.pptx.pathway import layout as pathway_layout
 from generator.render.pptx.readback import FOOTER
-from generator.render.pptx import table as tables
 from generator.render.pptx.template import fixed_zip_dates, open_template
-from generator.render.errors import LayoutProblem
-from generator.assets.images import prepared
 from generator.render.pptx.xml import (
-    ACCENT, DARK, LIGHT, DeckPara, add_slide_number, body_placeholder, box_size, fill_with, mark_decorative, paint,
+    ACCENT, DARK, LIGHT, DeckPara, add_slide_number, body_placeholder, box_size, mark_decorative, paint,
     remove_empty_placeholders, runs_of, set_alt_text, set_theme_colours, theme_colours, theme_fonts, write,
 )
 
@@ -53,15 +54,10 @@ if TYPE_CHECKING:
     from generator.kinds import Variant
 
 TITLE_SIZES = (32, 28, 24, 20, 18)  # slide titles; below 28 pt only when a template's title box is small
-BODY_SIZES = (20, 18)               # body text: at least 18 pt
-OVERVIEW_SIZES = (20, 18, 16, 14)   # the comparison overview: as large as fits, at least 14 pt
 PATHWAY_SIZES = (20, 18, 16, 14)
 COVER_TITLE_SIZES = (44, 40, 36, 32, 28, 24)
 COVER_SUBTITLE_SIZES = (20, 18)
 FOOTER_SIZE = 12
-MAX_BULLETS = 6
-MAX_OVERVIEW_SLIDES = 2             # more only when a template's slide is very small
-FOOTER_HEIGHT = Inches(0.4)
 DECK_IMAGE_PX = 1600                # a full-width picture on a 13.3 in slide at 120 ppi: sharp on any projector
 OVERVIEW_WIDTHS = (0.27, 0.07, 0.33, 0.33)     # treatment, step, key indication, key contraindication
 OVERVIEW_WIDTHS_NO_STEP = (0.30, 0.35, 0.35)   # no treatment has a step: no step column
@@ -90,32 +86,24 @@ def render_deck(doc: Document, template: Path | None = None) -> bytes:
 
 
 class _Deck:
+    """The slides of one deck, in order; what goes where is measured (packing, table, geometry) and
+    drawn (drawing) by the modules beside this one."""
+
     def __init__(self, tpl, doc: Document, own_template: bool):
         from pptx.dml.color import RGBColor
 
         self.prs, self.layouts, self.doc = tpl.presentation, tpl.layouts, doc
         self.labels = doc.labels
         self.own_template = own_template
+        self.geometry = Geometry(self.prs, self.layouts)
         heading, body = theme_fonts(self.prs)
         arial_like = all(face.lower() in fit.ARIAL_COMPATIBLE for face in (heading, body))
         self.font = None if arial_like else "Arial"
         accent = theme_colours(self.prs).get("accent1", "#1F4E79")
         # Header text on the template's accent colour: white, unless the accent is too light for it.
-        self.on_accent = LIGHT if ratio("#FFFFFF", accent) >= 4.5 else DARK
-        self.grey = RGBColor.from_string(LIGHT_GREY)
-        self.white = RGBColor.from_string("FFFFFF")
+        self.look = Look(doc.language_tag, self.font, LIGHT if ratio("#FFFFFF", accent) >= 4.5 else DARK,
+                         RGBColor.from_string(LIGHT_GREY), RGBColor.from_string("FFFFFF"))
         self.titles: set[str] = set()
-        self._boxes: dict = {}       # (layout, "title" | "body") -> text area in points
-
-    def _layout_box(self, layout, which: str) -> tuple[float, float]:
-        """A layout's title or body text area; every slide made from it has the same (measured once,
-        because python-pptx resolves inherited placeholder sizes slowly)."""
-        key = (id(layout), which)
-        if key not in self._boxes:
-            shape = next(s for s in layout.placeholders if s.placeholder_format.idx == 0) if which == "title" \
-                else body_placeholder(layout)
-            self._boxes[key] = box_size(shape)
-        return self._boxes[key]
 
     # -- the deck ------------------------------------------------------------------------------
     def build(self) -> None:
@@ -137,7 +125,7 @@ class _Deck:
         what does not fit goes to a details line below it, or (on a crowded template) the notes."""
         doc = self.doc
         slide = self.prs.slides.add_slide(self.layouts["title"])
-        self._fit_write(slide.shapes.title, [DeckPara.of(doc.title, bold=True)], COVER_TITLE_SIZES, None, doc.source,
+        self._fit(slide.shapes.title, [DeckPara.of(doc.title, bold=True)], COVER_TITLE_SIZES, None, doc.source,
                         grow=True)
         details = f"{self.labels.icd10} {doc.icd10} · {self.labels.version} {doc.trust.version} · " \
                   f"{doc.trust.published.isoformat()}"
@@ -233,8 +221,8 @@ class _Deck:
     def bullet_slides(self, title: str, paras: list[DeckPara], notes: str, source) -> None:
         """As many slides as the paragraphs need: at most six bullets each, measured to fit."""
         layout = self.layouts["content"]
-        width, height = self._layout_box(layout, "body")
-        for chunk, size in _pack(paras, width, height):
+        width, height = self.geometry.layout_box(layout, "body")
+        for chunk, size in pack(paras, width, height):
             slide = self.prs.slides.add_slide(layout)
             self._title(slide, title, source)
             write(body_placeholder(slide).text_frame, chunk, size, None, self.doc.language_tag, self.font)
@@ -249,14 +237,14 @@ class _Deck:
         """
         slide = self.prs.slides.add_slide(self.layouts["title_only"])
         self._title(slide, self.labels.pathway, steps.source)
-        planned = pathway_layout(steps.items, steps.source, self.content_area, BODY_SIZES[-1])
+        planned = pathway_layout(steps.items, steps.source, self.geometry.content_area, BODY_SIZES[-1])
         arrow_kind = MSO_SHAPE.RIGHT_ARROW if planned.across else MSO_SHAPE.DOWN_ARROW
         for i, (box_at, unit) in enumerate(zip(planned.boxes, planned.texts)):
             box = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *box_at)
             box.name = f"Step {i + 1}"
-            paint(box, self.grey, ACCENT, 2.25)
+            paint(box, self.look.grey, ACCENT, 2.25)
             box.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-            self._fit_write(box, unit, PATHWAY_SIZES, DARK, steps.source)
+            self._fit(box, unit, PATHWAY_SIZES, DARK, steps.source)
             if i < len(planned.arrows):
                 arrow = slide.shapes.add_shape(arrow_kind, *planned.arrows[i])
                 arrow.name = "Arrow"
@@ -270,7 +258,7 @@ class _Deck:
         longer caption is read from the notes, which always carry it and the alt text)."""
         slide = self.prs.slides.add_slide(self.layouts["title_only"])
         self._title(slide, title, figure.source)
-        left, top, width, height = self.content_area
+        left, top, width, height = self.geometry.content_area
         caption = [DeckPara((*runs_of(figure.caption), Run(f" ({figure.credit})")), source=figure.source)]
         inner = Emu(width - 2 * Inches(0.1)).pt
         size = next((s for s in BODY_SIZES
@@ -309,36 +297,17 @@ class _Deck:
                      [DeckPara(runs_of(t.indications[0]))] if t.indications else [],
                      [DeckPara(runs_of(t.contraindications[0]))] if t.contraindications else []])
                 for t in treatments]
-        left, top, width, height = self.content_area
+        left, top, width, height = self.geometry.content_area
         try:
-            chunks, size, widths = self._split_evenly(header, rows, width, height, shares, table)
+            chunks, size, widths = split_evenly(header, rows, width, height, shares, table.source)
         except LayoutProblem:
-            left, width = self._wide(left, width)
-            chunks, size, widths = self._split_evenly(header, rows, width, height, shares, table)
+            left, width = self.geometry.wide(left, width)
+            chunks, size, widths = split_evenly(header, rows, width, height, shares, table.source)
         for chunk in chunks:
             slide = self.prs.slides.add_slide(self.layouts["title_only"])
             self._title(slide, labels.comparison, table.source)
-            self._table(slide, header, [cells for _, cells in chunk], widths, size, (left, top))
+            draw_table(slide, header, [cells for _, cells in chunk], widths, size, (left, top), self.look)
             self._finish(slide, "\n\n".join(speaker_notes.treatment_notes(t, labels) for t, _ in chunk))
-
-    def _split_evenly(self, header, rows, width, height, shares, table):
-        """The fewest slides (and the largest size) that hold the rows, each slide as full as the next."""
-        for count in range(1, len(rows) + 1):
-            for size in OVERVIEW_SIZES:
-                try:
-                    widths = tables.column_widths(width, [header] + [cells for _, cells in rows], shares, size, table)
-                except LayoutProblem:
-                    continue            # a word too wide for its column at this size: try a smaller one
-                heights = [tables.row_height(cells, widths, size) for _, cells in rows]
-                room = fit.budget(Emu(height).pt) * Pt(1) - tables.row_height(header, widths, size)
-                chunks = tables.even_chunks(heights, count, room)
-                if chunks is not None:
-                    return [[rows[i] for i in chunk] for chunk in chunks], size, widths
-            if count >= MAX_OVERVIEW_SLIDES and count * 2 > len(rows):
-                break
-        raise LayoutProblem(f"the comparison overview does not fit this template's slides even at "
-                            f"{OVERVIEW_SIZES[-1]} pt", table.source,
-                            "shorten the first indication and contraindication of each treatment")
 
     def appendix(self) -> None:
         """The detailed table: every indication, contraindication and course, in the table's order,
@@ -347,46 +316,27 @@ class _Deck:
         if not table.rows:
             return
         self.divider(self.labels.appendix, [self.labels.comparison_details], table.source)
-        left, top, width, height = self.content_area
+        left, top, width, height = self.geometry.content_area
         labels = self.labels
         header = [[DeckPara.of(h, bold=True)] for h in (labels.treatment, table.columns[1], table.columns[2],
                                                      table.columns[3])]
         rows = [(row, tables.detail_cells(row)) for row in table.rows]
         try:
-            widths = tables.column_widths(width, [header] + [cells for _, cells in rows], DETAIL_WIDTHS, tables.DETAIL_SIZE, table)
+            widths = tables.column_widths(width, [header] + [cells for _, cells in rows], DETAIL_WIDTHS, tables.DETAIL_SIZE,
+                                          table.source)
         except LayoutProblem:      # long words on a narrow (4:3) template: the table takes the slide's width
-            left, width = self._wide(left, width)
-            widths = tables.column_widths(width, [header] + [cells for _, cells in rows], DETAIL_WIDTHS, tables.DETAIL_SIZE, table)
+            left, width = self.geometry.wide(left, width)
+            widths = tables.column_widths(width, [header] + [cells for _, cells in rows], DETAIL_WIDTHS, tables.DETAIL_SIZE,
+                                          table.source)
         room = fit.budget(Emu(height).pt) * Pt(1) - tables.row_height(header, widths, tables.DETAIL_SIZE)
         chunks = tables.spread_slides(rows, widths, room, self.labels.continued)
         details = {t.id: t for t in self.doc.treatments}
         for chunk in chunks:
             slide = self.prs.slides.add_slide(self.layouts["title_only"])
             self._title(slide, labels.comparison_details, table.source)
-            self._table(slide, header, [cells for _, cells in chunk], widths, tables.DETAIL_SIZE, (left, top))
+            draw_table(slide, header, [cells for _, cells in chunk], widths, tables.DETAIL_SIZE, (left, top), self.look)
             seen = list(dict.fromkeys(row.key for row, _ in chunk))
             self._finish(slide, "\n\n".join(speaker_notes.treatment_notes(details[k], labels) for k in seen if k in details))
-
-    def _table(self, slide, header, rows, widths, size, origin) -> None:
-        """A native table: header row flagged (screen readers), in the template's accent colour."""
-        left, top = origin
-        heights = [tables.row_height(header, widths, size)] + [tables.row_height(cells, widths, size) for cells in rows]
-        shape = slide.shapes.add_table(len(rows) + 1, len(widths), left, top, sum(widths), int(sum(heights)))
-        shape.name = "Comparison table"
-        grid = shape.table
-        grid.first_row = True
-        for c, w in enumerate(widths):
-            grid.columns[c].width = w
-        for r, (h, cells) in enumerate(zip(heights, [header] + rows)):
-            grid.rows[r].height = int(h)
-            for c, paras in enumerate(cells):
-                cell = grid.cell(r, c)
-                cell.margin_left = cell.margin_right = tables.CELL_MARGIN_X
-                cell.margin_top = cell.margin_bottom = tables.CELL_MARGIN_Y
-                cell.vertical_anchor = MSO_ANCHOR.TOP
-                write(cell.text_frame, paras, size, self.on_accent if r == 0 else DARK, self.doc.language_tag,
-                      self.font)
-                fill_with(cell.fill, ACCENT if r == 0 else self.white if r % 2 else self.grey)
 
     def references(self) -> None:
         sources = self.doc.trust.sources
@@ -396,45 +346,6 @@ class _Deck:
         self.bullet_slides(self.labels.references, paras, "\n".join(sources), self.doc.condition_source)
 
     # -- helpers -------------------------------------------------------------------------------
-    @cached_property
-    def content_area(self) -> tuple[int, int, int, int]:
-        """Where shapes go on a title-only slide: beside the title's band, clear of the footer.
-
-        Horizontally the span of the title and the body text box, widened to the slide's margins
-        when a template's boxes are narrow (a 6 in title on a 13.3 in slide); vertically below the
-        title, or above it when the template puts titles at the bottom of the slide."""
-        width, height = self.prs.slide_width, self.prs.slide_height
-        title = next(s for s in self.layouts["title_only"].placeholders if s.placeholder_format.idx == 0)
-        body = body_placeholder(self.layouts["content"])
-        shapes = [title] + ([body] if body is not None else [])
-        left = min(s.left for s in shapes)
-        right = max(s.left + s.width for s in shapes)
-        if right - left < 0.75 * width:
-            left, right = min(left, Inches(0.5)), max(right, width - Inches(0.5))
-        footer_top, footer_bottom = self._footer_band()
-        if title.top + title.height / 2 > height / 2:         # titles at the bottom: the area is above
-            top = footer_bottom + Inches(0.15) if footer_top < height / 2 else Inches(0.4)
-            bottom = title.top - Inches(0.2)
-        else:
-            top = title.top + title.height + Inches(0.2)
-            bottom = footer_top - Inches(0.15) if footer_top > height / 2 else height - Inches(0.3)
-        return int(left), int(top), int(right - left), int(bottom - top)
-
-    def _wide(self, left: int, width: int) -> tuple[int, int]:
-        """The slide's full width less 0.3 in each side, for a table whose words need more room."""
-        margin = min(left, Inches(0.3))
-        return int(margin), int(self.prs.slide_width - 2 * margin)
-
-    def _footer_band(self) -> tuple[int, int]:
-        """(top, bottom) of leafdeck's footer: at the slide's foot, or at its head when the
-        template's titles sit where the footer would go."""
-        height = self.prs.slide_height
-        top = height - FOOTER_HEIGHT - Inches(0.15)
-        title = next(s for s in self.layouts["title_only"].placeholders if s.placeholder_format.idx == 0)
-        if title.top + title.height > top:
-            top = Inches(0.1)
-        return int(top), int(top + FOOTER_HEIGHT)
-
     def _title(self, slide, title: str, source) -> None:
         # A title used before continues: "Behandling (forts.)", "Behandling (forts. 2)"; titles stay unique.
         unique, n = title, 1
@@ -442,28 +353,11 @@ class _Deck:
             unique = f"{title} ({self.labels.continued}{'' if n == 1 else f' {n}'})"
             n += 1
         self.titles.add(unique)
-        self._fit_write(slide.shapes.title, [DeckPara.of(unique, bold=True)], TITLE_SIZES, None, source,
-                        box=self._layout_box(slide.slide_layout, "title"), grow=True)
+        self._fit(slide.shapes.title, [DeckPara.of(unique, bold=True)], TITLE_SIZES, None, source,
+                        box=self.geometry.layout_box(slide.slide_layout, "title"), grow=True)
 
-    def _fit_write(self, shape, paras: list[DeckPara], sizes, colour, source, box=None, grow: bool = False) -> None:
-        """Write at the largest size that fits. ``grow``: a title too long for a template's small
-        title box at the smallest size makes its box taller (down the slide) instead of failing."""
-        width, height = box or box_size(shape)
-        measured = [p.measure() for p in paras]
-        for size in sizes:
-            if fit.fits(measured, width, height, size):
-                write(shape.text_frame, paras, size, colour, self.doc.language_tag, self.font)
-                return
-        if grow and fit.height(measured, width, sizes[-1]) < fit.NEVER:
-            needed = (fit.height(measured, width, sizes[-1]) + fit.SAFETY_POINTS) / (1 - fit.SAFETY_FRACTION)
-            extra = Pt(needed - height + 1)
-            shape.left, shape.top, shape.width = shape.left, shape.top, shape.width   # own geometry on this slide
-            shape.height = shape.height + extra
-            write(shape.text_frame, paras, sizes[-1], colour, self.doc.language_tag, self.font)
-            return
-        text = " ".join(p.text for p in paras)
-        raise LayoutProblem(f"'{text[:60]}' does not fit its box on slide {len(self.prs.slides)} even at {sizes[-1]} pt",
-                            next((p.source for p in paras if p.source), source), "shorten this text")
+    def _fit(self, shape, paras: list[DeckPara], sizes, colour, source, box=None, grow: bool = False) -> None:
+        fit_write(shape, paras, sizes, colour, self.look, source, len(self.prs.slides), box, grow)
 
     def _finish(self, slide, notes: str) -> None:
         remove_empty_placeholders(slide)
@@ -477,60 +371,12 @@ class _Deck:
         if doc.draft:
             parts.append(self.labels.draft)
         width = self.prs.slide_width
-        box = slide.shapes.add_textbox(Inches(0.6), self._footer_band()[0], width - Inches(1.2), FOOTER_HEIGHT)
+        box = slide.shapes.add_textbox(Inches(0.6), self.geometry.footer_band()[0], width - Inches(1.2), FOOTER_HEIGHT)
         box.name = FOOTER
         write(box.text_frame, [DeckPara.of(" · ".join(parts) + " · ")], FOOTER_SIZE, None,
               doc.language_tag, self.font)
         add_slide_number(box.text_frame.paragraphs[0], FOOTER_SIZE, None, doc.language_tag,
                          f"leafdeck-slide#{len(self.prs.slides)}")
-
-
-# -- measuring and packing ------------------------------------------------------------------------
-
-def _pack(paras: list[DeckPara], width: float, height: float) -> list[tuple[list[DeckPara], float]]:
-    """Greedy: fill a slide at the body size with at most six bullets; a paragraph that does not fit
-    an empty slide at 20 pt gets a slide of its own at 18 pt, or is cut between its sentences over
-    several slides (a small template box); a sentence too long for a whole slide is an error."""
-    slides: list[tuple[list[DeckPara], float]] = []
-    current: list[DeckPara] = []
-    for para in [piece for p in paras for piece in _pieces(p, width, height)]:
-        trial = current + [para]
-        if sum(p.bullet for p in trial) <= MAX_BULLETS and fit.fits([p.measure() for p in trial], width, height,
-                                                                     BODY_SIZES[0]):
-            current = trial
-            continue
-        if current:
-            slides.append((current, BODY_SIZES[0]))
-            current = []
-        size = next(s for s in BODY_SIZES if fit.fits([para.measure()], width, height, s))
-        if size == BODY_SIZES[0]:
-            current = [para]
-        else:
-            slides.append(([para], size))
-    if current:
-        slides.append((current, BODY_SIZES[0]))
-    return slides
-
-
-def _pieces(para: DeckPara, width: float, height: float) -> list[DeckPara]:
-    """The paragraph whole if it fits a slide at the smallest size, else cut between sentences."""
-    if fit.fits([para.measure()], width, height, BODY_SIZES[-1]):
-        return [para]
-    text = para.text
-    sentences = [s for s in _sentences(text) if s]
-    pieces: list[DeckPara] = []
-    for sentence in sentences:
-        piece = DeckPara.of(sentence, bullet=para.bullet and not pieces, source=para.source)
-        if not fit.fits([piece.measure()], width, height, BODY_SIZES[-1]):
-            raise LayoutProblem(f"a text is too long for a whole slide even at {BODY_SIZES[-1]} pt", para.source,
-                                "split it into shorter bullets, or move detail to a paragraph (speaker notes)")
-        pieces.append(piece)
-    return pieces
-
-
-def _sentences(text: str) -> list[str]:
-    import re
-    return re.split(r"(?<=[.!?;])\s+", text.strip())
 
 
 def _members(section: Section, sections) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pptx.util import Emu, Inches, Pt
 
+from generator.diagnostics import Location
 from generator.render.errors import LayoutProblem
 from generator.render.pptx import measure as fit
 from generator.render.pptx.xml import DeckPara, runs_of
@@ -143,7 +144,8 @@ def even_chunks(heights: list[float], count: int, room: float) -> list[list[int]
     return chunks
 
 
-def column_widths(total: int, rows: list[list[list[DeckPara]]], shares, size: float, table) -> list[int]:
+def column_widths(total: int, rows: list[list[list[DeckPara]]], shares, size: float,
+                  source: Location | None) -> list[int]:
     """Column widths in EMU: the base shares, but never narrower than a column's longest word
     (a word broken mid-way is unreadable); the other columns give up the difference."""
     minimum = [0.0] * len(shares)
@@ -161,7 +163,7 @@ def column_widths(total: int, rows: list[list[list[DeckPara]]], shares, size: fl
         spare = sum(widths[c] - minimum[c] for c in others)
         if spare < need:
             raise LayoutProblem("the comparison table has words too long for its columns on a slide",
-                                table.source, "shorten the longest words (or write them with a hyphen) in the table")
+                                source, "shorten the longest words (or write them with a hyphen) in the table")
         for c in short:
             widths[c] = minimum[c]
         for c in others:
