@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from generator import __version__
 from generator.diagnostics import ContentError, Diagnostics, Severity, display_path
 from generator.kinds import DEFAULT_PRODUCTS, PAPERS, PRODUCT_NAMES, Status
 
-EXIT_OK, EXIT_CONTENT = 0, 1          # 2: wrong command line (argparse exits with it)
+EXIT_OK, EXIT_CONTENT = 0, 1  # 2: wrong command line (argparse exits with it)
 
 
 def _csv(value: str) -> tuple[str, ...]:
@@ -42,7 +43,7 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog=program(),
         description="Build a patient leaflet and a tri-fold brochure (PDF), a clinician slide deck (PPTX) and "
-                    "a patient web page for every condition and language in the content folder.",
+        "a patient web page for every condition and language in the content folder.",
         epilog=(
             "commands:\n"
             "  build   (default) check the content, then write the outputs\n"
@@ -57,45 +58,104 @@ def parser() -> argparse.ArgumentParser:
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("command", nargs="?", choices=("build", "check", "preview"), default="build",
-                   help="build (default), check or preview")
-    p.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
-                   help="content folder with condition folders, clinics/ and labels/ (default: content)")
-    p.add_argument("--images", type=Path, default=None, metavar="DIR",
-                   help="image folder (default: images/ beside the content folder)")
+    p.add_argument(
+        "command",
+        nargs="?",
+        choices=("build", "check", "preview"),
+        default="build",
+        help="build (default), check or preview",
+    )
+    p.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content"),
+        metavar="DIR",
+        help="content folder with condition folders, clinics/ and labels/ (default: content)",
+    )
+    p.add_argument(
+        "--images",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="image folder (default: images/ beside the content folder)",
+    )
     p.add_argument("--out", type=Path, default=Path("output"), metavar="DIR", help="output folder (default: output)")
-    p.add_argument("--clinic", type=_csv, default=("default",), metavar="ID[,ID]",
-                   help="clinics from content/clinics/<ID>.yaml, or 'all' (default: default)")
+    p.add_argument(
+        "--clinic",
+        type=_csv,
+        default=("default",),
+        metavar="ID[,ID]",
+        help="clinics from content/clinics/<ID>.yaml, or 'all' (default: default)",
+    )
     p.add_argument("--condition", type=_csv, default=(), metavar="ID[,ID]", help="only these conditions (default: all)")
     p.add_argument("--lang", type=_csv, default=(), metavar="LANG[,LANG]", help="only these languages (default: all)")
-    p.add_argument("--product", type=_csv, default=DEFAULT_PRODUCTS, metavar="NAME[,NAME]",
-                   help=f"products: {', '.join(PRODUCT_NAMES)} (default: {','.join(DEFAULT_PRODUCTS)}); "
-                        "print-shop = leaflet and brochure with 3 mm bleed and crop marks; "
-                        "web = accessible (tagged PDF/UA-1, PDF/A-2) leaflet and brochure; "
-                        "page = the patient web page and the site's indexes")
+    p.add_argument(
+        "--product",
+        type=_csv,
+        default=DEFAULT_PRODUCTS,
+        metavar="NAME[,NAME]",
+        help=f"products: {', '.join(PRODUCT_NAMES)} (default: {','.join(DEFAULT_PRODUCTS)}); "
+        "print-shop = leaflet and brochure with 3 mm bleed and crop marks; "
+        "web = accessible (tagged PDF/UA-1, PDF/A-2) leaflet and brochure; "
+        "page = the patient web page and the site's indexes",
+    )
     p.add_argument("--paper", choices=PAPERS, default="a4", help="paper size of the PDFs (default: a4)")
-    p.add_argument("--template", type=Path, metavar="FILE",
-                   help="PowerPoint template (.pptx or .potx) for the deck; layouts are found by role, "
-                        "its own slides are dropped (default: leafdeck's 16:9 template)")
-    p.add_argument("--today", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD",
-                   help="date used to decide whether the next review is overdue (default: today)")
-    p.add_argument("--shard", type=_shard, default=(1, 1), metavar="I/N",
-                   help="build only the I-th of N parts (1-based), split by a stable hash of each output's "
-                        "path: N machines with 1/N ... N/N build everything exactly once")
-    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
-                   help="render in N processes (default: the number of cores)")
+    p.add_argument(
+        "--template",
+        type=Path,
+        metavar="FILE",
+        help="PowerPoint template (.pptx or .potx) for the deck; layouts are found by role, "
+        "its own slides are dropped (default: leafdeck's 16:9 template)",
+    )
+    p.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="date used to decide whether the next review is overdue (default: today)",
+    )
+    p.add_argument(
+        "--shard",
+        type=_shard,
+        default=(1, 1),
+        metavar="I/N",
+        help="build only the I-th of N parts (1-based), split by a stable hash of each output's "
+        "path: N machines with 1/N ... N/N build everything exactly once",
+    )
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="render in N processes (default: the number of cores)",
+    )
     p.add_argument("--force", action="store_true", help="rebuild even outputs whose inputs are unchanged")
-    p.add_argument("--watch", action="store_true",
-                   help="build, then rebuild what an edit affects whenever a content or image file is saved")
+    p.add_argument(
+        "--watch",
+        action="store_true",
+        help="build, then rebuild what an edit affects whenever a content or image file is saved",
+    )
     p.add_argument("--json", action="store_true", help="check: print the report as JSON")
     p.add_argument("--strict", action="store_true", help="check: warnings count as errors (exit 1), for CI")
-    p.add_argument("--port", type=int, default=8321, metavar="N", help="preview: the port to serve on (0: any free one)")
-    p.add_argument("--host", default="127.0.0.1", metavar="ADDRESS",
-                   help="preview: the address to serve on (default 127.0.0.1: this computer only)")
-    p.add_argument("--allow-remote", action="store_true",
-                   help="preview: allow a --host other computers can reach (anyone on the network sees the content)")
-    p.add_argument("--no-slides", action="store_true",
-                   help="preview: do not start LibreOffice; show the slides' text instead of pictures")
+    p.add_argument(
+        "--port", type=int, default=8321, metavar="N", help="preview: the port to serve on (0: any free one)"
+    )
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="ADDRESS",
+        help="preview: the address to serve on (default 127.0.0.1: this computer only)",
+    )
+    p.add_argument(
+        "--allow-remote",
+        action="store_true",
+        help="preview: allow a --host other computers can reach (anyone on the network sees the content)",
+    )
+    p.add_argument(
+        "--no-slides",
+        action="store_true",
+        help="preview: do not start LibreOffice; show the slides' text instead of pictures",
+    )
     p.add_argument("--version", action="version", version=f"leafdeck {__version__}")
     return p
 
@@ -122,43 +182,59 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "check" and args.watch:
         parser().error("--watch rebuilds; it does not go with check")
     if args.command == "preview":
-        from generator.preview.engine import PREVIEWED
-        from generator.preview.serve import is_local
+        from generator.preview.engine import PREVIEWED  # noqa: PLC0415 - after parsing: --help and a no-op build stay light
+        from generator.preview.serve import is_local  # noqa: PLC0415 - after parsing: --help and a no-op build stay light
+
         if args.watch or args.json or args.strict:
             parser().error("the preview always follows your edits; --watch, --json and --strict do not go with it")
         if not set(args.product) & set(PREVIEWED):
-            parser().error("the preview shows the leaflet, brochure, deck and web page: name at least one "
-                           "with --product (print-shop and web are built by generate.py)")
+            parser().error(
+                "the preview shows the leaflet, brochure, deck and web page: name at least one "
+                "with --product (print-shop and web are built by generate.py)"
+            )
         if not is_local(args.host) and not args.allow_remote:
-            parser().error(f"--host {args.host} would show the content to other computers on the network; "
-                           "add --allow-remote if that is what you want")
+            parser().error(
+                f"--host {args.host} would show the content to other computers on the network; "
+                "add --allow-remote if that is what you want"
+            )
     elif args.host != "127.0.0.1" or args.allow_remote or args.no_slides or args.port != 8321:
         parser().error("--host, --port, --allow-remote and --no-slides belong to the preview: generate.py preview")
 
     # After argument parsing, so --help stays instant.
-    from generator.pipeline.targets import Options
+    from generator.pipeline.targets import Options  # noqa: PLC0415 - after parsing: --help and a no-op build stay light
 
     options = Options(
-        content_dir=args.content, images_dir=args.images, out_dir=args.out, clinics=args.clinic,
-        conditions=args.condition, languages=args.lang, products=args.product, paper=args.paper, template=args.template,
-        today=args.today or dt.date.today(), shard=args.shard, jobs=max(1, args.jobs), force=args.force,
+        content_dir=args.content,
+        images_dir=args.images,
+        out_dir=args.out,
+        clinics=args.clinic,
+        conditions=args.condition,
+        languages=args.lang,
+        products=args.product,
+        paper=args.paper,
+        template=args.template,
+        today=args.today or dt.date.today(),
+        shard=args.shard,
+        jobs=max(1, args.jobs),
+        force=args.force,
     )
     if args.command == "check":
         return _check(options, args.json, args.strict)
     if args.command == "preview":
-        from generator.preview.serve import serve
+        from generator.preview.serve import serve  # noqa: PLC0415 - after parsing: --help and a no-op build stay light
+
         return serve(options, args.host, args.port, slides=not args.no_slides)
     if args.watch:
-        from generator.pipeline.watch import watch
+        from generator.pipeline.watch import watch  # noqa: PLC0415 - after parsing: --help and a no-op build stay light
+
         return watch(options, lambda opts: run_build(opts, quiet=True))
     return run_build(options)
 
 
 def _check(options, as_json: bool, strict: bool) -> int:
     """All problems at once, as ``file:line: severity: message`` and a hint, or as JSON."""
-    import json
 
-    from generator.pipeline import run
+    from generator.pipeline import run  # noqa: PLC0415 - after parsing: --help and a no-op build stay light
 
     diagnostics = Diagnostics()
     planned: list = []
@@ -170,9 +246,20 @@ def _check(options, as_json: bool, strict: bool) -> int:
     errors, warnings = len(diagnostics.errors), len(diagnostics.warnings)
     failed = errors > 0 or (strict and warnings > 0)
     if as_json:
-        print(json.dumps({"ok": not failed, "errors": errors, "warnings": warnings, "outputs": len(planned),
-                          "readability": figures,
-                          "diagnostics": [d.as_json() for d in diagnostics.sorted()]}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "ok": not failed,
+                    "errors": errors,
+                    "warnings": warnings,
+                    "outputs": len(planned),
+                    "readability": figures,
+                    "diagnostics": [d.as_json() for d in diagnostics.sorted()],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return EXIT_CONTENT if failed else EXIT_OK
     _report(diagnostics)
     for document, values in figures.items():
@@ -191,23 +278,24 @@ def _check(options, as_json: bool, strict: bool) -> int:
 
 def run_build(options, quiet: bool = False) -> int:
     """One build: diagnostics, one line per written file (or a summary table), exit status."""
-    from generator.pipeline import run
+    from generator.pipeline import run  # noqa: PLC0415 - after parsing: --help and a no-op build stay light
 
     diagnostics = Diagnostics()
     bars: list = []
 
     def progress_bar(total: int):
-        from tqdm import tqdm   # only when there is work: a no-op run stays light
+        from tqdm import tqdm  # noqa: PLC0415 - after parsing: --help and a no-op build stay light
+
         bars.append(tqdm(total=total, unit="file", leave=False))
         return bars[-1].update
 
     try:
-        report = run.build(options, diagnostics,
-                                progress=progress_bar if sys.stderr.isatty() and not quiet else None)
+        report = run.build(options, diagnostics, progress=progress_bar if sys.stderr.isatty() and not quiet else None)
     except ContentError:
         _report(diagnostics)
-        print(f"{len(diagnostics.errors)} error(s); nothing was written, earlier outputs are unchanged.",
-              file=sys.stderr)
+        print(
+            f"{len(diagnostics.errors)} error(s); nothing was written, earlier outputs are unchanged.", file=sys.stderr
+        )
         return EXIT_CONTENT
     finally:
         for bar in bars:
@@ -219,7 +307,7 @@ def run_build(options, quiet: bool = False) -> int:
 
 def _summary(report, quiet: bool) -> None:
     built, skipped, failed = (report.count(s) for s in (Status.BUILT, Status.SKIPPED, Status.FAILED))
-    long_run = len(report.outcomes) > 8     # a batch: one table instead of a line per file
+    long_run = len(report.outcomes) > 8  # a batch: one table instead of a line per file
     if not quiet and not long_run:
         for outcome in report.outcomes:
             if outcome.status is Status.BUILT:

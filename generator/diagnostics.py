@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 
@@ -27,10 +27,10 @@ class Location:
         return f"{self.file}:{self.line}:{self.col}" if self.col else f"{self.file}:{self.line}"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
-    NOTE = "note"          # for information (e.g. items awaiting clinical review); never fails a run
+    NOTE = "note"  # for information (e.g. items awaiting clinical review); never fails a run
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,14 @@ class Diagnostic:
     hint: str = ""
 
     def as_json(self) -> dict:
-        return {"file": self.location.file, "line": self.location.line, "col": self.location.col,
-                "severity": self.severity.value, "message": self.message, "hint": self.hint}
+        return {
+            "file": self.location.file,
+            "line": self.location.line,
+            "col": self.location.col,
+            "severity": self.severity.value,
+            "message": self.message,
+            "hint": self.hint,
+        }
 
     def format(self) -> str:
         text = f"{self.location}: {self.severity.value}: {self.message}"
@@ -70,7 +76,7 @@ class Diagnostics:
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity is Severity.WARNING]
 
-    def extend(self, other: "Diagnostics") -> None:
+    def extend(self, other: Diagnostics) -> None:
         self.items.extend(other.items)
 
     @property

@@ -17,8 +17,8 @@ class Product(StrEnum):
     LEAFLET = "leaflet"
     BROCHURE = "brochure"
     DECK = "deck"
-    PAGE = "page"                  # the patient web page: one folder of a static site
-    SITE_INDEX = "site-index"      # the site's list of conditions per language; built with the pages
+    PAGE = "page"  # the patient web page: one folder of a static site
+    SITE_INDEX = "site-index"  # the site's list of conditions per language; built with the pages
 
 
 class Audience(StrEnum):
@@ -46,12 +46,18 @@ class Variant:
     product: Product
     paper: str = Paper.A4
     print_shop: bool = False
-    tagged: bool = False            # accessible: tagged PDF/UA-1 and PDF/A-2 (the "web" product)
+    tagged: bool = False  # accessible: tagged PDF/UA-1 and PDF/A-2 (the "web" product)
 
     @property
     def suffix(self) -> str:
-        return "".join((self.product, "_print" if self.print_shop else "", "_web" if self.tagged else "",
-                        f"_{self.paper}" if self.paper != Paper.A4 and self.paged else ""))
+        return "".join(
+            (
+                self.product,
+                "_print" if self.print_shop else "",
+                "_web" if self.tagged else "",
+                f"_{self.paper}" if self.paper != Paper.A4 and self.paged else "",
+            )
+        )
 
     @property
     def paged(self) -> bool:
@@ -59,7 +65,7 @@ class Variant:
         return self.product in (Product.LEAFLET, Product.BROCHURE)
 
     @property
-    def spec(self) -> "ProductSpec":
+    def spec(self) -> ProductSpec:
         return SPECS[self.product]
 
 
@@ -77,21 +83,24 @@ class ProductSpec:
     product: Product
     extension: str
     audience: Audience
-    pdf: bool                   # drawn with the PDF fonts: its text is checked for missing glyphs
+    pdf: bool  # drawn with the PDF fonts: its text is checked for missing glyphs
 
 
-SPECS: dict[Product, ProductSpec] = {spec.product: spec for spec in (
-    ProductSpec(Product.LEAFLET, "pdf", Audience.PATIENT, pdf=True),
-    ProductSpec(Product.BROCHURE, "pdf", Audience.PATIENT, pdf=True),
-    ProductSpec(Product.DECK, "pptx", Audience.CLINICIAN, pdf=False),
-    ProductSpec(Product.PAGE, "html", Audience.PATIENT, pdf=False),
-    # Drawn from a SiteIndex (every condition of a clinic in one language), not from one Document.
-    ProductSpec(Product.SITE_INDEX, "html", Audience.PATIENT, pdf=False),
-)}
-CHOSEN = tuple(p for p in SPECS if p is not Product.SITE_INDEX)   # what --product names
+SPECS: dict[Product, ProductSpec] = {
+    spec.product: spec
+    for spec in (
+        ProductSpec(Product.LEAFLET, "pdf", Audience.PATIENT, pdf=True),
+        ProductSpec(Product.BROCHURE, "pdf", Audience.PATIENT, pdf=True),
+        ProductSpec(Product.DECK, "pptx", Audience.CLINICIAN, pdf=False),
+        ProductSpec(Product.PAGE, "html", Audience.PATIENT, pdf=False),
+        # Drawn from a SiteIndex (every condition of a clinic in one language), not from one Document.
+        ProductSpec(Product.SITE_INDEX, "html", Audience.PATIENT, pdf=False),
+    )
+}
+CHOSEN = tuple(p for p in SPECS if p is not Product.SITE_INDEX)  # what --product names
 
 PRINT_SHOP, WEB = "print-shop", "web"
-PRODUCT_NAMES = (*CHOSEN, PRINT_SHOP, WEB)     # what --product accepts
+PRODUCT_NAMES = (*CHOSEN, PRINT_SHOP, WEB)  # what --product accepts
 DEFAULT_PRODUCTS = tuple(str(p) for p in CHOSEN)
 PAPERS = tuple(str(p) for p in Paper)
 

@@ -42,17 +42,33 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 RESULTS = ROOT / "benchmark" / "results.md"
-TARGETS = {"cold": 0.45, "noop": 0.12, "watch": 0.15, "batch": 15.0, "memory": 100.0, "leaflet_kb": 100.0,
-           "page_kb": 150.0}
+TARGETS = {
+    "cold": 0.45,
+    "noop": 0.12,
+    "watch": 0.15,
+    "batch": 15.0,
+    "memory": 100.0,
+    "leaflet_kb": 100.0,
+    "page_kb": 150.0,
+}
 PREVIEW_TARGETS = {"error": 0.3, "leaflet": 0.5, "brochure": 0.6, "deck": 3.0}
-PREVIEW_ROWS = {"error": "the error shown", "leaflet": "new leaflet pages", "brochure": "new brochure pages",
-                "deck": "new slides"}
+PREVIEW_ROWS = {
+    "error": "the error shown",
+    "leaflet": "new leaflet pages",
+    "brochure": "new brochure pages",
+    "deck": "new slides",
+}
 
 
 def _run(args: list[str], cwd: Path) -> float:
     started = time.perf_counter()
-    subprocess.run([PYTHON, str(ROOT / "generate.py"), *args], cwd=cwd, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [PYTHON, str(ROOT / "generate.py"), *args],
+        cwd=cwd,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - started
 
 
@@ -70,7 +86,7 @@ def cold_and_noop(work: Path, runs: int = 5) -> tuple[float, float, float]:
         out = work / f"out-{i}"
         cold.append(_run([*args, "--out", str(out)], work))
         noop.append(_run([*args, "--out", str(out)], work))
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss   # KiB on Linux
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
     return statistics.median(cold), statistics.median(noop), peak_kb / 1024
 
 
@@ -78,8 +94,8 @@ def watch_rebuild(work: Path, runs: int = 5) -> float:
     """The incremental build --watch runs after a save, in a warm process."""
     sys.path.insert(0, str(ROOT))
     os.chdir(work)
-    from generator.pipeline import run, targets
     from generator.diagnostics import Diagnostics
+    from generator.pipeline import run, targets
 
     options = targets.Options(conditions=("heel-spur",), languages=("nb",), out_dir=work / "out-watch", jobs=2)
     # The watcher's first build runs in its own process, so later rebuilds fork warm workers.
@@ -92,7 +108,7 @@ def watch_rebuild(work: Path, runs: int = 5) -> float:
         started = time.perf_counter()
         report = run.build(options, Diagnostics())
         times.append(time.perf_counter() - started)
-        assert report.count("built") == 4, report       # leaflet, brochure, deck, page
+        assert report.count("built") == 4, report  # leaflet, brochure, deck, page
     nb.write_text(original, encoding="utf-8")
     return statistics.median(times)
 
@@ -114,10 +130,12 @@ def page_weight(work: Path) -> tuple[float, str]:
     heaviest = (0.0, "")
     for page in sorted((work / "out-batch").glob("*/site/*/*/index.html")):
         html = page.read_text(encoding="utf-8")
-        fetched = {"fira-sans-regular.woff2", "fira-sans-bold.woff2"} | ({"fira-sans-italic.woff2"} if "<em>" in html else set())
+        fetched = {"fira-sans-regular.woff2", "fira-sans-bold.woff2"} | (
+            {"fira-sans-italic.woff2"} if "<em>" in html else set()
+        )
 
         class Pictures(HTMLParser):
-            def handle_starttag(self, tag, attrs):
+            def handle_starttag(self, tag, attrs, fetched=fetched):
                 found = dict(attrs)
                 if tag == "img":
                     candidates = (found.get("srcset") or found.get("src") or "").split(",")
@@ -132,25 +150,30 @@ def page_weight(work: Path) -> tuple[float, str]:
 def tagging_cost(work: Path, runs: int = 9) -> float:
     """Extra time of the accessible (tagged) leaflet and brochure over the plain ones, warm."""
     sys.path.insert(0, str(ROOT))
-    from generator.pipeline import plan, targets
     from generator.diagnostics import Diagnostics
     from generator.kinds import Product, Variant
+    from generator.pipeline import plan, targets
     from generator.render import registry
 
-    options = targets.Options(content_dir=work / "content", images_dir=work / "images", conditions=("heel-spur",),
-                               languages=("nb",), products=("leaflet",))
+    options = targets.Options(
+        content_dir=work / "content",
+        images_dir=work / "images",
+        conditions=("heel-spur",),
+        languages=("nb",),
+        products=("leaflet",),
+    )
     document = plan.plan(options, Diagnostics())[0][0].document
 
     def once(tagged: bool) -> float:
         started = time.perf_counter()
-        for product in (Product.LEAFLET, Product.BROCHURE):      # as the build draws them
+        for product in (Product.LEAFLET, Product.BROCHURE):  # as the build draws them
             variant = Variant(product, tagged=tagged)
             registry.render(document, variant)
         return time.perf_counter() - started
 
-    once(False), once(True)                        # warm: fonts, hyphenation, pikepdf
+    once(False), once(True)  # warm: fonts, hyphenation, pikepdf
     plain, tagged = [], []
-    for _ in range(runs):                          # interleaved, so drift hits both alike
+    for _ in range(runs):  # interleaved, so drift hits both alike
         plain.append(once(False))
         tagged.append(once(True))
     return statistics.median(tagged) / statistics.median(plain) - 1
@@ -192,19 +215,21 @@ def preview_latency(work: Path, runs: int = 5) -> dict[str, float]:
 
         wait_for(lambda: shown("deck"), 180)
         for i in range(runs):
-            started = save(original[:summary.end()] + f"Utgave {i}. " + original[summary.end():])
-            wait_for(lambda: shown("leaflet") > started and shown("brochure") > started, 30, step=0.005)
+            started = save(original[: summary.end()] + f"Utgave {i}. " + original[summary.end() :])
+            wait_for(lambda at=started: shown("leaflet") > at and shown("brochure") > at, 30, step=0.005)
             found["leaflet"].append(shown("leaflet") - started)
             found["brochure"].append(shown("brochure") - started)
 
-            started = save(original[:clinician.end()] + f"Utgave {i}: " + original[clinician.end():])
-            wait_for(lambda: shown("deck") > started, 60, step=0.005)
+            started = save(original[: clinician.end()] + f"Utgave {i}: " + original[clinician.end() :])
+            wait_for(lambda at=started: shown("deck") > at, 60, step=0.005)
             found["deck"].append(shown("deck") - started)
 
-            broken = original[:summary.start()] + "summary: [" + original[summary.end():]
+            broken = original[: summary.start()] + "summary: [" + original[summary.end() :]
             started = save(broken)
-            line = original[:summary.start()].count("\n") + 1
-            wait_for(lambda: f"nb.yaml:{line}:" in browser.js("return window.leafdeck.problemsText"), 30, step=0.005)
+            line = original[: summary.start()].count("\n") + 1
+            wait_for(
+                lambda at=line: f"nb.yaml:{at}:" in browser.js("return window.leafdeck.problemsText"), 30, step=0.005
+            )
             found["error"].append(browser.js("return window.leafdeck.problemsAt") - started)
         save(original)
     return {name: statistics.median(values) / 1000 for name, values in found.items()}
@@ -229,21 +254,42 @@ def main() -> None:
         os.chdir(ROOT)
         shutil.rmtree(work, ignore_errors=True)
     leaflet = next(v for k, v in files.items() if k.endswith("_leaflet.pdf"))
-    rows = [
-        ("cold build, 1 condition x 1 language, all products", f"{cold:.2f} s", f"≤ {TARGETS['cold']} s"),
-        ("no-op rebuild", f"{noop:.3f} s", f"≤ {TARGETS['noop']} s"),
-        ("watch rebuild after a one-line edit", f"{watch:.2f} s", f"≤ {TARGETS['watch']} s"),
-        (f"batch of {documents} outputs (6 clinics x every condition, language and product)", f"{rate:.1f} outputs/s",
-         f"≥ {TARGETS['batch']:g} outputs/s"),
-        ("peak memory (largest process)", f"{memory:.0f} MB", f"≤ {TARGETS['memory']:g} MB"),
-        ("leaflet PDF with the illustration", f"{leaflet:.0f} KB", f"≤ {TARGETS['leaflet_kb']:g} KB"),
-        ("extra time of the accessible (tagged) leaflet + brochure", f"{tagging * 100:.0f} %", "≤ 30 %"),
-        (f"web page as a phone fetches it (heaviest: {page})", f"{page_kb:.0f} KB", f"≤ {TARGETS['page_kb']:g} KB"),
-    ] + [(f"preview: save to {PREVIEW_ROWS[name]} in the browser", f"{seconds:.2f} s", f"≤ {PREVIEW_TARGETS[name]:g} s")
-         for name, seconds in preview.items()] + [(f"size of {name}", f"{kb:.0f} KB", "") for name, kb in files.items() if "leaflet" not in name]
-    machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    lines = ["# leafdeck benchmark", "", f"Machine: {machine}. Run: `python scripts/benchmark.py`.", "",
-             "| measure | result | target |", "| --- | --- | --- |"]
+    rows = (
+        [
+            ("cold build, 1 condition x 1 language, all products", f"{cold:.2f} s", f"≤ {TARGETS['cold']} s"),
+            ("no-op rebuild", f"{noop:.3f} s", f"≤ {TARGETS['noop']} s"),
+            ("watch rebuild after a one-line edit", f"{watch:.2f} s", f"≤ {TARGETS['watch']} s"),
+            (
+                f"batch of {documents} outputs (6 clinics x every condition, language and product)",
+                f"{rate:.1f} outputs/s",
+                f"≥ {TARGETS['batch']:g} outputs/s",
+            ),
+            ("peak memory (largest process)", f"{memory:.0f} MB", f"≤ {TARGETS['memory']:g} MB"),
+            ("leaflet PDF with the illustration", f"{leaflet:.0f} KB", f"≤ {TARGETS['leaflet_kb']:g} KB"),
+            ("extra time of the accessible (tagged) leaflet + brochure", f"{tagging * 100:.0f} %", "≤ 30 %"),
+            (f"web page as a phone fetches it (heaviest: {page})", f"{page_kb:.0f} KB", f"≤ {TARGETS['page_kb']:g} KB"),
+        ]
+        + [
+            (
+                f"preview: save to {PREVIEW_ROWS[name]} in the browser",
+                f"{seconds:.2f} s",
+                f"≤ {PREVIEW_TARGETS[name]:g} s",
+            )
+            for name, seconds in preview.items()
+        ]
+        + [(f"size of {name}", f"{kb:.0f} KB", "") for name, kb in files.items() if "leaflet" not in name]
+    )
+    machine = (
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    lines = [
+        "# leafdeck benchmark",
+        "",
+        f"Machine: {machine}. Run: `python scripts/benchmark.py`.",
+        "",
+        "| measure | result | target |",
+        "| --- | --- | --- |",
+    ]
     lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from generator.render.pptx.template import fixed_zip_dates  # noqa: E402
 
 TARGET = ROOT / "generator" / "templates" / "leafdeck-16x9.pptx"
-WIDTH, HEIGHT = Emu(12192000), Emu(6858000)     # 13.333 x 7.5 in, exactly 16:9
+WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 13.333 x 7.5 in, exactly 16:9
 KEEP = ("title", "obj", "secHead", "titleOnly", "blank")
 
 # (left, top, width, height) in inches, by placeholder type on the master and per layout.
@@ -73,7 +73,7 @@ def main() -> None:
                 geometry = MASTER.get(_kind(shape), MASTER["body"])
             _place(shape, geometry)
         if kind in LAYOUT_SHAPES:
-            layout._element.set("showMasterSp", "0")      # the master's title bar would clash
+            layout._element.set("showMasterSp", "0")  # the master's title bar would clash
             for spec in reversed(LAYOUT_SHAPES[kind]):
                 _add_rect(layout, *spec)
         for shape in layout.placeholders:
@@ -83,7 +83,8 @@ def main() -> None:
 
     theme = master.part.part_related_by(RT.THEME)
     theme._blob = theme.blob.replace(b'typeface="Calibri"', b'typeface="Arial"').replace(
-        b'name="Office Theme"', b'name="leafdeck"')
+        b'name="Office Theme"', b'name="leafdeck"'
+    )
 
     props = prs.core_properties
     props.title, props.author, props.last_modified_by = "leafdeck 16:9", "leafdeck", "leafdeck"
@@ -131,9 +132,10 @@ def _add_rect(owner, name: str, left: float, top: float, width: float, height: f
         f'<p:nvSpPr><p:cNvPr id="{max(ids) + 1}" name="{name}"/><p:cNvSpPr/><p:nvPr userDrawn="1"/></p:nvSpPr>'
         f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
         f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:schemeClr val="{colour}"/></a:solidFill>'
-        f'<a:ln><a:noFill/></a:ln></p:spPr>'
-        f'<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>')
-    tree.insert(2, sp)     # after nvGrpSpPr and grpSpPr
+        f"<a:ln><a:noFill/></a:ln></p:spPr>"
+        f'<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>'
+    )
+    tree.insert(2, sp)  # after nvGrpSpPr and grpSpPr
 
 
 def _left_aligned(shape, white: bool) -> None:
@@ -161,7 +163,8 @@ def _background(layout, colour: str) -> None:
     bg = etree.fromstring(
         '<p:bg xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
         'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:bgPr>'
-        f'<a:solidFill><a:schemeClr val="{colour}"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>')
+        f'<a:solidFill><a:schemeClr val="{colour}"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'
+    )
     c_sld.insert(0, bg)
     # Text that names no colour (the footer) is light on this slide: tx1 maps to lt1 here.
     mapping = layout._element.find(qn("p:clrMapOvr"))
@@ -171,7 +174,8 @@ def _background(layout, colour: str) -> None:
         '<p:clrMapOvr xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
         'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:overrideClrMapping bg1="dk1" tx1="lt1" '
         'bg2="dk2" tx2="lt2" accent1="accent1" accent2="accent2" accent3="accent3" accent4="accent4" '
-        'accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/></p:clrMapOvr>')
+        'accent5="accent5" accent6="accent6" hlink="hlink" folHlink="folHlink"/></p:clrMapOvr>'
+    )
     layout._element.insert(list(layout._element).index(c_sld) + 1, override)
 
 

@@ -22,21 +22,40 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTS = "leaflet,brochure,deck,page,print-shop,web"
-KINDS = (".pdf", ".pptx", ".html", ".css", ".woff2", ".webp")      # the web site's files too
+KINDS = (".pdf", ".pptx", ".html", ".css", ".woff2", ".webp")  # the web site's files too
 
 
 def build(code: Path, out: Path, today: str) -> dict[str, str]:
     """sha256 of every output built by the generator package found in ``code``."""
-    args = [sys.executable, "-m", "generator", "--content", str(ROOT / "content"), "--images", str(ROOT / "images"),
-            "--out", str(out), "--clinic", "all", "--product", PRODUCTS, "--today", today, "--force"]
+    args = [
+        sys.executable,
+        "-m",
+        "generator",
+        "--content",
+        str(ROOT / "content"),
+        "--images",
+        str(ROOT / "images"),
+        "--out",
+        str(out),
+        "--clinic",
+        "all",
+        "--product",
+        PRODUCTS,
+        "--today",
+        today,
+        "--force",
+    ]
     # Run from ``code`` so that its generator/ is imported, not the installed (editable) one.
     # Each build with its own, empty cache of cut fonts: both really cut them.
     env = {**os.environ, "LEAFDECK_CACHE": str(out.with_name(out.name + "-cache"))}
     done = subprocess.run(args, cwd=code, capture_output=True, text=True, env=env)
     if done.returncode != 0:
         sys.exit(f"the build from {code} failed:\n{done.stdout}\n{done.stderr}")
-    return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(out.rglob("*")) if p.is_file() and p.suffix in KINDS}
+    return {
+        p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.suffix in KINDS
+    }
 
 
 def main() -> int:
@@ -47,8 +66,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         before_code = tmp_path / "before"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--quiet", str(before_code), args.rev],
-                       check=True)
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", "--quiet", str(before_code), args.rev], check=True
+        )
         try:
             before = build(before_code, tmp_path / "out-before", args.today)
         finally:

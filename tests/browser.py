@@ -16,9 +16,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
-FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage", "--hide-scrollbars", "--force-device-scale-factor=1")
+FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--hide-scrollbars",
+    "--force-device-scale-factor=1",
+)
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -40,8 +50,13 @@ class Browser:
         """``page`` at a viewport size, with media features emulated (``prefers_color_scheme="dark"``);
         every open starts from screen media and the browser's defaults."""
         self.size(width, height)
-        self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "", "features": [
-            {"name": name.replace("_", "-"), "value": value} for name, value in features.items()]})
+        self.driver.execute_cdp_cmd(
+            "Emulation.setEmulatedMedia",
+            {
+                "media": "",
+                "features": [{"name": name.replace("_", "-"), "value": value} for name, value in features.items()],
+            },
+        )
         self.driver.get(page.resolve().as_uri())
         self.driver.execute_async_script("const done = arguments[0]; document.fonts.ready.then(() => done())")
 
@@ -52,8 +67,10 @@ class Browser:
 
     def size(self, width: int, height: int) -> None:
         """The viewport in CSS pixels, exactly (a window size would include the browser's frame)."""
-        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                                    {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+        self.driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+        )
 
     def js(self, script: str, *args):
         return self.driver.execute_script(script, *args)
@@ -64,10 +81,16 @@ class Browser:
 
         metrics = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
         size = metrics["cssContentSize"]
-        shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {
-            "format": "png", "captureBeyondViewport": full,
-            "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}} if full else
-            {"format": "png"})
+        shot = self.driver.execute_cdp_cmd(
+            "Page.captureScreenshot",
+            {
+                "format": "png",
+                "captureBeyondViewport": full,
+                "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1},
+            }
+            if full
+            else {"format": "png"},
+        )
         path.write_bytes(base64.b64decode(shot["data"]))
 
     def axe(self, tags: list[str] = WCAG_AA) -> list[dict]:
@@ -77,7 +100,8 @@ class Browser:
             "const done = arguments[arguments.length - 1];"
             "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
             ".then(r => done(JSON.stringify(r.violations)), e => done(JSON.stringify([{id: 'axe-error', help: String(e), nodes: []}])));",
-            tags)
+            tags,
+        )
         return json.loads(result)
 
 

@@ -42,6 +42,7 @@ class Result:
 def shipped():
     """The shipped content, loaded with the real loader (once per session)."""
     from generator.loading.content import load_content
+
     return load_content(CONTENT, IMAGES)
 
 
@@ -66,21 +67,43 @@ def text_of(condition: str, lang: str):
 def document(condition: str, lang: str, audience: str = "patient", clinic: str | None = None):
     """The format-independent Document the renderers get, for expectations read from the content."""
     import datetime as dt
+
     from generator.document.compose import compose_document
     from generator.document.model import Audience
 
     content = shipped()
     clinic_id = clinic or shipped_clinics()[0]
-    return compose_document(content.condition(condition), lang, Audience(audience), content.clinics[clinic_id],
-                          content.labels[lang], IMAGES, dt.date.fromisoformat(TODAY))
+    return compose_document(
+        content.condition(condition),
+        lang,
+        Audience(audience),
+        content.clinics[clinic_id],
+        content.labels[lang],
+        IMAGES,
+        dt.date.fromisoformat(TODAY),
+    )
 
 
 @pytest.fixture(scope="session")
 def outputs(tmp_path_factory) -> Path:
     """Every product of every shipped clinic x condition x language, built once (read-only for tests)."""
     out = tmp_path_factory.mktemp("shipped")
-    code = main(["--content", str(CONTENT), "--images", str(IMAGES), "--out", str(out), "--clinic", "all",
-                 "--product", SHIPPED_PRODUCTS, "--today", TODAY])
+    code = main(
+        [
+            "--content",
+            str(CONTENT),
+            "--images",
+            str(IMAGES),
+            "--out",
+            str(out),
+            "--clinic",
+            "all",
+            "--product",
+            SHIPPED_PRODUCTS,
+            "--today",
+            TODAY,
+        ]
+    )
     assert code == 0, "the shipped content does not build"
     return out
 
@@ -97,6 +120,7 @@ def no_real_today(monkeypatch):
     and turning red the day a shipped ``next_review`` passes."""
     import datetime as dt
     import types
+
     import generator.cli
 
     def today():
@@ -157,8 +181,16 @@ def pytest_collection_modifyitems(items):
 SHIPPED_MODULES = {"test_shipped_content", "test_adding_content"}
 # Fixtures that build outputs or run the CLI, and modules whose every test does.
 INTEGRATION_FIXTURES = {"outputs", "project", "run", "builds", "judged", "clean_build", "built"}
-INTEGRATION_MODULES = {"test_content_agnostic", "test_adding_content", "test_templates", "test_hostile_input",
-                       "test_encodings", "test_freshness", "test_draft_mark", "test_deck_judged"}
+INTEGRATION_MODULES = {
+    "test_content_agnostic",
+    "test_adding_content",
+    "test_templates",
+    "test_hostile_input",
+    "test_encodings",
+    "test_freshness",
+    "test_draft_mark",
+    "test_deck_judged",
+}
 
 
 @pytest.fixture(autouse=True)

@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @dataclass
 class Served:
-    address: str                 # http://127.0.0.1:PORT/
+    address: str  # http://127.0.0.1:PORT/
     process: subprocess.Popen
-    errors: Path                 # what it printed on stderr
+    errors: Path  # what it printed on stderr
 
     def stderr(self) -> str:
         return self.errors.read_text(encoding="utf-8", errors="replace")
@@ -35,9 +35,11 @@ class Served:
 
     def settled(self, selection: str, timeout: float = 90) -> dict:
         """The selection's state once every product is drawn."""
+
         def done():
             state = self.state(selection)
             return state if state["status"] != "building" and not any(p["busy"] for p in state["products"]) else None
+
         return wait_for(done, timeout, step=0.1)
 
 
@@ -46,14 +48,20 @@ def preview_server(cwd: Path, *args: str, wait: float = 60):
     """Yields a Served; ``args`` go to ``generate.py preview --port 0``."""
     errors = Path(tempfile.mkstemp(prefix="leafdeck-preview-", suffix=".err")[1])
     with errors.open("w", encoding="utf-8") as stderr:
-        process = subprocess.Popen([sys.executable, str(ROOT / "generate.py"), "preview", "--port", "0", *args],
-                                   cwd=cwd, stdout=subprocess.PIPE, stderr=stderr, text=True,
-                                   start_new_session=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        process = subprocess.Popen(
+            [sys.executable, str(ROOT / "generate.py"), "preview", "--port", "0", *args],
+            cwd=cwd,
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            text=True,
+            start_new_session=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
     try:
         address = None
         deadline = time.monotonic() + wait
         while address is None and time.monotonic() < deadline:
-            ready, _, _ = select.select([process.stdout], [], [], 0.5)      # a silent preview fails, not hangs
+            ready, _, _ = select.select([process.stdout], [], [], 0.5)  # a silent preview fails, not hangs
             if not ready:
                 if process.poll() is not None:
                     raise RuntimeError(f"the preview stopped: {errors.read_text(encoding='utf-8')}")
@@ -68,7 +76,7 @@ def preview_server(cwd: Path, *args: str, wait: float = 60):
         yield Served(address.replace("0.0.0.0", "127.0.0.1"), process, errors)
     finally:
         if process.poll() is None:
-            os.killpg(process.pid, signal.SIGINT)        # as Ctrl+C: it stops LibreOffice too
+            os.killpg(process.pid, signal.SIGINT)  # as Ctrl+C: it stops LibreOffice too
             try:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:

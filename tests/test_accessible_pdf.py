@@ -9,18 +9,18 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-
 from conftest import document, edit, output_file, shipped, shipped_variants
-from tools import _tool, pdfinfo, structure_elements as _elements
+from tools import _tool, pdfinfo
+from tools import structure_elements as _elements
 
 PAINTING = {"Tj", "TJ", "'", '"', "Do", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "sh", "BI"}
 VARIANTS = shipped_variants()
 
 
 def _struct_text(pdf: Path) -> str:
-    return subprocess.run([_tool("pdfinfo"), "-struct-text", str(pdf)], capture_output=True, text=True, check=True).stdout
-
-
+    return subprocess.run(
+        [_tool("pdfinfo"), "-struct-text", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
 
 
 @pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
@@ -29,7 +29,9 @@ def test_tagged_with_pdfua_and_pdfa_identification(outputs, product, clinic, con
     path = output_file(outputs, clinic, condition, lang, f"{product}_web")
     tag = shipped().labels[lang].language_tag
     assert pdfinfo(path)["Tagged"] == "yes"
-    assert pdfinfo(output_file(outputs, clinic, condition, lang, product))["Tagged"] == "no"   # the office PDF stays plain
+    assert (
+        pdfinfo(output_file(outputs, clinic, condition, lang, product))["Tagged"] == "no"
+    )  # the office PDF stays plain
     with pikepdf.open(path) as pdf:
         assert pdf.Root.MarkInfo.Marked is True
         assert str(pdf.Root.Lang) == tag and pdf.Root.ViewerPreferences.DisplayDocTitle is True
@@ -71,9 +73,9 @@ def test_every_mcid_has_one_owner_and_nothing_is_painted_unmarked(outputs, produ
                     unmarked.append(name)
             assert depth == 0 and not unmarked, (index, unmarked[:5])
             assert mcids == list(range(len(mcids)))
-            assert len(owners[index]) == len(mcids)                       # ParentTree: one element per MCID
+            assert len(owners[index]) == len(mcids)  # ParentTree: one element per MCID
             for mcid in mcids:
-                assert claimed.get((page.obj.objgen, mcid)) == 1, (index, mcid)   # ... which claims it once
+                assert claimed.get((page.obj.objgen, mcid)) == 1, (index, mcid)  # ... which claims it once
 
 
 @pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
@@ -83,8 +85,9 @@ def test_roles_alt_text_and_header_scope(outputs, clinic, condition, lang):
     with pikepdf.open(path) as pdf:
         roles = [str(e.S) for e in _elements(pdf)]
         pictures = [b for s in doc.sections for b in s.blocks if type(b).__name__ == "Figure"]
-        expected = ("/H1", "/H2", "/P", "/L", "/LI", "/LBody", "/Table", "/TR", "/TH", "/TD") + \
-            (("/Figure", "/Caption") if pictures or doc.cover_figure else ())
+        expected = ("/H1", "/H2", "/P", "/L", "/LI", "/LBody", "/Table", "/TR", "/TH", "/TD") + (
+            ("/Figure", "/Caption") if pictures or doc.cover_figure else ()
+        )
         for role in expected:
             assert role in roles, role
         for element in _elements(pdf):
@@ -112,8 +115,11 @@ def test_leaflet_reads_in_order_with_words_kept_apart(outputs, clinic, condition
     text = _struct_text(output_file(outputs, clinic, condition, lang, "leaflet_web"))
     flat = " ".join(line.strip().strip('"') for line in text.splitlines() if line.strip().startswith('"'))
     flat = " ".join(flat.split())
-    order = [doc.title, "".join(s.text for s in doc.summary)[:40]] + [s.title for s in doc.sections if s.blocks] \
+    order = (
+        [doc.title, "".join(s.text for s in doc.summary)[:40]]
+        + [s.title for s in doc.sections if s.blocks]
         + [doc.labels.about_this_leaflet]
+    )
     positions = [flat.find(" ".join(mark.split())) for mark in order]
     assert all(p >= 0 for p in positions) and positions == sorted(positions), list(zip(order, positions))
     # Words at line ends are kept apart: every paragraph reads whole, whatever lines it was set on.
@@ -128,8 +134,11 @@ def test_leaflet_reads_in_order_with_words_kept_apart(outputs, clinic, condition
 def test_brochure_structure_follows_the_reader_not_the_sheet(outputs, clinic, condition, lang):
     doc = document(condition, lang, clinic=clinic)
     text = _struct_text(output_file(outputs, clinic, condition, lang, "brochure_web"))
-    headings = [" ".join(line.strip().strip('"').split()) for prev, line in zip(text.splitlines(), text.splitlines()[1:])
-                if prev.strip().startswith(("H1", "H2"))]
+    headings = [
+        " ".join(line.strip().strip('"').split())
+        for prev, line in zip(text.splitlines(), text.splitlines()[1:])
+        if prev.strip().startswith(("H1", "H2"))
+    ]
     sections = [" ".join(s.title.split()) for s in doc.sections if s.brochure and s.blocks]
     # Cover, the sections in reading order (inside panels left to right, then the flap), the back last.
     assert headings[0] == " ".join(doc.title.split())
@@ -140,6 +149,7 @@ def test_brochure_structure_follows_the_reader_not_the_sheet(outputs, clinic, co
 
 def _dehyphenate(text: str) -> str:
     import re
+
     return re.sub(r"(\w)- ?(\w)", r"\1\2", text.replace("-", "- ").replace("- ", "-")).replace("-", "")
 
 
@@ -162,11 +172,17 @@ def test_pdfua_checker_agrees_and_has_teeth(outputs, clinic, condition, lang):
     checker = _pdfua()
     assert checker, "pdfua is a test dependency: pip install -e '.[test]'"
     for product in ("leaflet", "brochure"):
-        good = subprocess.run([*checker, "check", str(output_file(outputs, clinic, condition, lang, f"{product}_web"))],
-                              capture_output=True, text=True)
+        good = subprocess.run(
+            [*checker, "check", str(output_file(outputs, clinic, condition, lang, f"{product}_web"))],
+            capture_output=True,
+            text=True,
+        )
         assert good.returncode == 0 and "result: PASS" in good.stdout, good.stdout
-    bad = subprocess.run([*checker, "check", str(output_file(outputs, clinic, condition, lang, "leaflet"))],
-                         capture_output=True, text=True)
+    bad = subprocess.run(
+        [*checker, "check", str(output_file(outputs, clinic, condition, lang, "leaflet"))],
+        capture_output=True,
+        text=True,
+    )
     assert bad.returncode != 0 and "UA-01" in bad.stdout
 
 
@@ -181,12 +197,14 @@ def test_links_are_clickable_and_tagged_with_their_annotations(outputs, clinic, 
             uris = []
             for link in links:
                 objr = [k for k in link.K if k.get("/Type") == "/OBJR"]
-                assert objr                               # one annotation per line of the address
+                assert objr  # one annotation per line of the address
                 for annot in (k.Obj for k in objr):
                     assert annot.Subtype == "/Link" and int(annot.F) == 4 and str(annot.Contents)
-                    assert tree[int(annot.StructParent)].objgen == link.objgen       # the ParentTree leads back
+                    assert tree[int(annot.StructParent)].objgen == link.objgen  # the ParentTree leads back
                 targets = {str(k.Obj.A.URI) for k in objr}
-                assert len(targets) == 1                  # every line of a Link leads to the same place
+                assert len(targets) == 1  # every line of a Link leads to the same place
                 uris += targets
-            expected = [u for u in (f"mailto:{doc.clinic.email}" if doc.clinic.email else None, doc.clinic.web_url) if u]
+            expected = [
+                u for u in (f"mailto:{doc.clinic.email}" if doc.clinic.email else None, doc.clinic.web_url) if u
+            ]
             assert uris == expected, product

@@ -11,17 +11,17 @@ import re
 
 import pikepdf
 import pytest
-
 from conftest import edit, line_of, output_file, shipped, shipped_variants
-from tools import (folds, images_on_page, page_sizes, panels_of, pdfinfo_boxes, pdftotext, qr_codes, text_lines,
-                   words, structure_elements as _elements)
+from tools import folds, images_on_page, page_sizes, panels_of, pdfinfo_boxes, pdftotext, qr_codes, text_lines, words
+from tools import structure_elements as _elements
 
 MM = 72 / 25.4
-FOLD_GUTTER = 4.5 * MM          # no word closer to a fold than this (the brochure keeps 5.5 mm)
+FOLD_GUTTER = 4.5 * MM  # no word closer to a fold than this (the brochure keeps 5.5 mm)
 OUT = "output/default/tiny/nb"
 
 
 # -- the brochure: folds, panels, balance ------------------------------------------------------------
+
 
 @pytest.mark.parametrize("clinic,condition,lang", shipped_variants())
 @pytest.mark.parametrize("suffix", ["brochure", "brochure_print"])
@@ -29,13 +29,15 @@ def test_no_word_crosses_a_fold_and_no_panel_is_empty(outputs, clinic, condition
     pdf = output_file(outputs, clinic, condition, lang, suffix)
     sizes = page_sizes(pdf)
     boxes = pdfinfo_boxes(pdf)
-    x_offset = boxes["Trim"][0] - boxes["Crop"][0]      # poppler reads positions from the crop box
+    x_offset = boxes["Trim"][0] - boxes["Crop"][0]  # poppler reads positions from the crop box
     trim_width = boxes["Trim"][2] - boxes["Trim"][0]
     all_words = words(pdf)
     for page in (1, 2):
         on_page = [w for w in all_words if w.page == page and w.text.strip() and w.text not in ("UTKAST", "DRAFT")]
         for fold in folds(trim_width, page):
-            crossing = [w for w in on_page if w.x0 - x_offset < fold + FOLD_GUTTER and w.x1 - x_offset > fold - FOLD_GUTTER]
+            crossing = [
+                w for w in on_page if w.x0 - x_offset < fold + FOLD_GUTTER and w.x1 - x_offset > fold - FOLD_GUTTER
+            ]
             assert not crossing, (pdf.name, page, crossing[:5])
         for left, right in panels_of(trim_width, page):
             inside = [w for w in on_page if left <= w.x0 - x_offset and w.x1 - x_offset <= right]
@@ -62,16 +64,19 @@ def test_short_text_is_set_larger_with_its_glossary(project, run):
     assert run(project, "--product", "brochure", "--lang", "nb").code == 0
     pdf = project / OUT / "tiny_nb_brochure.pdf"
     inside = [w for w in words(pdf) if w.page == 2]
-    body = next(w for w in inside if w.text == "Første")          # running text
-    entry = next(w for w in inside if w.text == "Brukes")         # compact table entries stay at 12 pt
+    body = next(w for w in inside if w.text == "Første")  # running text
+    entry = next(w for w in inside if w.text == "Brukes")  # compact table entries stay at 12 pt
     assert body.y1 - body.y0 > 1.1 * (entry.y1 - entry.y0), (body, entry)
     assert "Sirkel: en rund form." in " ".join(pdftotext(pdf).split())
     # All four reading panels carry text, the little there is spread over them.
     width = page_sizes(pdf)[0][0]
     chain = [(2, p) for p in panels_of(width, 2)] + [(1, panels_of(width, 1)[0])]
     for page, (left, right) in chain:
-        assert [w for w in words(pdf) if w.page == page and left <= w.x0 and w.x1 <= right
-                and w.text not in ("UTKAST", "DRAFT")], (page, left / MM)
+        assert [
+            w
+            for w in words(pdf)
+            if w.page == page and left <= w.x0 and w.x1 <= right and w.text not in ("UTKAST", "DRAFT")
+        ], (page, left / MM)
 
 
 def test_long_text_names_the_blocks_that_free_the_most_room(project, run):
@@ -79,7 +84,11 @@ def test_long_text_names_the_blocks_that_free_the_most_room(project, run):
     long = " ".join(["Dette er en ganske lang setning om foten og hælen."] * 40)
     edit(nb, "      - p: Første avsnitt", f"      - p: {long}\n      - p: {long}\n      - p: Første avsnitt")
     # A long callout too, larger than a paragraph: it is never suggested, however much room it takes.
-    edit(nb, "      - list: [Feber, Nattsmerter]", "      - list: [" + ", ".join(["Feber og frysninger om natten"] * 70) + "]")
+    edit(
+        nb,
+        "      - list: [Feber, Nattsmerter]",
+        "      - list: [" + ", ".join(["Feber og frysninger om natten"] * 70) + "]",
+    )
     result = run(project, "--product", "brochure", "--lang", "nb")
     assert result.code == 1 and "Traceback" not in result.err
     assert "the brochure's inside and flap are full" in result.err
@@ -95,6 +104,7 @@ def test_long_text_names_the_blocks_that_free_the_most_room(project, run):
 
 
 # -- the back panel and the clinic ------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("clinic,condition,lang", shipped_variants())
 def test_the_clinics_name_wraps_on_the_back_panel(outputs, clinic, condition, lang):
@@ -119,9 +129,16 @@ def test_a_clinic_too_long_for_the_back_names_the_clinic_file(project, run):
 def test_a_long_clinic_keeps_every_fact_on_the_sheet(project, run):
     """A long name and e-mail push the disclaimer off the back: it moves to the flap, not away."""
     clinic = project / "content/clinics/default.yaml"
-    edit(clinic, 'name: "Eksempelklinikken"',
-         'name: "Eksempelklinikken for fysioterapi, ergoterapi og manuellterapi, avdeling Sør-Trøndelag og Nordmøre"')
-    edit(clinic, 'email: "post@example.org"', 'email: "resepsjonen.avdeling.nord@eksempelklinikken-fysioterapi.example.no"')
+    edit(
+        clinic,
+        'name: "Eksempelklinikken"',
+        'name: "Eksempelklinikken for fysioterapi, ergoterapi og manuellterapi, avdeling Sør-Trøndelag og Nordmøre"',
+    )
+    edit(
+        clinic,
+        'email: "post@example.org"',
+        'email: "resepsjonen.avdeling.nord@eksempelklinikken-fysioterapi.example.no"',
+    )
     assert run(project, "--product", "brochure", "--lang", "nb").code == 0
     text = _dehyphenate(" ".join(pdftotext(project / OUT / "tiny_nb_brochure.pdf").split()))
     for fact in ("Ikke ekte råd.", "Skriv til oss.", "Om denne brosjyren", "Dr. Test", "A Book. 2020."):
@@ -130,20 +147,22 @@ def test_a_long_clinic_keeps_every_fact_on_the_sheet(project, run):
 
 # -- addresses ---------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("clinic,condition,lang", shipped_variants())
 @pytest.mark.parametrize("product", ["leaflet", "brochure"])
 def test_addresses_wrap_only_before_a_dot_slash_at_or_hyphen(outputs, clinic, condition, lang, product):
     from generator.document.compose import web_display
 
     data = shipped().clinics[clinic]
-    addresses = [a for a in (data.email, web_display(data.web.format(condition=condition, lang=lang))
-                             if data.web else None) if a]
+    addresses = [
+        a for a in (data.email, web_display(data.web.format(condition=condition, lang=lang)) if data.web else None) if a
+    ]
     lines = [text for _, text in text_lines(output_file(outputs, clinic, condition, lang, product))]
     for address in addresses:
         pieces = _lines_spelling(lines, address)
         assert pieces, (address, "not printed whole on consecutive lines")
         for piece in pieces[1:]:
-            assert piece[0] in "./@-", (address, pieces)          # a break only before a delimiter
+            assert piece[0] in "./@-", (address, pieces)  # a break only before a delimiter
         assert not any(p.endswith("-") and not address.startswith(p) for p in pieces[:-1]), pieces
 
 
@@ -163,18 +182,29 @@ def test_each_condition_and_language_has_its_own_web_address(outputs, tmp_path, 
 
 def test_a_long_web_address_is_one_link_over_its_lines(project, run):
     clinic = project / "content/clinics/default.yaml"
-    edit(clinic, 'web: "https://example.org/hælspore"',
-         'web: "https://www.eksempelklinikken-fysioterapi.example.no/pasientinformasjon/{lang}/{condition}"')
+    edit(
+        clinic,
+        'web: "https://example.org/hælspore"',
+        'web: "https://www.eksempelklinikken-fysioterapi.example.no/pasientinformasjon/{lang}/{condition}"',
+    )
     assert run(project, "--product", "web", "--lang", "nb").code == 0
     with pikepdf.open(project / OUT / "tiny_nb_brochure_web.pdf") as pdf:
         links = [e for e in _elements(pdf) if e.S == "/Link"]
-        web = [e for e in links if any("pasientinformasjon" in str(k.Obj.A.URI) for k in e.K
-                                       if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR")]
+        web = [
+            e
+            for e in links
+            if any(
+                "pasientinformasjon" in str(k.Obj.A.URI)
+                for k in e.K
+                if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR"
+            )
+        ]
         assert len(web) == 1
         annotations = [k for k in web[0].K if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR"]
-        assert len(annotations) >= 2          # one per line, all in the one Link element
+        assert len(annotations) >= 2  # one per line, all in the one Link element
         assert {str(k.Obj.A.URI) for k in annotations} == {
-            "https://www.eksempelklinikken-fysioterapi.example.no/pasientinformasjon/nb/tiny"}
+            "https://www.eksempelklinikken-fysioterapi.example.no/pasientinformasjon/nb/tiny"
+        }
 
 
 def test_an_address_that_cannot_wrap_is_an_error_at_its_line(project, run):
@@ -188,14 +218,18 @@ def test_an_address_that_cannot_wrap_is_an_error_at_its_line(project, run):
 
 # -- figures, the cover, the pathway ----------------------------------------------------------------
 
+
 def test_figures_stand_where_they_are_written_and_the_cover_is_explicit(project, run):
     nb = project / "content/tiny/nb.yaml"
     # The figure moves from the first section to the callout at the end.
     edit(nb, "      - figure: circle\n      - list:", "      - list:")
     edit(nb, "      - list: [Feber, Nattsmerter]", "      - list: [Feber, Nattsmerter]\n      - figure: circle")
     edit(project / "content/tiny/en.yaml", "      - figure: circle\n      - list:", "      - list:")
-    edit(project / "content/tiny/en.yaml", "      - list: [Feber, Nattsmerter]",
-         "      - list: [Feber, Nattsmerter]\n      - figure: circle")
+    edit(
+        project / "content/tiny/en.yaml",
+        "      - list: [Feber, Nattsmerter]",
+        "      - list: [Feber, Nattsmerter]\n      - figure: circle",
+    )
     assert run(project, "--product", "leaflet,brochure", "--lang", "nb").code == 0
     leaflet = " ".join(pdftotext(project / OUT / "tiny_nb_leaflet.pdf").split())
     assert leaflet.index("Når bør du gå til lege?") < leaflet.index("Sirkelen") < leaflet.index("Nattsmerter") + 40
@@ -222,8 +256,11 @@ def test_an_unknown_cover_is_an_error_at_its_line(project, run):
 def _with_pathway(project):
     steps = "      - steps:\n          - Hvil foten\n          - Prøv tabletter\n          - Gå til legen\n"
     for lang in ("nb", "en"):
-        edit(project / f"content/tiny/{lang}.yaml", "      - table: treatments\n    clinician:",
-             steps + "      - table: treatments\n    clinician:")
+        edit(
+            project / f"content/tiny/{lang}.yaml",
+            "      - table: treatments\n    clinician:",
+            steps + "      - table: treatments\n    clinician:",
+        )
 
 
 def test_the_leaflet_draws_a_patient_pathway_as_numbered_steps(project, run):
@@ -239,6 +276,7 @@ def test_the_leaflet_draws_a_patient_pathway_as_numbered_steps(project, run):
 
 
 # -- credits -----------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("clinic,condition,lang", shipped_variants())
 def test_people_are_credited_by_their_role_in_their_language(outputs, clinic, condition, lang):
@@ -258,6 +296,7 @@ def test_people_are_credited_by_their_role_in_their_language(outputs, clinic, co
 
 
 # -- helpers -----------------------------------------------------------------------------------------
+
 
 def _dehyphenate(text: str) -> str:
     """Undo line-break hyphens ("kon- trollert" -> "kontrollert") as a reader does."""
@@ -280,13 +319,12 @@ def _lines_spelling(lines: list[str], address: str) -> list[str] | None:
     return None
 
 
-
-
 @pytest.mark.parametrize("clinic,condition,lang", shipped_variants())
 @pytest.mark.parametrize("product", ["leaflet", "brochure"])
 def test_the_title_is_never_broken_inside_a_word(outputs, clinic, condition, lang, product):
     """A title word too wide for the band ("Karpaltunnelsyndrom" in a brochure panel) is set smaller."""
     from conftest import document
+
     pdf = output_file(outputs, clinic, condition, lang, product)
     printed = {w.text for w in words(pdf) if w.page == 1}
     for word in document(condition, lang, clinic=clinic).title.split():
@@ -296,10 +334,13 @@ def test_the_title_is_never_broken_inside_a_word(outputs, clinic, condition, lan
 def test_a_picture_shrinks_into_the_room_left_rather_than_leave_a_gap():
     """The figure block offers a smaller copy of itself down to 45 % of its height, and no smaller."""
     from conftest import document
+
     from generator.render.pdf import parts
+
     doc = document(*shipped_variants()[0][1:])
     figure = doc.cover_figure or next(b for s in doc.sections for b in s.blocks if type(b).__name__ == "Figure")
     from generator.render.pdf.styles import Styles
+
     styles = Styles.make(doc, 12)
     block = parts.figure(figure, doc, styles, 170 * MM, 70 * MM)
     _, full = block.wrap(170 * MM, 1000)
@@ -307,12 +348,14 @@ def test_a_picture_shrinks_into_the_room_left_rather_than_leave_a_gap():
     smaller = block.split(170 * MM, full - 0.3 * image)
     assert len(smaller) == 1 and smaller[0].wrap(170 * MM, 1000)[1] <= full - 0.3 * image
     assert smaller[0].flowables[0].drawHeight < image
-    assert block.split(170 * MM, full - 0.6 * image) == []        # below 45 %: it moves on whole
+    assert block.split(170 * MM, full - 0.6 * image) == []  # below 45 %: it moves on whole
 
 
 def test_the_leaflets_back_block_takes_a_smaller_version_where_room_is_short():
     from reportlab.platypus import Spacer
+
     from generator.render.pdf import flowables
+
     versions = [Spacer(10, height) for height in (100, 80, 60)]
     choice = flowables.Variants(versions)
     assert choice.wrap(100, 1000) == (10, 100)
@@ -324,6 +367,7 @@ def test_the_leaflets_back_block_takes_a_smaller_version_where_room_is_short():
 def test_the_cover_picture_grows_to_fill_the_cover(outputs, clinic, condition, lang):
     """As large as the cover allows: as wide as the panel, or reaching down to the panel's foot."""
     from tools import pdfimages
+
     if shipped().condition(condition).condition.cover is None:
         pytest.skip("no cover picture")
     pdf = output_file(outputs, clinic, condition, lang, "brochure")
@@ -335,9 +379,11 @@ def test_the_cover_picture_grows_to_fill_the_cover(outputs, clinic, condition, l
         if row[2] == "image":
             pixels_wide, pixels_high, ppi_x, ppi_y = int(row[3]), int(row[4]), float(row[12]), float(row[13])
             shown.append((pixels_wide / ppi_x * 25.4, pixels_high / ppi_y * 25.4))
-    picture_w, picture_h = max(shown)                    # the cover picture (a logo is smaller)
+    picture_w, picture_h = max(shown)  # the cover picture (a logo is smaller)
     draft = shipped().labels[lang].draft
-    caption_end = max(w.y1 for w in words(pdf) if w.page == 1 and left <= w.x0 and w.x1 <= right and draft not in w.text)
-    panel_foot = page_sizes(pdf)[0][1] - 11 * MM          # the brochure's bottom margin
+    caption_end = max(
+        w.y1 for w in words(pdf) if w.page == 1 and left <= w.x0 and w.x1 <= right and draft not in w.text
+    )
+    panel_foot = page_sizes(pdf)[0][1] - 11 * MM  # the brochure's bottom margin
     grown = picture_w >= 0.95 * text_width_mm or picture_h >= 94 or panel_foot - caption_end < 12 * MM
     assert grown, (picture_w, picture_h, (panel_foot - caption_end) / MM)

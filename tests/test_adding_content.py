@@ -12,11 +12,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from pptx import Presentation
-
 from conftest import CONTENT, IMAGES, ROOT, TODAY, shipped
-from generator.cli import main
+from pptx import Presentation
 from tools import pdfinfo, pdftotext
+
+from generator.cli import main
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 NEW_LANGUAGE, NEW_TAG = "se", "se-NO"
@@ -47,12 +47,14 @@ def _replace_line(path: Path, pattern: str, new: str) -> None:
 def test_a_language_added_as_the_readme_says(copy, capsys):
     steps = _section("A language")
     # The steps this test follows, word for word in the README:
-    for step in ("add the code to `languages:` in `content/<condition>/condition.yaml`",
-                 "copy `content/<condition>/<source language>.yaml` to `content/<condition>/<code>.yaml`",
-                 "set `language: <code>` in it",
-                 "copy `content/labels/en.yaml` to `content/labels/<code>.yaml`",
-                 "set `language: <code>` and `language_tag:`",
-                 "python generate.py check"):
+    for step in (
+        "add the code to `languages:` in `content/<condition>/condition.yaml`",
+        "copy `content/<condition>/<source language>.yaml` to `content/<condition>/<code>.yaml`",
+        "set `language: <code>` in it",
+        "copy `content/labels/en.yaml` to `content/labels/<code>.yaml`",
+        "set `language: <code>` and `language_tag:`",
+        "python generate.py check",
+    ):
         assert step in steps, step
     condition = shipped().conditions[0].condition
     folder = copy / "content" / condition.id
@@ -67,8 +69,18 @@ def test_a_language_added_as_the_readme_says(copy, capsys):
     _replace_line(labels, r"^language: \w+$", f"language: {NEW_LANGUAGE}")
     _replace_line(labels, r"^language_tag: .+$", f"language_tag: {NEW_TAG}")
     # 4. check, then build
-    args = ["--content", str(copy / "content"), "--images", str(copy / "images"), "--out", str(copy / "output"),
-            "--condition", condition.id, "--today", TODAY]
+    args = [
+        "--content",
+        str(copy / "content"),
+        "--images",
+        str(copy / "images"),
+        "--out",
+        str(copy / "output"),
+        "--condition",
+        condition.id,
+        "--today",
+        TODAY,
+    ]
     assert main(["check", *args]) == 0
     report = capsys.readouterr()
     assert "Traceback" not in report.out + report.err
@@ -90,17 +102,27 @@ def test_a_language_added_as_the_readme_says(copy, capsys):
 
 def test_a_condition_added_as_the_readme_says(copy, capsys):
     steps = _section("A condition")
-    for step in ("copy an existing condition's folder, e.g. `content/heel-spur/`, to `content/<new-id>/`",
-                 "set `id: <new-id>` in its `condition.yaml`",
-                 "python generate.py check --condition <new-id>",
-                 "python generate.py --condition <new-id>"):
+    for step in (
+        "copy an existing condition's folder, e.g. `content/heel-spur/`, to `content/<new-id>/`",
+        "set `id: <new-id>` in its `condition.yaml`",
+        "python generate.py check --condition <new-id>",
+        "python generate.py --condition <new-id>",
+    ):
         assert step in steps, step
     source = shipped().conditions[-1].condition
     new_id = f"{source.id}-copy"
     shutil.copytree(copy / "content" / source.id, copy / "content" / new_id)
     _replace_line(copy / "content" / new_id / "condition.yaml", r"^id: .+$", f"id: {new_id}")
-    args = ["--content", str(copy / "content"), "--images", str(copy / "images"), "--out", str(copy / "output"),
-            "--today", TODAY]
+    args = [
+        "--content",
+        str(copy / "content"),
+        "--images",
+        str(copy / "images"),
+        "--out",
+        str(copy / "output"),
+        "--today",
+        TODAY,
+    ]
     assert main(["check", *args, "--condition", new_id]) == 0
     assert main([*args, "--condition", new_id]) == 0
     built = sorted(p.name for p in (copy / "output" / "default" / new_id).rglob("*.*"))

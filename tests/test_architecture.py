@@ -70,8 +70,9 @@ def imports_of(path: Path, package: Path = PACKAGE, typing_too: bool = False) ->
         elif isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == root:
             for alias in node.names:
                 submodule = f"{node.module}.{alias.name}"
-                is_module = (package.parent / submodule.replace(".", "/")).with_suffix(".py").exists() or \
-                    (package.parent / submodule.replace(".", "/") / "__init__.py").exists()
+                is_module = (package.parent / submodule.replace(".", "/")).with_suffix(".py").exists() or (
+                    package.parent / submodule.replace(".", "/") / "__init__.py"
+                ).exists()
                 found.append((node.lineno, submodule if is_module else node.module))
     return found
 
@@ -100,7 +101,7 @@ def first_cycle(package: Path = PACKAGE) -> list[str] | None:
         stack.append(module)
         for target in edges.get(module, []):
             if state.get(target) == 1:
-                return stack[stack.index(target):] + [target]
+                return stack[stack.index(target) :] + [target]
             if target in edges and not state.get(target):
                 found = visit(target)
                 if found:
@@ -141,8 +142,9 @@ def _private_uses(path: Path, package: Path = PACKAGE) -> list[str]:
             if isinstance(owner, ast.Call) and isinstance(owner.func, ast.Name) and owner.func.id == "super":
                 continue
             found.append(f"{path.relative_to(package.parent)}:{node.lineno} {ast.unparse(node)}")
-        elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Attribute) and t.attr == "__class__"
-                                                  for t in node.targets):
+        elif isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Attribute) and t.attr == "__class__" for t in node.targets
+        ):
             found.append(f"{path.relative_to(package.parent)}:{node.lineno} __class__ swap")
     return found
 
@@ -171,12 +173,17 @@ def test_the_layer_order_puts_each_stage_above_what_it_uses():
 
 def test_library_internals_stay_in_their_compat_modules():
     """reportlab's privates only in render/pdf/compat.py, python-pptx's only in render/pptx/xml.py."""
-    outside = [use for path in sorted(PACKAGE.rglob("*.py"))
-               if path.relative_to(PACKAGE.parent).as_posix() not in LIBRARY_COMPAT for use in _private_uses(path)]
+    outside = [
+        use
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.relative_to(PACKAGE.parent).as_posix() not in LIBRARY_COMPAT
+        for use in _private_uses(path)
+    ]
     assert not outside, "internals used outside the compat modules:\n" + "\n".join(outside)
 
 
 # --- the checks themselves, over a package broken on purpose ----------------------------------------
+
 
 def _package(tmp_path: Path, files: dict[str, str]) -> Path:
     package = tmp_path / "generator"
@@ -187,27 +194,35 @@ def _package(tmp_path: Path, files: dict[str, str]) -> Path:
 
 
 def test_a_type_only_cycle_is_caught(tmp_path):
-    package = _package(tmp_path, {
-        "kinds.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from generator.document.model import Doc\n",
-        "document/__init__.py": "",
-        "document/model.py": "from generator.kinds import Product\n",
-    })
+    package = _package(
+        tmp_path,
+        {
+            "kinds.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from generator.document.model import Doc\n",
+            "document/__init__.py": "",
+            "document/model.py": "from generator.kinds import Product\n",
+        },
+    )
     cycle = first_cycle(package)
     assert cycle is not None and set(cycle) == {"generator.kinds", "generator.document.model"}, cycle
     assert not upward_imports(package), "a type-only import points up without running: only the cycle is wrong"
 
 
 def test_a_module_imported_by_a_string_is_caught(tmp_path):
-    package = _package(tmp_path, {
-        "kinds.py": "import importlib\n\ndef draw():\n    return importlib.import_module('generator.render.deck')\n",
-        "cli.py": "def main():\n    return __import__('generator.kinds')\n",
-    })
+    package = _package(
+        tmp_path,
+        {
+            "kinds.py": "import importlib\n\ndef draw():\n    return importlib.import_module('generator.render.deck')\n",
+            "cli.py": "def main():\n    return __import__('generator.kinds')\n",
+        },
+    )
     assert [line.split()[0] for line in string_imports(package)] == ["generator/cli.py:2", "generator/kinds.py:4"]
 
 
 def test_an_upward_import_in_a_function_is_caught(tmp_path):
-    package = _package(tmp_path, {"assets/__init__.py": "", "assets/fonts.py": "def f():\n    from generator import cli\n",
-                                  "cli.py": ""})
+    package = _package(
+        tmp_path,
+        {"assets/__init__.py": "", "assets/fonts.py": "def f():\n    from generator import cli\n", "cli.py": ""},
+    )
     assert upward_imports(package) == ["generator.assets.fonts:2 imports generator.cli"]
 
 

@@ -16,11 +16,11 @@ def folder(tmp_path, monkeypatch):
 
 def test_a_second_call_is_served_from_disk(folder):
     calls = []
-    make = lambda: calls.append(1) or b"result"                  # noqa: E731
+    make = lambda: calls.append(1) or b"result"  # noqa: E731
     assert cache.cached("fonts", ("a", b"b"), make) == b"result"
     assert cache.cached("fonts", ("a", b"b"), make) == b"result"
     assert len(calls) == 1
-    assert cache.cached("fonts", ("a", b"c"), make) == b"result" and len(calls) == 2   # another key
+    assert cache.cached("fonts", ("a", b"c"), make) == b"result" and len(calls) == 2  # another key
 
 
 def test_key_parts_do_not_run_into_each_other(folder):
@@ -28,8 +28,9 @@ def test_key_parts_do_not_run_into_each_other(folder):
     assert cache.cached("k", ("a", "bc"), lambda: b"second") == b"second"
 
 
-@pytest.mark.parametrize("damage", [lambda b: b[:5], lambda b: b[:3] + bytes([b[3] ^ 1]) + b[4:]],
-                         ids=["truncated", "a byte changed"])
+@pytest.mark.parametrize(
+    "damage", [lambda b: b[:5], lambda b: b[:3] + bytes([b[3] ^ 1]) + b[4:]], ids=["truncated", "a byte changed"]
+)
 def test_a_damaged_entry_is_made_again(folder, damage):
     cache.cached("fonts", ("x",), lambda: b"good bytes")
     (entry,) = (folder / "fonts").iterdir()

@@ -50,7 +50,7 @@ def test_page_number_and_a_fresh_page_state():
     assert compat.page_number(canvas) == 1
     canvas.showPage()
     assert compat.page_number(canvas) == 2
-    compat.start_page(canvas)           # the next page's state, without emitting this one
+    compat.start_page(canvas)  # the next page's state, without emitting this one
     assert compat.page_number(canvas) == 3
 
 
@@ -58,7 +58,7 @@ def test_qr_modules_are_a_square_of_booleans():
     modules = compat.qr_modules("https://example.org/nb/heel-spur")
     assert len(modules) in (25, 29, 33) and all(len(row) == len(modules) for row in modules)
     assert {type(m) for row in modules for m in row} == {bool} and any(map(any, modules))
-    assert modules[0][:7] == [True] * 7            # the finder pattern's top edge
+    assert modules[0][:7] == [True] * 7  # the finder pattern's top edge
 
 
 def test_binary_streams_while_drawing_and_restored_after():
@@ -68,9 +68,10 @@ def test_binary_streams_while_drawing_and_restored_after():
         canvas.drawString(100, 100, "hello")
         canvas.save()
         return buffer.getvalue()
+
     before = compat.rl_config.useA85
     try:
-        compat.rl_config.useA85 = 1             # reportlab's default
+        compat.rl_config.useA85 = 1  # reportlab's default
         with compat.binary_streams():
             inside = saved()
         assert compat.rl_config.useA85 == 1
@@ -89,6 +90,7 @@ def test_too_large_a_block_becomes_a_layout_problem():
 
 def test_spaced_text_gives_line_ends_their_space_except_after_a_hyphen():
     """Paragraphs write each line through the text object's ``_textOut``; ours adds the space."""
+
     class SpacedCanvas(Canvas):
         def beginText(self, x=0, y=0, direction=None):  # noqa: N802
             return compat.SpacedTextObject(self, x, y, direction=direction)
@@ -98,12 +100,12 @@ def test_spaced_text_gives_line_ends_their_space_except_after_a_hyphen():
     style = getSampleStyleSheet()["BodyText"]
     words = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda".split()
     paragraph = Paragraph(" ".join(words), style)
-    paragraph.wrapOn(canvas, 60, 300)              # a few words per line
+    paragraph.wrapOn(canvas, 60, 300)  # a few words per line
     paragraph.drawOn(canvas, 50, 500)
     canvas.showPage()
     canvas.save()
     shown = re.findall(r"\((.*?)\) Tj", buffer.getvalue().decode("latin-1"))
-    assert len(shown) > 3 and "".join(shown).split() == words, shown     # no "betagamma" across a line end
+    assert len(shown) > 3 and "".join(shown).split() == words, shown  # no "betagamma" across a line end
 
 
 def test_table_rules_are_drawn_inside_the_wrapper():
@@ -119,12 +121,13 @@ def test_table_rules_are_drawn_inside_the_wrapper():
         def __exit__(self, *exc):
             return False
 
-    table = Table([["a", "b"]], style=[("GRID", (0, 0), (-1, -1), 0.5, "black"),
-                                        ("BACKGROUND", (0, 0), (-1, -1), "#EEEEEE")])
+    table = Table(
+        [["a", "b"]], style=[("GRID", (0, 0), (-1, -1), 0.5, "black"), ("BACKGROUND", (0, 0), (-1, -1), "#EEEEEE")]
+    )
     compat.retype(table, compat.table_with_rules_inside(type(table), Marker))
     assert type(table).__name__ == "Table"
     _pdf(lambda canvas: (table.wrapOn(canvas, 300, 300), table.drawOn(canvas, 50, 500)))
-    assert len(entered) == 2          # backgrounds, then lines
+    assert len(entered) == 2  # backgrounds, then lines
 
 
 def test_a_paragraph_breaks_its_lines_for_the_width_alone():
@@ -148,12 +151,12 @@ def test_wrap_once_skips_only_a_repeat_at_the_same_width(monkeypatch):
     assert calls == [300] and wider[1] < first[1]
     table = Table([["x"]])
     compat.wrap_once(table, 100, 100)
-    compat.wrap_once(table, 100, 100)       # not a Paragraph: always wrapped
+    compat.wrap_once(table, 100, 100)  # not a Paragraph: always wrapped
 
-    class Tagged(Paragraph):                # as compat.retype makes them: the same wrap, kept
+    class Tagged(Paragraph):  # as compat.retype makes them: the same wrap, kept
         pass
 
-    class Measured(Paragraph):              # its own wrap: always called
+    class Measured(Paragraph):  # its own wrap: always called
         def wrap(self, w, h):
             calls.append(("own", w))
             return real(self, w, h)
@@ -163,7 +166,7 @@ def test_wrap_once_skips_only_a_repeat_at_the_same_width(monkeypatch):
     for flowable in (tagged, measured):
         compat.wrap_once(flowable, 150, 500)
         compat.wrap_once(flowable, 150, 80)
-    assert calls == [150, ("own", 150), ("own", 150)]       # the tagged one once, the measured one twice
+    assert calls == [150, ("own", 150), ("own", 150)]  # the tagged one once, the measured one twice
 
 
 def test_qr_modules_are_a_fresh_copy_each_time():

@@ -15,7 +15,6 @@ import unicodedata
 from dataclasses import dataclass
 
 import pytest
-
 from conftest import document, output_file, shipped, shipped_variants
 from tools import Word, panels_of, words
 
@@ -40,7 +39,7 @@ class Stream:
     where: list[Word]
 
     @classmethod
-    def of(cls, ordered: list[Word]) -> "Stream":
+    def of(cls, ordered: list[Word]) -> Stream:
         text, where = [], []
         for word in ordered:
             piece = squeeze(word.text)
@@ -73,6 +72,7 @@ def _reading(ws: list[Word]) -> list[Word]:
 
 
 # -- the leaflet: a three-column table ---------------------------------------------------------------
+
 
 def _header_lines(all_words: list[Word], labels: tuple[str, str, str]) -> dict[int, tuple[float, list[float]]]:
     """Per page, the table header's top and the left edge of its three columns, found by the first
@@ -130,25 +130,30 @@ def test_leaflet_table_holds_every_fact_in_its_row_and_column(outputs, clinic, c
     cursors = {"course": 0, "indications": 0, "contraindications": 0}
     for i, row in enumerate(doc.table.rows):
         name, ind, contra, course = row.cells
-        for kind, stream, items in (("indications", indications, ind.bullets),
-                                    ("contraindications", contraindications, contra.bullets),
-                                    ("course", names, course.paragraphs)):
+        for kind, stream, items in (
+            ("indications", indications, ind.bullets),
+            ("contraindications", contraindications, contra.bullets),
+            ("course", names, course.paragraphs),
+        ):
             for item in items:
                 label = f"{pdf.name} {plain(name.paragraphs[0])} {kind}"
                 end = stream.find(plain(item), cursors[kind], label)
                 where = stream.position(end - 1)
-                assert starts[i][0] < where[0] or (starts[i][0] == where[0] and starts[i][1] - 2 <= where[1]), \
+                assert starts[i][0] < where[0] or (starts[i][0] == where[0] and starts[i][1] - 2 <= where[1]), (
                     f"{label}: {plain(item)!r} is printed above its treatment's row"
+                )
                 assert where < starts[i + 1], f"{label}: {plain(item)!r} is printed in the next treatment's row"
                 cursors[kind] = end
 
 
 # -- the brochure: one entry per treatment in the reading panels --------------------------------------
 
+
 def brochure_reading(pdf) -> Stream:
     """The brochure's inside panels, left to right, then the flap (the outside's first panel) — the
     order the text is read in once the sheet is folded (panels from the 100/100/97 mm print spec)."""
     from tools import pdfinfo_boxes
+
     boxes = pdfinfo_boxes(pdf)
     trim_x0 = boxes["Trim"][0] - boxes["Crop"][0]
     width = boxes["Trim"][2] - boxes["Trim"][0]
@@ -156,8 +161,7 @@ def brochure_reading(pdf) -> Stream:
     all_words = text_words(pdf)
     ordered = []
     for page, (left, right) in [(2, p) for p in inside] + [(1, flap)]:
-        ordered += _reading([w for w in all_words if w.page == page
-                             and left <= (w.x0 + w.x1) / 2 - trim_x0 < right])
+        ordered += _reading([w for w in all_words if w.page == page and left <= (w.x0 + w.x1) / 2 - trim_x0 < right])
     return Stream.of(ordered)
 
 
@@ -174,9 +178,15 @@ def test_brochure_entries_hold_every_fact_after_its_label(outputs, clinic, condi
         name, ind, contra, course = row.cells
         label = f"{pdf.name} {plain(name.paragraphs[0])}"
         cursor = text.find(f"{plain(name.paragraphs[0])} – {plain(course.paragraphs[0])}", cursor, label)
-        entry_end = (text.text.find(squeeze(plain(rows[i + 1].cells[0].paragraphs[0])), cursor)
-                     if i + 1 < len(rows) else len(text.text))
-        for heading, items in ((labels.indications_short, ind.bullets), (labels.contraindications_short, contra.bullets)):
+        entry_end = (
+            text.text.find(squeeze(plain(rows[i + 1].cells[0].paragraphs[0])), cursor)
+            if i + 1 < len(rows)
+            else len(text.text)
+        )
+        for heading, items in (
+            (labels.indications_short, ind.bullets),
+            (labels.contraindications_short, contra.bullets),
+        ):
             cursor = text.find(heading, cursor, f"{label} {heading}")
             for item in items:
                 cursor = text.find(plain(item), cursor, f"{label} {heading}")

@@ -22,9 +22,26 @@ def test_the_content_tests_pass_with_a_third_condition_added(tmp_path):
     for condition in (FIXTURES / "third-condition").iterdir():
         shutil.copytree(condition, content / condition.name)
     env = {**os.environ, "LEAFDECK_CONTENT": str(content), "LEAFDECK_IMAGES": str(images)}
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-m", "shipped", "-p", "no:cacheprovider",
-                           "--basetemp", str(tmp_path / "pytest")],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=1500)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-x",
+            "-m",
+            "shipped",
+            "-p",
+            "no:cacheprovider",
+            "--basetemp",
+            str(tmp_path / "pytest"),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1500,
+    )
     summary = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert " passed" in summary and "ganglion" in done.stdout + _collected(env), summary
@@ -32,6 +49,12 @@ def test_the_content_tests_pass_with_a_third_condition_added(tmp_path):
 
 def _collected(env: dict) -> str:
     """The ids pytest collects over the copy: the third condition must be among them."""
-    done = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-m", "shipped",
-                           "-p", "no:cacheprovider"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-m", "shipped", "-p", "no:cacheprovider"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     return done.stdout

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import edit, line_of
+
 from generator.assets.contrast import check_palette, greyscale, ratio
 
 SHIPPED = {"primary": "#1F4E79", "accent": "#B3541E", "text": "#1A1A1A", "callout_background": "#FFF4D6"}
@@ -12,7 +12,7 @@ SHIPPED = {"primary": "#1F4E79", "accent": "#B3541E", "text": "#1A1A1A", "callou
 
 def test_wcag_ratio_matches_known_values():
     assert ratio("#000000", "#FFFFFF") == pytest.approx(21.0)
-    assert ratio("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)   # the classic "just fails" grey
+    assert ratio("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)  # the classic "just fails" grey
     assert greyscale("#FF0000") == "#4C4C4C"
 
 
@@ -32,7 +32,8 @@ def test_colours_that_pass_in_colour_but_not_in_greyscale_fail():
     assert ratio(palette["text"], palette["callout_background"]) >= 4.5
     problems = check_palette(palette)
     assert [p.message for p in problems] == [
-        "contrast of the 'when to see a doctor' box is 4.3:1 printed in greyscale; at least 4.5:1 is needed"]
+        "contrast of the 'when to see a doctor' box is 4.3:1 printed in greyscale; at least 4.5:1 is needed"
+    ]
 
 
 def test_clinic_with_low_contrast_is_an_error_at_its_line(project, run):

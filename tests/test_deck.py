@@ -6,16 +6,16 @@ import shutil
 import zipfile
 
 import pytest
+from conftest import document, edit, line_of, output_file, shipped, shipped_variants
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu
+from tools import libreoffice_pdf, pdfinfo
 
-from conftest import document, edit, line_of, output_file, shipped, shipped_variants
 from generator.render.pptx import measure as fit
 from generator.render.pptx.template import DEFAULT_TEMPLATE
 from generator.render.pptx.xml import DeckPara, box_size
-from tools import libreoffice_pdf, pdfinfo
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
@@ -74,8 +74,12 @@ def test_overview_shows_every_treatment_with_its_step_and_key_facts(outputs, cli
     deck = _deck(outputs, clinic, condition, lang)
     labels = shipped().labels[lang]
     doc = document(condition, lang, "clinician", clinic)
-    slides = [s for s in deck.slides if s.shapes.title.text.startswith(labels.comparison)
-              and not s.shapes.title.text.startswith(labels.comparison_details)]
+    slides = [
+        s
+        for s in deck.slides
+        if s.shapes.title.text.startswith(labels.comparison)
+        and not s.shapes.title.text.startswith(labels.comparison_details)
+    ]
     assert 1 <= len(slides) <= (1 if len(doc.treatments) <= 12 else 2), len(slides)
     rows = []
     # The step column only where a treatment has a step (condition.yaml): otherwise it says nothing.
@@ -83,10 +87,16 @@ def test_overview_shows_every_treatment_with_its_step_and_key_facts(outputs, cli
     for slide in slides:
         table = next(shape.table for shape in slide.shapes if shape.has_table)
         assert table.first_row
-        assert [c.text for c in table.rows[0].cells] == [labels.treatment, *([labels.step] if stepped else []),
-                                                         labels.key_indication, labels.key_contraindication]
+        assert [c.text for c in table.rows[0].cells] == [
+            labels.treatment,
+            *([labels.step] if stepped else []),
+            labels.key_indication,
+            labels.key_contraindication,
+        ]
         rows += [[c.text for c in row.cells] for row in list(table.rows)[1:]]
-        sizes = {r.font.size.pt for row in table.rows for c in row.cells for p in c.text_frame.paragraphs for r in p.runs}
+        sizes = {
+            r.font.size.pt for row in table.rows for c in row.cells for p in c.text_frame.paragraphs for r in p.runs
+        }
         assert min(sizes) >= 14, sizes
     by_name = {row[0]: row for row in rows}
     assert sorted(by_name) == sorted(t.name for t in doc.treatments)
@@ -97,7 +107,7 @@ def test_overview_shows_every_treatment_with_its_step_and_key_facts(outputs, cli
         assert contraindication == "".join(s.text for s in t.contraindications[0])
     if stepped:
         steps = [int(row[1]) if row[1].isdigit() else 99 for row in rows]
-        assert steps == sorted(steps)                 # in the order of the pathway
+        assert steps == sorted(steps)  # in the order of the pathway
 
 
 @pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
@@ -107,13 +117,18 @@ def test_appendix_table_holds_every_fact_once_in_the_tables_order(outputs, clini
     doc = document(condition, lang, "clinician", clinic)
     start = _appendix_start(deck, labels)
     cells = []
-    for slide in list(deck.slides)[start + 1:]:
+    for slide in list(deck.slides)[start + 1 :]:
         table = next(shape.table for shape in slide.shapes if shape.has_table)
-        assert [c.text for c in table.rows[0].cells][:3] == [labels.treatment, labels.indications_clinician,
-                                                             labels.contraindications_clinician]
+        assert [c.text for c in table.rows[0].cells][:3] == [
+            labels.treatment,
+            labels.indications_clinician,
+            labels.contraindications_clinician,
+        ]
         cells += [[c.text_frame for c in row.cells] for row in list(table.rows)[1:]]
+
     def items(frame):
         return [p.text for p in frame.paragraphs if p.text]
+
     seen: dict[str, list[list[str]]] = {}
     order = []
     for name_frame, ind, contra, course in cells:
@@ -136,7 +151,7 @@ def test_no_fact_is_laid_out_twice_in_the_deck_body(outputs, clinic, condition, 
     deck = _deck(outputs, clinic, condition, lang)
     labels = shipped().labels[lang]
     doc = document(condition, lang, "clinician", clinic)
-    body = list(deck.slides)[:_appendix_start(deck, labels)]
+    body = list(deck.slides)[: _appendix_start(deck, labels)]
     shown = []
     for slide in body:
         for shape in slide.shapes:
@@ -170,7 +185,7 @@ def test_text_sizes_and_nothing_overflows(outputs, clinic, condition, lang):
                 for row in shape.table.rows:
                     for cell, column in zip(row.cells, shape.table.columns):
                         if not cell.text_frame.text.strip():
-                            continue        # the rest of a row cut between slides may leave a cell empty
+                            continue  # the rest of a row cut between slides may leave a cell empty
                         size = _size(cell.text_frame)
                         assert size >= 14, (title.text, size)
                         inner = (column.width - cell.margin_left - cell.margin_right) / 12700
@@ -183,6 +198,7 @@ def test_text_sizes_and_nothing_overflows(outputs, clinic, condition, lang):
 @pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
 def test_default_template_wears_the_clinics_colours_and_logo(outputs, clinic, condition, lang):
     from generator.render.pptx.xml import theme_colours
+
     deck = _deck(outputs, clinic, condition, lang)
     data = shipped().clinics[clinic]
     colours = theme_colours(deck)
@@ -206,10 +222,15 @@ def test_accessibility_alt_text_language_reading_order(outputs, clinic, conditio
         assert descr in figures | {doc.clinic.name} and not descr.endswith(".png")
     langs = set()
     for slide in deck.slides:
-        assert slide.shapes[0] == slide.shapes.title or slide.shapes[0].is_placeholder   # title is read first
+        assert slide.shapes[0] == slide.shapes.title or slide.shapes[0].is_placeholder  # title is read first
         for shape in slide.shapes:
-            frames = [shape.text_frame] if shape.has_text_frame else \
-                [c.text_frame for r in shape.table.rows for c in r.cells] if shape.has_table else []
+            frames = (
+                [shape.text_frame]
+                if shape.has_text_frame
+                else [c.text_frame for r in shape.table.rows for c in r.cells]
+                if shape.has_table
+                else []
+            )
             for frame in frames:
                 langs |= {r._r.rPr.get("lang") for p in frame.paragraphs for r in p.runs}
     assert langs == {shipped().labels[lang].language_tag}
@@ -252,8 +273,13 @@ def test_libreoffice_converts_one_page_per_slide(outputs, tmp_path, clinic, cond
 def _user_template(tmp_path, suffix: str):
     """Our template dressed as a stranger's: Norwegian layout names, Calibri, an example slide."""
     prs = Presentation(str(DEFAULT_TEMPLATE))
-    names = {"title": "Tittellysbilde", "obj": "Tittel og innhold", "secHead": "Deloverskrift",
-             "titleOnly": "Bare tittel", "blank": "Tom"}
+    names = {
+        "title": "Tittellysbilde",
+        "obj": "Tittel og innhold",
+        "secHead": "Deloverskrift",
+        "titleOnly": "Bare tittel",
+        "blank": "Tom",
+    }
     for layout in prs.slide_layouts:
         layout.name = names[layout._element.get("type")]
     theme = prs.slide_master.part.part_related_by(RT.THEME)
@@ -262,7 +288,7 @@ def _user_template(tmp_path, suffix: str):
     example.shapes.title.text = "Eksempel fra malen"
     path = tmp_path / f"klinikkmal.{suffix}"
     prs.save(str(path))
-    if suffix == "potx":   # the same package with the template content type, as PowerPoint saves it
+    if suffix == "potx":  # the same package with the template content type, as PowerPoint saves it
         fixed = tmp_path / "fixed.potx"
         with zipfile.ZipFile(path) as src, zipfile.ZipFile(fixed, "w") as dst:
             for info in src.infolist():
@@ -287,8 +313,13 @@ def test_user_template(project, run, tmp_path, suffix):
     assert deck.slides[0].slide_layout.name == "Tittellysbilde"
     assert {s.slide_layout.name for s in deck.slides} >= {"Tittellysbilde", "Tittel og innhold", "Bare tittel"}
     # Calibri is not what leafdeck measures with: its text is set in Arial explicitly.
-    fonts = {r.font.name for slide in deck.slides for s in slide.placeholders for p in s.text_frame.paragraphs
-             for r in p.runs}
+    fonts = {
+        r.font.name
+        for slide in deck.slides
+        for s in slide.placeholders
+        for p in s.text_frame.paragraphs
+        for r in p.runs
+    }
     assert fonts == {"Arial"}
     pdf = libreoffice_pdf(path, tmp_path / "lo")
     assert int(pdfinfo(pdf)["Pages"]) == len(deck.slides)
@@ -302,8 +333,11 @@ def test_missing_template_is_a_clear_error(project, run):
 
 def test_long_list_continues_on_more_slides(project, run):
     items = "\n".join(f"          - Klinisk punkt nummer {i} med litt tekst" for i in range(14))
-    edit(project / "content/tiny/nb.yaml", "    clinician:\n      - p: Klinisk tekst.",
-         f"    clinician:\n      - p: Klinisk tekst.\n      - list:\n{items}")
+    edit(
+        project / "content/tiny/nb.yaml",
+        "    clinician:\n      - p: Klinisk tekst.",
+        f"    clinician:\n      - p: Klinisk tekst.\n      - list:\n{items}",
+    )
     assert run(project, "--product", "deck", "--lang", "nb").code == 0
     deck = Presentation(str(project / "output/default/tiny/nb/tiny_nb_deck.pptx"))
     titles = _texts(deck)
@@ -315,7 +349,11 @@ def test_long_list_continues_on_more_slides(project, run):
 def test_text_too_long_for_any_slide_names_its_line(project, run):
     nb = project / "content/tiny/nb.yaml"
     huge = " ".join(["ord"] * 900)
-    edit(nb, "    clinician:\n      - p: Klinisk tekst.", f"    clinician:\n      - p: Klinisk tekst.\n      - list:\n          - {huge}")
+    edit(
+        nb,
+        "    clinician:\n      - p: Klinisk tekst.",
+        f"    clinician:\n      - p: Klinisk tekst.\n      - list:\n          - {huge}",
+    )
     result = run(project, "--product", "deck", "--lang", "nb")
     assert result.code == 1
     assert f"content/tiny/nb.yaml:{line_of(nb, 'ord ord ord')}:" in result.err
@@ -326,10 +364,14 @@ def test_small_deck_has_exactly_the_expected_slides(project, run):
     assert run(project, "--product", "deck", "--lang", "nb").code == 0
     deck = Presentation(str(project / "output/default/tiny/nb/tiny_nb_deck.pptx"))
     assert _texts(deck) == [
-        "Liten tilstand", "Innhold",
-        "Om tilstanden", "Om tilstanden (forts.)",        # its paragraph, then its figure, in content order
-        "Behandlingene sammenlignet", "Referanser",       # the overview where the table stands
-        "Vedlegg", "Behandlingene i detalj",              # the detailed table in the appendix
+        "Liten tilstand",
+        "Innhold",
+        "Om tilstanden",
+        "Om tilstanden (forts.)",  # its paragraph, then its figure, in content order
+        "Behandlingene sammenlignet",
+        "Referanser",  # the overview where the table stands
+        "Vedlegg",
+        "Behandlingene i detalj",  # the detailed table in the appendix
     ]
     figure_slide = deck.slides[3]
     assert [s.shape_type for s in figure_slide.shapes].count(MSO_SHAPE_TYPE.PICTURE) == 1
@@ -341,7 +383,7 @@ def test_the_detailed_table_spreads_its_rows_evenly_over_its_slides(outputs, cli
     differs from slide to slide by less than one row."""
     deck = _deck(outputs, clinic, condition, lang)
     labels = shipped().labels[lang]
-    slides = list(deck.slides)[_appendix_start(deck, labels) + 1:]
+    slides = list(deck.slides)[_appendix_start(deck, labels) + 1 :]
     free, rows = [], []
     for slide in slides:
         shape = next(shape for shape in slide.shapes if shape.has_table)

@@ -16,14 +16,13 @@ import unicodedata
 from collections import Counter
 
 import pytest
+from conftest import output_file, shipped_clinics, shipped_variants
 from pptx import Presentation
 from pptx.util import Emu
-
-from conftest import output_file, shipped_clinics, shipped_variants
-from tools import Word, _tool, words
+from tools import _tool, words
 
 VARIANTS = shipped_variants()
-TOLERANCE = 2.0      # points: poppler's glyph boxes include the font's ascent and descent
+TOLERANCE = 2.0  # points: poppler's glyph boxes include the font's ascent and descent
 
 
 @pytest.fixture(scope="module")
@@ -33,9 +32,21 @@ def judged(outputs, tmp_path_factory):
     for clinic in shipped_clinics():
         decks = [output_file(outputs, c, condition, lang, "deck") for c, condition, lang in VARIANTS if c == clinic]
         out = tmp_path_factory.mktemp(f"impress-{clinic}")
-        result = subprocess.run([_tool("libreoffice"), f"-env:UserInstallation=file://{out / 'profile'}", "--headless",
-                                 "--convert-to", "pdf", "--outdir", str(out), *map(str, decks)],
-                                capture_output=True, text=True, timeout=600)
+        result = subprocess.run(
+            [
+                _tool("libreoffice"),
+                f"-env:UserInstallation=file://{out / 'profile'}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out),
+                *map(str, decks),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         assert result.returncode == 0, result.stdout + result.stderr
         for c, condition, lang in VARIANTS:
             if c == clinic:
@@ -90,6 +101,8 @@ def test_every_word_lies_inside_its_shape_and_the_slide(outputs, judged, clinic,
             inside = Counter(p for w in on_slide if w.inside(x0, y0, x1, y1, TOLERANCE) for p in _pieces(w.text))
             missing = expected - inside
             outside = [w for w in on_slide if set(_pieces(w.text)) & set(missing)]
-            assert not missing, (f"slide {number} ({title}), shape '{shape.name}': "
-                                 f"{sorted(missing)[:6]} drawn outside its box {tuple(round(v) for v in (x0, y0, x1, y1))}: "
-                                 f"{outside[:4]}")
+            assert not missing, (
+                f"slide {number} ({title}), shape '{shape.name}': "
+                f"{sorted(missing)[:6]} drawn outside its box {tuple(round(v) for v in (x0, y0, x1, y1))}: "
+                f"{outside[:4]}"
+            )

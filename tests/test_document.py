@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import edit
+
 from generator.diagnostics import Diagnostics
 from generator.document.compose import compose_document, web_display, web_url
 from generator.document.inline import parse_inline
@@ -17,8 +18,9 @@ TODAY = dt.date(2026, 6, 1)
 def _doc(project, audience=Audience.PATIENT, lang="nb", today=TODAY):
     content = load_content(project / "content", project / "images", Diagnostics())
     cc = content.condition("tiny")
-    return compose_document(cc, lang, audience, content.clinics["default"], content.labels[lang],
-                          project / "images", today)
+    return compose_document(
+        cc, lang, audience, content.clinics["default"], content.labels[lang], project / "images", today
+    )
 
 
 def test_patient_and_clinician_wording_differ(project):
@@ -52,7 +54,11 @@ def test_passed_review_date_makes_a_draft(project):
 
 
 def test_needs_review_makes_a_draft_and_is_listed(project):
-    edit(project / "content/tiny/nb.yaml", "      - p: Klinisk tekst.", "      - p: Klinisk tekst.\n        needs_review: Sjekk dette")
+    edit(
+        project / "content/tiny/nb.yaml",
+        "      - p: Klinisk tekst.",
+        "      - p: Klinisk tekst.\n        needs_review: Sjekk dette",
+    )
     doc = _doc(project, Audience.CLINICIAN)
     assert doc.draft
     assert [n.note for n in doc.review_notes] == ["Sjekk dette"]
@@ -61,7 +67,12 @@ def test_needs_review_makes_a_draft_and_is_listed(project):
 
 def test_inline_emphasis_and_markup_characters():
     assert parse_inline("en **fet** og *kursiv* <b>&") == (
-        Span("en "), Span("fet", bold=True), Span(" og "), Span("kursiv", italic=True), Span(" <b>&"))
+        Span("en "),
+        Span("fet", bold=True),
+        Span(" og "),
+        Span("kursiv", italic=True),
+        Span(" <b>&"),
+    )
     assert parse_inline("2 \\* 3 *ikke lukket") == (Span("2 * 3 *ikke lukket"),)
 
 

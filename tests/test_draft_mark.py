@@ -13,9 +13,8 @@ import shutil
 import subprocess
 
 import pytest
-from PIL import Image, ImageChops
-
 from conftest import edit
+from PIL import Image, ImageChops
 from tools import _tool, libreoffice_pdf, pdfinfo, pdftotext
 
 PDFS = ["leaflet", "leaflet_print", "leaflet_web", "brochure", "brochure_print", "brochure_web"]
@@ -26,11 +25,14 @@ DPI = 40
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
     """{"approved" | "draft": folder with every product of the small content}."""
-    from conftest import FIXTURES, TODAY
-    from generator.cli import main
     import contextlib
     import io
     import os
+
+    from conftest import FIXTURES, TODAY
+
+    from generator.cli import main
+
     folders = {}
     root = tmp_path_factory.mktemp("draft-mark")
     for status in ("approved", "draft"):
@@ -52,19 +54,24 @@ def builds(tmp_path_factory):
 
 def _page(pdf, page: int, tmp) -> Image.Image:
     stem = tmp / f"{pdf.stem}-{pdf.parents[4].name}-{page}"
-    subprocess.run([_tool("pdftoppm"), "-r", str(DPI), "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
-                    str(stem)], check=True)
+    subprocess.run(
+        [_tool("pdftoppm"), "-r", str(DPI), "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(stem)],
+        check=True,
+    )
     return Image.open(f"{stem}.ppm").convert("RGB")
 
 
 def watermark_pixels(page: Image.Image, clean: Image.Image) -> tuple[int, tuple | None]:
     """(count, bounding box) of pixels that are a pale neutral grey on ``page`` where ``clean`` is
     white paper: what a light translucent mark over blank paper looks like."""
+
     def mask(image, test):
         return Image.eval(image.convert("L"), lambda v: 255 if test(v) else 0)
+
     r, g, b = page.split()
-    spread = ImageChops.subtract(ImageChops.lighter(ImageChops.lighter(r, g), b),
-                                 ImageChops.darker(ImageChops.darker(r, g), b))
+    spread = ImageChops.subtract(
+        ImageChops.lighter(ImageChops.lighter(r, g), b), ImageChops.darker(ImageChops.darker(r, g), b)
+    )
     neutral = mask(spread, lambda v: v <= 6)
     pale = mask(page, lambda v: 205 <= v <= 245)
     paper = mask(clean, lambda v: v >= 252)
@@ -83,13 +90,15 @@ def test_every_draft_page_carries_the_diagonal_mark_and_no_approved_page_does(bu
         area = marked.width * marked.height
         assert count > area * 0.004 and box, f"{draft.name} page {page}: no DRAFT mark across the page"
         x0, y0, x1, y1 = box
-        assert x1 - x0 > marked.width * 0.25 and y1 - y0 > marked.height * 0.15, \
+        assert x1 - x0 > marked.width * 0.25 and y1 - y0 > marked.height * 0.15, (
             f"{draft.name} page {page}: the DRAFT mark does not run across the page ({box})"
+        )
         assert watermark_pixels(clean, clean)[0] < area * 0.0005, f"{approved.name} page {page}: marked DRAFT"
 
 
 def test_every_slide_of_a_draft_deck_says_draft(builds, tmp_path):
     from generator.loading.content import load_content
+
     project = builds["draft"].parents[3]
     label = load_content(project / "content", project / "images").labels["nb"].draft
     for status, folder in builds.items():

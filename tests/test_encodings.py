@@ -18,12 +18,12 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from conftest import edit, line_of
-from generator.diagnostics import Diagnostics
-from generator.loading.yaml_source import load_yaml
 from test_hostile_input import deck_text
 from tools import pdftotext
+
+from generator.diagnostics import Diagnostics
+from generator.loading.yaml_source import load_yaml
 
 NB = "content/tiny/nb.yaml"
 OUT = Path("output/default/tiny/nb")
@@ -33,9 +33,11 @@ COMBINING = range(0x300, 0x370)
 
 def _texts(project: Path) -> dict[str, str]:
     """Each output's text, its line breaks as spaces."""
-    texts = {"leaflet": pdftotext(project / OUT / "tiny_nb_leaflet.pdf"),
-             "brochure": pdftotext(project / OUT / "tiny_nb_brochure.pdf"),
-             "deck": deck_text(project / OUT / "tiny_nb_deck.pptx")}
+    texts = {
+        "leaflet": pdftotext(project / OUT / "tiny_nb_leaflet.pdf"),
+        "brochure": pdftotext(project / OUT / "tiny_nb_brochure.pdf"),
+        "deck": deck_text(project / OUT / "tiny_nb_deck.pptx"),
+    }
     return {product: " ".join(text.split()) for product, text in texts.items()}
 
 
@@ -79,8 +81,12 @@ def test_file_saved_by_windows_or_mac_editor_builds_with_its_text(project, run, 
 
 MISTAKES = {
     "unknown key": ("subtitle: En test", "subtitel: En test", 1, "unknown key 'subtitel'"),
-    "raw control character": ("disclaimer: Ikke ekte råd.", "disclaimer: Ikke \x07ekte råd.", 18,
-                              "text contains the invisible character U+0007"),
+    "raw control character": (
+        "disclaimer: Ikke ekte råd.",
+        "disclaimer: Ikke \x07ekte råd.",
+        18,
+        "text contains the invisible character U+0007",
+    ),
 }
 
 
@@ -109,7 +115,7 @@ def test_nfd_letters_from_macos_arrive_as_nfc_in_every_output(project, run):
     edit(project / NB, "title: Liten tilstand", "title: Hælspore æøå Ålesund")
     edit(project / NB, "      - p: Klinisk tekst.", "      - p: Klinisk tekst om hælspore på Ålesund, café.")
     nfd = unicodedata.normalize("NFD", _nb(project))
-    assert "a\u030a" in nfd and "e\u0301" in nfd   # å and é are decomposed (æ and ø have no decomposition)
+    assert "a\u030a" in nfd and "e\u0301" in nfd  # å and é are decomposed (æ and ø have no decomposition)
     (project / NB).write_text(nfd, encoding="utf-8")
     result = run(project, *BUILD)
     assert result.code == 0, result.err
@@ -142,6 +148,7 @@ def test_utf32_with_bom_is_read(tmp_path, codec, bom):
 
 # --- files that must be refused, clearly, without touching the outputs ---------------------------
 
+
 def test_windows_1252_file_is_refused_with_file_line_and_encoding(project, run):
     assert run(project, *BUILD).code == 0
     before = _outputs(project)
@@ -153,8 +160,10 @@ def test_windows_1252_file_is_refused_with_file_line_and_encoding(project, run):
         assert result.code == 1, result.out + result.err
         assert "Traceback" not in result.out + result.err and "internal error" not in result.err
         col = len("disclaimer: Ikke ekte r") + 1
-        assert (f"{NB}:{line}:{col}: error: the file is not saved as UTF-8: it looks like Windows-1252 "
-                f"(\"ANSI\"), where byte 0xE5 here is 'å'") in result.err, result.err
+        assert (
+            f"{NB}:{line}:{col}: error: the file is not saved as UTF-8: it looks like Windows-1252 "
+            f"(\"ANSI\"), where byte 0xE5 here is 'å'"
+        ) in result.err, result.err
         assert "hint: save the file as UTF-8" in result.err
         assert len([l for l in result.err.splitlines() if ": error: " in l]) == 1, result.err
     assert _outputs(project) == before
@@ -162,7 +171,7 @@ def test_windows_1252_file_is_refused_with_file_line_and_encoding(project, run):
 
 def test_undefined_byte_names_the_file_and_the_byte(tmp_path):
     path = tmp_path / "x.yaml"
-    path.write_bytes(b"a: ok\nb: x\x81y\n")    # 0x81 is not a character in Windows-1252 either
+    path.write_bytes(b"a: ok\nb: x\x81y\n")  # 0x81 is not a character in Windows-1252 either
     diagnostics = Diagnostics()
     assert load_yaml(path, "x.yaml", diagnostics) is None
     [error] = diagnostics.errors
@@ -177,8 +186,9 @@ def test_utf16_without_bom_is_refused_naming_the_encoding(project, run):
     result = run(project, *BUILD)
     assert result.code == 1
     assert "Traceback" not in result.out + result.err
-    assert f"{NB}: error: the file is not saved as UTF-8: it looks like UTF-16 without a byte-order mark" in result.err, \
-        result.err
+    assert (
+        f"{NB}: error: the file is not saved as UTF-8: it looks like UTF-16 without a byte-order mark" in result.err
+    ), result.err
     assert _outputs(project) == before
 
 

@@ -24,24 +24,36 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, ROOT, TODAY, edit
-from generator.cli import main
 from tools import pdftotext
+
+from generator.cli import main
 
 CLINICS, CONDITIONS, LANGUAGES = ("default", "second"), ("other", "tiny"), ("en", "nb")
 PRODUCTS = {"leaflet": "pdf", "brochure": "pdf", "deck": "pptx"}
-EVERY = {f"{clinic}/{condition}/{lang}/{condition}_{lang}_{product}.{ext}": (clinic, condition, lang, product)
-         for clinic in CLINICS for condition in CONDITIONS for lang in LANGUAGES for product, ext in PRODUCTS.items()}
+EVERY = {
+    f"{clinic}/{condition}/{lang}/{condition}_{lang}_{product}.{ext}": (clinic, condition, lang, product)
+    for clinic in CLINICS
+    for condition in CONDITIONS
+    for lang in LANGUAGES
+    for product, ext in PRODUCTS.items()
+}
 # The web site: a page per condition and language, an index per language and the front page (lang "").
-EVERY |= {f"{clinic}/site/{condition}/{lang}/index.html": (clinic, condition, lang, "page")
-          for clinic in CLINICS for condition in CONDITIONS for lang in LANGUAGES}
-EVERY |= {f"{clinic}/site/{lang + '/' if lang else ''}index.html": (clinic, "", lang, "site-index")
-          for clinic in CLINICS for lang in ("", *LANGUAGES)}
+EVERY |= {
+    f"{clinic}/site/{condition}/{lang}/index.html": (clinic, condition, lang, "page")
+    for clinic in CLINICS
+    for condition in CONDITIONS
+    for lang in LANGUAGES
+}
+EVERY |= {
+    f"{clinic}/site/{lang + '/' if lang else ''}index.html": (clinic, "", lang, "site-index")
+    for clinic in CLINICS
+    for lang in ("", *LANGUAGES)
+}
 BUILD = ("--clinic", "all", "--jobs", "2")
-NOT_YET_DUE = "2027-03-01"      # tiny's next_review itself: not passed yet
-DUE = "2027-03-02"              # the day after: tiny is overdue; other's review is due in 2099
-TEMPLATE = "ours.pptx"          # a user's template, beside the content (relative, like every path here)
+NOT_YET_DUE = "2027-03-01"  # tiny's next_review itself: not passed yet
+DUE = "2027-03-02"  # the day after: tiny is overdue; other's review is due in 2099
+TEMPLATE = "ours.pptx"  # a user's template, beside the content (relative, like every path here)
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +62,7 @@ def full_build(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("freshness") / "site"
     shutil.copytree(FIXTURES / "freshness", folder)
     with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(folder)             # relative paths: a copy of the folder has the same fingerprints
+        patch.chdir(folder)  # relative paths: a copy of the folder has the same fingerprints
         assert main([*BUILD, "--today", TODAY]) == 0
     assert set(_files(folder)) == set(EVERY)
     return folder
@@ -99,27 +111,28 @@ def rebuilds_exactly(site: Path, run, made_from: Callable[[str, str, str, str], 
     result = run(site, *BUILD, *args)
     assert result.code == 0, result.err
     statuses = _statuses(result.out)
-    assert set(statuses) == set(EVERY), result.out                       # every output is reported
+    assert set(statuses) == set(EVERY), result.out  # every output is reported
     rebuilt = {key for key, status in statuses.items() if status == "built"}
-    assert rebuilt == expected, (f"rebuilt too much: {sorted(rebuilt - expected)}; "
-                                 f"too little: {sorted(expected - rebuilt)}")
+    assert rebuilt == expected, (
+        f"rebuilt too much: {sorted(rebuilt - expected)}; too little: {sorted(expected - rebuilt)}"
+    )
     assert {statuses[key] for key in set(EVERY) - expected} <= {"skipped"}
     assert f"built {len(expected)}, skipped {len(EVERY) - len(expected)} (unchanged), failed 0" in result.out
 
     files_after, manifest_after = _files(site), _manifest(site)
-    for key in set(EVERY) - expected:                                     # nothing else was touched
+    for key in set(EVERY) - expected:  # nothing else was touched
         assert files_after[key] == files[key], f"{key}: bytes or mtime changed"
         assert manifest_after[key] == manifest[key], f"{key}: manifest entry changed"
-    for key in expected:                                                  # these were really made again
+    for key in expected:  # these were really made again
         assert files_after[key][0] != files[key][0], f"{key}: rebuilt, but with the same bytes"
         assert files_after[key][1] != files[key][1]
         main_file = site / "output" / key
         assert manifest_after[key]["sha256"] == hashlib.sha256(main_file.read_bytes()).hexdigest()
-        for name, digest in manifest_after[key].get("files", {}).items():       # a page's fonts and pictures
+        for name, digest in manifest_after[key].get("files", {}).items():  # a page's fonts and pictures
             assert hashlib.sha256((main_file.parent / name).read_bytes()).hexdigest() == digest
         assert manifest_after[key]["fingerprint"] != manifest[key]["fingerprint"]
 
-    again = run(site, *BUILD, *args)                                      # and now it is all fresh
+    again = run(site, *BUILD, *args)  # and now it is all fresh
     assert again.code == 0 and f"built 0, skipped {len(EVERY)} (unchanged)" in again.out, again.out
     assert _files(site) == files_after
     return rebuilt
@@ -143,13 +156,15 @@ def _template_with_accent(path: Path, colour: str) -> None:
             data = package.read(info.filename)
             if info.filename == "ppt/theme/theme1.xml":
                 assert b'<a:accent6><a:srgbClr val="F79646"/>' in data
-                data = data.replace(b'<a:accent6><a:srgbClr val="F79646"/>',
-                                    f'<a:accent6><a:srgbClr val="{colour}"/>'.encode())
+                data = data.replace(
+                    b'<a:accent6><a:srgbClr val="F79646"/>', f'<a:accent6><a:srgbClr val="{colour}"/>'.encode()
+                )
             copy.writestr(info, data)
     path.write_bytes(out.getvalue())
 
 
 # (a) an image a condition uses -----------------------------------------------------------------------
+
 
 def test_a_changed_condition_image_rebuilds_only_that_conditions_outputs(site, run):
     _repaint(site / "images/square.png", "#2E7D32")
@@ -165,6 +180,7 @@ def test_an_image_nobody_uses_rebuilds_nothing(site, run):
 
 # (b) a clinic's logo ---------------------------------------------------------------------------------
 
+
 def test_a_changed_logo_rebuilds_only_that_clinics_outputs(site, run):
     # leafdeck's own template puts the logo on the deck's title slide, so the decks change too.
     _repaint(site / "images/second-logo.png", "#6A1B9A")
@@ -174,18 +190,24 @@ def test_a_changed_logo_rebuilds_only_that_clinics_outputs(site, run):
 def test_on_a_users_template_a_changed_logo_rebuilds_only_that_clinics_pdfs(site, run):
     _template_with_accent(site / TEMPLATE, "00A000")
     rebuilds_exactly(site, run, lambda *output: output[3] == "deck", "--template", TEMPLATE)
-    _repaint(site / "images/second-logo.png", "#6A1B9A")              # a user's template shows no logo
-    rebuilds_exactly(site, run, lambda clinic, condition, lang, product: clinic == "second" and product != "deck",
-                     "--template", TEMPLATE)
+    _repaint(site / "images/second-logo.png", "#6A1B9A")  # a user's template shows no logo
+    rebuilds_exactly(
+        site,
+        run,
+        lambda clinic, condition, lang, product: clinic == "second" and product != "deck",
+        "--template",
+        TEMPLATE,
+    )
 
 
 # (c) a labels file -----------------------------------------------------------------------------------
 
+
 def test_a_changed_labels_file_rebuilds_only_that_languages_outputs(site, run):
     labels = site / "content/labels/en.yaml"
-    edit(labels, 'version: "Version"', 'version: "Edition"')            # leaflet, brochure and deck footer
+    edit(labels, 'version: "Version"', 'version: "Edition"')  # leaflet, brochure and deck footer
     edit(labels, 'treatment: "Treatment"', 'treatment: "Therapy"')
-    edit(labels, 'phone: "Phone"', 'phone: "Telephone"')                 # every page's and index's contact block
+    edit(labels, 'phone: "Phone"', 'phone: "Telephone"')  # every page's and index's contact block
     # The front page is in every language; the nb pages name English only by its language_name.
     rebuilds_exactly(site, run, lambda clinic, condition, lang, product: lang in ("en", ""))
 
@@ -193,13 +215,15 @@ def test_a_changed_labels_file_rebuilds_only_that_languages_outputs(site, run):
 def test_a_changed_language_name_rebuilds_the_pages_that_link_to_that_language(site, run):
     labels = site / "content/labels/en.yaml"
     edit(labels, 'language_name: "English"', 'language_name: "English (UK)"')
-    edit(labels, 'version: "Version"', 'version: "Edition"')            # so that every English output changes
+    edit(labels, 'version: "Version"', 'version: "Edition"')  # so that every English output changes
     edit(labels, 'phone: "Phone"', 'phone: "Telephone"')
-    rebuilds_exactly(site, run, lambda clinic, condition, lang, product:
-                     lang in ("en", "") or product in ("page", "site-index"))
+    rebuilds_exactly(
+        site, run, lambda clinic, condition, lang, product: lang in ("en", "") or product in ("page", "site-index")
+    )
 
 
 # (d) a clinic file -----------------------------------------------------------------------------------
+
 
 def test_a_changed_clinic_file_rebuilds_only_that_clinics_outputs(site, run):
     edit(site / "content/clinics/default.yaml", 'name: "Eksempelklinikken"', 'name: "Eksempelklinikken Sentrum"')
@@ -208,38 +232,52 @@ def test_a_changed_clinic_file_rebuilds_only_that_clinics_outputs(site, run):
 
 # (e) the deck's PowerPoint template (--template) ------------------------------------------------------
 
+
 def test_a_template_rebuilds_only_the_decks(site, run):
     _template_with_accent(site / TEMPLATE, "00A000")
-    rebuilds_exactly(site, run, lambda *output: output[3] == "deck", "--template", TEMPLATE)   # a new template
+    rebuilds_exactly(site, run, lambda *output: output[3] == "deck", "--template", TEMPLATE)  # a new template
     _template_with_accent(site / TEMPLATE, "A00000")
-    rebuilds_exactly(site, run, lambda *output: output[3] == "deck", "--template", TEMPLATE)   # the same, edited
-    rebuilds_exactly(site, run, lambda *output: output[3] == "deck")                           # back to our own
+    rebuilds_exactly(site, run, lambda *output: output[3] == "deck", "--template", TEMPLATE)  # the same, edited
+    rebuilds_exactly(site, run, lambda *output: output[3] == "deck")  # back to our own
 
 
 # (f) a next_review date that has passed ----------------------------------------------------------------
 
+
 def test_a_review_falling_due_rebuilds_only_that_conditions_outputs(site, run):
-    rebuilds_exactly(site, run, lambda *output: False, "--today", "2027-01-15")    # a later day alone: nothing
+    rebuilds_exactly(site, run, lambda *output: False, "--today", "2027-01-15")  # a later day alone: nothing
     rebuilds_exactly(site, run, lambda *output: False, "--today", NOT_YET_DUE)
     # The indexes mark tiny's entry as a draft.
-    rebuilds_exactly(site, run, lambda clinic, condition, lang, product: condition == "tiny" or product == "site-index",
-                     "--today", DUE)
-    assert "UTKAST" in pdftotext(site / "output/second/tiny/nb/tiny_nb_leaflet.pdf")          # the DRAFT mark
+    rebuilds_exactly(
+        site,
+        run,
+        lambda clinic, condition, lang, product: condition == "tiny" or product == "site-index",
+        "--today",
+        DUE,
+    )
+    assert "UTKAST" in pdftotext(site / "output/second/tiny/nb/tiny_nb_leaflet.pdf")  # the DRAFT mark
     assert "UTKAST" not in pdftotext(site / "output/second/other/nb/other_nb_leaflet.pdf")
-    rebuilds_exactly(site, run, lambda *output: False, "--today", "2027-07-01")    # still overdue: nothing
+    rebuilds_exactly(site, run, lambda *output: False, "--today", "2027-07-01")  # still overdue: nothing
 
 
 # (g) one language's text -----------------------------------------------------------------------------
 
+
 def test_a_changed_text_file_rebuilds_only_that_condition_and_language(site, run):
     edit(site / "content/other/nb.yaml", "title: Annen tilstand", "title: Annen tilstand, revidert")
     # The nb index and the front page list its title.
-    rebuilds_exactly(site, run, lambda clinic, condition, lang, product: (condition == "other" and lang == "nb")
-                     or (product == "site-index" and lang in ("nb", "")))
+    rebuilds_exactly(
+        site,
+        run,
+        lambda clinic, condition, lang, product: (
+            (condition == "other" and lang == "nb") or (product == "site-index" and lang in ("nb", ""))
+        ),
+    )
 
 
 def test_a_page_template_rebuilds_only_the_pages_and_indexes(site, run):
     (site / "content/site").mkdir()
-    (site / "content/site/base.html").write_text('{% extends "leafdeck/base.html" %}'
-                                                 '{% block footer_extra %}<p>Egen mal</p>{% endblock %}', encoding="utf-8")
+    (site / "content/site/base.html").write_text(
+        '{% extends "leafdeck/base.html" %}{% block footer_extra %}<p>Egen mal</p>{% endblock %}', encoding="utf-8"
+    )
     rebuilds_exactly(site, run, lambda *output: output[3] in ("page", "site-index"))

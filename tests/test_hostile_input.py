@@ -38,25 +38,75 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, ROOT, TODAY, line_of
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from tools import all_of, element_text, html_tree, pdftotext
 
-from conftest import FIXTURES, ROOT, TODAY, line_of
 from generator.cli import main
 from generator.diagnostics import Diagnostics
 from generator.loading.yaml_source import load_yaml
-from tools import all_of, element_text, html_tree, pdftotext
 
-PIECES = ["<", ">", "&", "*", "_", "[", "]", "{", "}", ":", "#", "|", "!", "%", "@", "`", "'", '"', "\\", "/", "-",
-          "–", "«", "»", "<b>", "</i>", "<para>", "**", "&amp;", "\u00ad", "\u200b", "\ufeff", "🦶", "👩‍⚕️", "Ø",
-          "ß", "Ω", " ", "ord", "\n", "\t", "\x07", "\x00", "\u202e", "a\u030a", "\u00a0"]
+PIECES = [
+    "<",
+    ">",
+    "&",
+    "*",
+    "_",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    "#",
+    "|",
+    "!",
+    "%",
+    "@",
+    "`",
+    "'",
+    '"',
+    "\\",
+    "/",
+    "-",
+    "–",
+    "«",
+    "»",
+    "<b>",
+    "</i>",
+    "<para>",
+    "**",
+    "&amp;",
+    "\u00ad",
+    "\u200b",
+    "\ufeff",
+    "🦶",
+    "👩‍⚕️",
+    "Ø",
+    "ß",
+    "Ω",
+    " ",
+    "ord",
+    "\n",
+    "\t",
+    "\x07",
+    "\x00",
+    "\u202e",
+    "a\u030a",
+    "\u00a0",
+]
 NASTY = st.lists(st.one_of(st.sampled_from(PIECES), st.characters(codec="utf-8")), max_size=60).map("".join)
 # Texts that should build (characters Fira Sans has), so that the text checks below get exercised.
-PRINTABLE = st.lists(st.one_of(st.sampled_from([p for p in PIECES if p.isprintable() and p.isascii()] + ["\u00ad", "\n"]),
-                               st.characters(min_codepoint=0x20, max_codepoint=0x17F, categories=("L", "N", "P", "S", "Zs"))),
-                     min_size=1, max_size=40).map("".join)
+PRINTABLE = st.lists(
+    st.one_of(
+        st.sampled_from([p for p in PIECES if p.isprintable() and p.isascii()] + ["\u00ad", "\n"]),
+        st.characters(min_codepoint=0x20, max_codepoint=0x17F, categories=("L", "N", "P", "S", "Zs")),
+    ),
+    min_size=1,
+    max_size=40,
+).map("".join)
 LONG_WORD = st.integers(min_value=40, max_value=400).map(lambda n: "Hælspore" * (n // 8))
-TEXT = st.one_of(PRINTABLE, st.one_of(NASTY, LONG_WORD, st.just(""), st.just(" ")))   # half of them should build
+TEXT = st.one_of(PRINTABLE, st.one_of(NASTY, LONG_WORD, st.just(""), st.just(" ")))  # half of them should build
 
 # Places in tests/fixtures/minimal/content/tiny/nb.yaml a text can be put: (line, takes markup,
 # the outputs that must show it). Patient text is in the PDFs only, clinician text in the deck only.
@@ -72,13 +122,13 @@ SLOTS = {
 }
 TEXT_SLOTS = list(SLOTS)
 STRUCTURE = [
-    ("title: Liten tilstand", "title: 12"),                                # a number where text belongs
-    ("title: Liten tilstand", "title: [a, b]"),                            # a list where text belongs
-    ("title: Liten tilstand\n", ""),                                        # a missing field
-    ("      indications: [Sterke smerter]", "      indications: []"),      # an empty list
-    ("          - Punkt én", "\n".join(f"          - Punkt {i}" for i in range(400))),   # a huge list
+    ("title: Liten tilstand", "title: 12"),  # a number where text belongs
+    ("title: Liten tilstand", "title: [a, b]"),  # a list where text belongs
+    ("title: Liten tilstand\n", ""),  # a missing field
+    ("      indications: [Sterke smerter]", "      indications: []"),  # an empty list
+    ("          - Punkt én", "\n".join(f"          - Punkt {i}" for i in range(400))),  # a huge list
     ("      - list:\n          - Punkt én\n          - Punkt to", "      - list:"),  # a null list
-    ("sections:", "sections: 7\nextra:"),                                   # wrong shapes
+    ("sections:", "sections: 7\nextra:"),  # wrong shapes
 ]
 PRODUCTS = "leaflet,brochure,deck,page"
 PAGE = Path("output/default/site/tiny/nb/index.html")
@@ -138,7 +188,7 @@ def _assert_outcome(project: Path, before: dict[str, bytes]) -> int:
     manifest = json.loads(after["manifest.json"]) if "manifest.json" in after else {"files": {}}
     for name, data in after.items():
         if name.endswith(".html"):
-            html_tree(Path(output, name))             # parses as HTML5 without a single error
+            html_tree(Path(output, name))  # parses as HTML5 without a single error
             if data != before.get(name):
                 assert manifest["files"][name]["sha256"] == hashlib.sha256(data).hexdigest(), name
         if name.endswith((".pdf", ".pptx")):
@@ -155,7 +205,9 @@ def _assert_outcome(project: Path, before: dict[str, bytes]) -> int:
         for line in err.splitlines():
             if ": error: " in line:
                 location = line.split(": error: ")[0]
-                assert location.count(":") >= 1 and (location.startswith("content/") or location.startswith("output/")), line
+                assert location.count(":") >= 1 and (
+                    location.startswith("content/") or location.startswith("output/")
+                ), line
     return code
 
 
@@ -208,9 +260,10 @@ def assert_text_in_outputs(project: Path, value: str, markup: bool, where: tuple
     ignore = MARKUP if markup else ""
     if "leaflet" in where:
         pdf = pdftotext(project / OUT / "tiny_nb_leaflet.pdf")
-        assert squash(expected, ignore + PDF_BREAKS) in squash(pdf, ignore + PDF_BREAKS), \
+        assert squash(expected, ignore + PDF_BREAKS) in squash(pdf, ignore + PDF_BREAKS), (
             f"{expected!r} is not in the leaflet's text:\n{pdf}"
-    if "leaflet" in where:      # the patient web page says what the leaflet says, as text, never as markup
+        )
+    if "leaflet" in where:  # the patient web page says what the leaflet says, as text, never as markup
         tree = html_tree(project / PAGE)
         page = element_text(tree)
         assert squash(expected, ignore) in squash(page, ignore), f"{expected!r} is not in the web page's text"
@@ -229,8 +282,13 @@ def _copy(clean: Path) -> Path:
 SOUP = "<b>x</i> <para>&amp; AT&T \\*ikke\\* {a} [b] 50% #1 «sitat» – |ok| @x `y` 'z' \"q\" a/b ß Ω Ø"
 
 
-@settings(max_examples=30, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=30,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(slot=st.sampled_from(TEXT_SLOTS), value=TEXT)
 @example(slot="title: Liten tilstand", value=SOUP)
 @example(slot="      - p: Klinisk tekst.", value=SOUP)
@@ -252,8 +310,13 @@ def test_hostile_texts(clean_build, slot, value):
         shutil.rmtree(project.parent, ignore_errors=True)
 
 
-@settings(max_examples=len(STRUCTURE) * 2, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=len(STRUCTURE) * 2,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(change=st.sampled_from(STRUCTURE))
 def test_broken_structure(clean_build, change):
     project = _copy(clean_build)
@@ -271,6 +334,7 @@ def test_broken_structure(clean_build, change):
 
 # --- YAML features content never needs: anchors, aliases, tags, deep nesting ---------------------
 
+
 def _bomb(levels: int = 9, fanout: int = 10) -> str:
     """'Billion laughs': each anchor a list of ``fanout`` aliases of the one before (10**9 texts)."""
     lines = ['lol0: &lol0 "Hælspore"']
@@ -282,8 +346,9 @@ def test_alias_bomb_is_refused_quickly_at_its_line(project):
     """The whole CLI in a child process, killed if it runs past the deadline (without the fix,
     expanding 10**9 texts takes far longer than that)."""
     nb = project / "content/tiny/nb.yaml"
-    nb.write_text(nb.read_text(encoding="utf-8").replace("summary: Dette er en **kort** setning.\n", _bomb()),
-                  encoding="utf-8")
+    nb.write_text(
+        nb.read_text(encoding="utf-8").replace("summary: Dette er en **kort** setning.\n", _bomb()), encoding="utf-8"
+    )
     line = line_of(nb, "lol0: &lol0")
     args = [sys.executable, "-m", "generator", "--jobs", "1", "--lang", "nb", "--product", "leaflet", "--today", TODAY]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -308,18 +373,33 @@ def _load(tmp_path: Path, text: str):
 
 REFUSED = {
     # (file text, line, column, message fragment, hint fragment)
-    "italic at the start of a text": ("a: ok\nb:\n  - *Viktig* tekst\n", 3, 5, "YAML alias ('*Viktig*')",
-                                      'quotes, e.g. "*Viktig* ..."'),
+    "italic at the start of a text": (
+        "a: ok\nb:\n  - *Viktig* tekst\n",
+        3,
+        5,
+        "YAML alias ('*Viktig*')",
+        'quotes, e.g. "*Viktig* ..."',
+    ),
     "ampersand at the start (was dropped silently)": ("a: &Co er her\n", 1, 4, "YAML anchor ('&Co')", "quotes"),
     "a real alias": ("a: &x tekst\nb: *x\n", 1, 4, "YAML anchor ('&x')", "write a repeated text out"),
     "a recursive alias (was [1, None])": ("a: &x [1, *x]\n", 1, 4, "YAML anchor ('&x')", "quotes"),
     "a merge key": ("a: &base {x: 1}\nb:\n  <<: *base\n", 1, 4, "YAML anchor ('&base')", "quotes"),
     "a tag (was a TaggedScalar)": ("a: tekst\nb: !Viktig tekst\n", 2, 4, "YAML tag ('!Viktig')", "quotes"),
     "a standard tag": ("a: !!str 12\n", 1, 4, "YAML tag", "quotes"),
-    "deep flow nesting (was a RecursionError)": ("a: " + "[" * 1000 + "]" * 1000 + "\n", 1, 53, "nested more than 50 deep",
-                                                "indentation"),
-    "deep block nesting (was a RecursionError)": ("".join("  " * i + "a:\n" for i in range(1000)) + "  " * 1000 + "b\n",
-                                                 50, 99, "nested more than 50 deep", "indentation"),
+    "deep flow nesting (was a RecursionError)": (
+        "a: " + "[" * 1000 + "]" * 1000 + "\n",
+        1,
+        53,
+        "nested more than 50 deep",
+        "indentation",
+    ),
+    "deep block nesting (was a RecursionError)": (
+        "".join("  " * i + "a:\n" for i in range(1000)) + "  " * 1000 + "b\n",
+        50,
+        99,
+        "nested more than 50 deep",
+        "indentation",
+    ),
     "reserved character": ("a: @home\n", 1, 4, "found character '@'", "a text starting with '@' must be put in quotes"),
 }
 

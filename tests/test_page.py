@@ -18,7 +18,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-
 from conftest import document, edit, line_of, shipped, shipped_variants
 from tools import all_of, element_text, html_tree, site_pages, tag
 
@@ -66,7 +65,9 @@ def test_page_structure(outputs, clinic, condition, lang):
     doc = document(condition, lang, clinic=clinic)
     assert tree.get("lang") == doc.language_tag
     assert element_text(all_of(tree, "h1")[0]) == doc.title
-    levels = [int(e.tag[-1]) for e in tree.iter() if isinstance(e.tag, str) and re.fullmatch(rf"{XHTML_RE}h[1-6]", e.tag)]
+    levels = [
+        int(e.tag[-1]) for e in tree.iter() if isinstance(e.tag, str) and re.fullmatch(rf"{XHTML_RE}h[1-6]", e.tag)
+    ]
     assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:])), f"heading levels skip: {levels}"
     skip = all_of(tree, "a")[0]
     assert skip.get("href") == "#main" and any(e.get("id") == "main" for e in all_of(tree, "main"))
@@ -171,8 +172,14 @@ def test_trust_block_and_draft_banner(outputs, clinic, condition, lang):
     tree = html_tree(page_of(outputs, clinic, condition, lang))
     doc = document(condition, lang, clinic=clinic)
     footer = element_text(all_of(tree, "footer")[0])
-    for fact in (doc.labels.about_this_page, doc.trust.last_reviewed.isoformat(), doc.trust.next_review.isoformat(),
-                 doc.trust.published.isoformat(), doc.trust.organisation, *doc.trust.authors):
+    for fact in (
+        doc.labels.about_this_page,
+        doc.trust.last_reviewed.isoformat(),
+        doc.trust.next_review.isoformat(),
+        doc.trust.published.isoformat(),
+        doc.trust.organisation,
+        *doc.trust.authors,
+    ):
         assert fact in footer
     for citation in doc.trust.sources:
         assert squeeze(citation) in squeeze(footer)
@@ -185,7 +192,9 @@ def test_page_with_its_picture_and_fonts_is_within_budget(pages):
     for page in (p for p in pages if p.parent.parent.parent.name == "site"):
         tree = html_tree(page)
         html = page.read_text(encoding="utf-8")
-        files = {"fira-sans-regular.woff2", "fira-sans-bold.woff2"} | ({"fira-sans-italic.woff2"} if "<em>" in html else set())
+        files = {"fira-sans-regular.woff2", "fira-sans-bold.woff2"} | (
+            {"fira-sans-italic.woff2"} if "<em>" in html else set()
+        )
         for img in all_of(tree, "img"):
             candidates = [c.split()[0] for c in (img.get("srcset") or img.get("src")).split(",")]
             files.add(candidates[-1])
@@ -215,8 +224,11 @@ SITE = Path("output/default/site/tiny/nb")
 def test_markup_in_content_is_text_on_the_page(project, run):
     nb = project / "content/tiny/nb.yaml"
     edit(nb, "title: Liten tilstand", 'title: "<script>alert(1)</script> & <b>fet</b>"')
-    edit(nb, "      - p: Første avsnitt med *kursiv* og <b>AT&T</b>.",
-         '      - p: "<img src=x onerror=alert(1)> *kursiv* </p><h1>x"')
+    edit(
+        nb,
+        "      - p: Første avsnitt med *kursiv* og <b>AT&T</b>.",
+        '      - p: "<img src=x onerror=alert(1)> *kursiv* </p><h1>x"',
+    )
     assert run(project, "--product", "page").code == 0
     tree = html_tree(project / SITE / "index.html")
     assert element_text(all_of(tree, "h1")[0]) == "<script>alert(1)</script> & <b>fet</b>"
@@ -239,15 +251,17 @@ def test_a_source_address_that_is_not_a_web_address_is_an_error_never_a_link(pro
 def test_a_clinic_template_changes_one_block(project, run):
     site = project / "content/site"
     site.mkdir(parents=True)
-    (site / "base.html").write_text('{% extends "leafdeck/base.html" %}\n'
-                                    '{% block footer_extra %}<p class="own">Åpent 8–16</p>{% endblock %}\n',
-                                    encoding="utf-8")
+    (site / "base.html").write_text(
+        '{% extends "leafdeck/base.html" %}\n{% block footer_extra %}<p class="own">Åpent 8–16</p>{% endblock %}\n',
+        encoding="utf-8",
+    )
     assert run(project).code == 0
     for page in site_pages(project / "output"):
         assert [element_text(p) for p in all_of(html_tree(page), "p") if p.get("class") == "own"] == ["Åpent 8–16"]
     # Only the pages depend on it.
-    (site / "base.html").write_text((site / "base.html").read_text(encoding="utf-8").replace("8–16", "8–15"),
-                                    encoding="utf-8")
+    (site / "base.html").write_text(
+        (site / "base.html").read_text(encoding="utf-8").replace("8–16", "8–15"), encoding="utf-8"
+    )
     result = run(project)
     assert result.code == 0 and "built 5," in result.out, result.out
 
@@ -257,11 +271,15 @@ def test_a_clinic_template_for_one_clinic_only(project, run):
     edit(project / "content/clinics/other.yaml", "id: default", "id: other")
     own = project / "content/site/other"
     own.mkdir(parents=True)
-    (own / "base.html").write_text('{% extends "leafdeck/base.html" %}{% block header_extra %}<p class="own">x</p>'
-                                   '{% endblock %}', encoding="utf-8")
+    (own / "base.html").write_text(
+        '{% extends "leafdeck/base.html" %}{% block header_extra %}<p class="own">x</p>{% endblock %}', encoding="utf-8"
+    )
     assert run(project, "--product", "page", "--clinic", "all").code == 0
-    marked = {p.relative_to(project / "output").parts[0] for p in site_pages(project / "output")
-              if any(e.get("class") == "own" for e in all_of(html_tree(p), "p"))}
+    marked = {
+        p.relative_to(project / "output").parts[0]
+        for p in site_pages(project / "output")
+        if any(e.get("class") == "own" for e in all_of(html_tree(p), "p"))
+    }
     assert marked == {"other"}
 
 
@@ -270,16 +288,21 @@ def test_a_mistake_in_a_clinic_template_is_an_error_at_its_line_and_keeps_the_pa
     before = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file() and p.name != "manifest.json"}
     site = project / "content/site"
     site.mkdir()
-    (site / "base.html").write_text('{% extends "leafdeck/base.html" %}\n\n{% block footer_extra %}{{ nope.x }\n',
-                                    encoding="utf-8")
+    (site / "base.html").write_text(
+        '{% extends "leafdeck/base.html" %}\n\n{% block footer_extra %}{{ nope.x }\n', encoding="utf-8"
+    )
     result = run(project, "--product", "page")
     assert result.code == 1 and "Traceback" not in result.err
     assert "content/site/base.html:3: error: page: page template:" in result.err, result.err
-    (site / "base.html").write_text('{% extends "leafdeck/base.html" %}\n{% block footer_extra %}\n'
-                                    '{{ no_such_name }}{% endblock %}\n', encoding="utf-8")
+    (site / "base.html").write_text(
+        '{% extends "leafdeck/base.html" %}\n{% block footer_extra %}\n{{ no_such_name }}{% endblock %}\n',
+        encoding="utf-8",
+    )
     result = run(project, "--product", "page")
-    assert result.code == 1 and "content/site/base.html:3: error: page: page template: 'no_such_name' is undefined" \
-        in result.err, result.err
+    assert (
+        result.code == 1
+        and "content/site/base.html:3: error: page: page template: 'no_such_name' is undefined" in result.err
+    ), result.err
     after = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file() and p.name != "manifest.json"}
     assert after == before
 
@@ -287,10 +310,12 @@ def test_a_mistake_in_a_clinic_template_is_an_error_at_its_line_and_keeps_the_pa
 def test_check_reports_a_broken_link_in_a_clinic_template(project, run):
     site = project / "content/site"
     site.mkdir()
-    (site / "base.html").write_text('{% extends "leafdeck/base.html" %}{% block footer_extra %}'
-                                    '<a href="../opening-hours.html">x</a> <a href="#nowhere">y</a> '
-                                    '<a href="JavaScript:void(0)">z</a>{% endblock %}',
-                                    encoding="utf-8")
+    (site / "base.html").write_text(
+        '{% extends "leafdeck/base.html" %}{% block footer_extra %}'
+        '<a href="../opening-hours.html">x</a> <a href="#nowhere">y</a> '
+        '<a href="JavaScript:void(0)">z</a>{% endblock %}',
+        encoding="utf-8",
+    )
     result = run(project, "check", "--product", "page")
     assert result.code == 1
     assert "the link '../opening-hours.html' (line" in result.out + result.err
@@ -325,35 +350,51 @@ def test_content_errors_keep_the_site_index(project, run):
     before = index.read_bytes()
     edit(project / "content/tiny/nb.yaml", "subtitle: En test", "subtitle: [En test")
     result = run(project, "--product", "page")
-    assert result.code == 1 and f"content/tiny/nb.yaml:{line_of(project / 'content/tiny/nb.yaml', 'subtitle')}" in result.err
+    assert (
+        result.code == 1
+        and f"content/tiny/nb.yaml:{line_of(project / 'content/tiny/nb.yaml', 'subtitle')}" in result.err
+    )
     assert index.read_bytes() == before
 
 
 # --- the pieces, without a build ------------------------------------------------------------------
 
+
 def test_inline_text_is_escaped_and_only_emphasis_becomes_markup():
     from generator.document.inline import parse_inline
     from generator.render.html.environment import inline
 
-    assert str(inline(parse_inline('**fet** <script>x</script> & "q" *kursiv*'))) == \
-        '<strong>fet</strong> &lt;script&gt;x&lt;/script&gt; &amp; &#34;q&#34; <em>kursiv</em>'
+    assert (
+        str(inline(parse_inline('**fet** <script>x</script> & "q" *kursiv*')))
+        == "<strong>fet</strong> &lt;script&gt;x&lt;/script&gt; &amp; &#34;q&#34; <em>kursiv</em>"
+    )
 
 
 def test_link_check_follows_files_fragments_css_and_srcset():
     from generator.checks.links import broken_links
 
-    html = ('<style>@font-face { src: url("f.woff2") } .x { background: url(missing.png) }</style>\n'
-            '<a href="#top">a</a><h1 id="top">t</h1>\n<img src="p-960.webp" srcset="p-480.webp 480w, gone.webp 960w">\n'
-            '<a href="../en/index.html">en</a> <a href="../de/">de</a> <a href="https://example.org/x">out</a>\n'
-            '<a href="tel:+4700">tel</a> <a href="#nope">n</a> <a href=" javascript:alert(1)">j</a>')
+    html = (
+        '<style>@font-face { src: url("f.woff2") } .x { background: url(missing.png) }</style>\n'
+        '<a href="#top">a</a><h1 id="top">t</h1>\n<img src="p-960.webp" srcset="p-480.webp 480w, gone.webp 960w">\n'
+        '<a href="../en/index.html">en</a> <a href="../de/">de</a> <a href="https://example.org/x">out</a>\n'
+        '<a href="tel:+4700">tel</a> <a href="#nope">n</a> <a href=" javascript:alert(1)">j</a>'
+    )
     known = {"c/site/x/nb/f.woff2", "c/site/x/nb/p-960.webp", "c/site/x/nb/p-480.webp", "c/site/x/en/index.html"}
     assert broken_links(html, "c/site/x/nb/index.html", known) == [
-        ("missing.png", 1), ("gone.webp", 3), ("../de/", 4), ("#nope", 5), (" javascript:alert(1)", 5)]
+        ("missing.png", 1),
+        ("gone.webp", 3),
+        ("../de/", 4),
+        ("#nope", 5),
+        (" javascript:alert(1)", 5),
+    ]
 
 
 def test_steps_are_an_ordered_list_drawn_as_numbered_steps(project, run):
-    edit(project / "content/tiny/nb.yaml", "      - list:\n          - Punkt én\n          - Punkt to",
-         "      - steps:\n          - Først hvile\n          - Så *trening*\n          - Til slutt kontroll")
+    edit(
+        project / "content/tiny/nb.yaml",
+        "      - list:\n          - Punkt én\n          - Punkt to",
+        "      - steps:\n          - Først hvile\n          - Så *trening*\n          - Til slutt kontroll",
+    )
     assert run(project, "--product", "page", "--lang", "nb").code == 0
     tree = html_tree(project / SITE / "index.html")
     [steps] = [o for o in all_of(tree, "ol") if o.get("class") == "steps"]

@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from browser import chromium, missing
 from conftest import shipped, shipped_variants
 from tools import site_pages
@@ -81,7 +80,8 @@ return {scroll: document.documentElement.scrollWidth, width: window.innerWidth,
 
 @pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
 def test_narrow_screen_reflows_without_horizontal_scrolling_and_cards_keep_their_labels(
-        outputs, browser, clinic, condition, lang):
+    outputs, browser, clinic, condition, lang
+):
     page = _page(outputs, clinic, condition, lang)
     browser.open(page, 320, 640)
     overflow = browser.js(OVERFLOW)
@@ -109,9 +109,11 @@ def test_skip_link_appears_on_the_first_tab_and_focus_is_visible(outputs, browse
     clinic, condition, lang = VARIANTS[0]
     browser.open(_page(outputs, clinic, condition, lang), 375, 812)
     ActionChains(browser.driver).send_keys(Keys.TAB).perform()
-    focused = browser.js("const e = document.activeElement, r = e.getBoundingClientRect(), s = getComputedStyle(e);"
-                         "return {href: e.getAttribute('href'), top: r.top, bottom: r.bottom, width: r.width,"
-                         "outline: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth)};")
+    focused = browser.js(
+        "const e = document.activeElement, r = e.getBoundingClientRect(), s = getComputedStyle(e);"
+        "return {href: e.getAttribute('href'), top: r.top, bottom: r.bottom, width: r.width,"
+        "outline: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth)};"
+    )
     assert focused["href"] == "#main"
     assert 0 <= focused["top"] and focused["bottom"] <= 812 and focused["width"] > 0, focused
     assert focused["outline"] != "none" and focused["outlineWidth"] >= 2, focused
@@ -134,7 +136,7 @@ def test_screenshots_show_the_clinic_colours_at_phone_and_desktop_size(outputs, 
 
     for clinic in sorted(shipped().clinics):
         primary = shipped().clinics[clinic].colours.primary
-        expected = tuple(int(primary[i:i + 2], 16) for i in (1, 3, 5))
+        expected = tuple(int(primary[i : i + 2], 16) for i in (1, 3, 5))
         condition, lang = VARIANTS[0][1:]
         for width, height in ((375, 812), (1280, 800)):
             browser.open(_page(outputs, clinic, condition, lang), width, height)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import TODAY, edit, line_of, output_file, shipped_variants, text_of
-from tools import font_sizes, images_on_page, pdffonts, pdfinfo, pdfinfo_boxes, pdftotext, qr_codes
+from tools import font_sizes, images_on_page, pdffonts, pdfinfo, pdfinfo_boxes, pdftotext
 
 MM = 72 / 25.4
 OUT = "output/default/tiny/nb"
@@ -21,6 +20,7 @@ def _flat(pdf) -> str:
 @pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
 def test_leaflet_pages_fonts_and_language(outputs, clinic, condition, lang):
     from conftest import shipped
+
     pdf = output_file(outputs, clinic, condition, lang, "leaflet")
     info = pdfinfo(pdf)
     assert 2 <= int(info["Pages"]) <= 4
@@ -36,15 +36,21 @@ def test_leaflet_pages_fonts_and_language(outputs, clinic, condition, lang):
 @pytest.mark.parametrize("product", ["leaflet", "brochure"])
 def test_every_treatment_and_the_table_headers_are_printed(outputs, clinic, condition, lang, product):
     from conftest import shipped
+
     labels = shipped().labels[lang]
     text = _flat(output_file(outputs, clinic, condition, lang, product))
     for treatment in text_of(condition, lang).treatments:
         assert " ".join(treatment.name.split()) in text, treatment.name
-    assert labels.draft in text                       # the shipped content is unreviewed
+    assert labels.draft in text  # the shipped content is unreviewed
     if product == "leaflet":
-        for header in (labels.treatment, labels.indications_patient, labels.contraindications_patient,
-                       labels.page_of.format(page=1, pages=int(pdfinfo(output_file(outputs, clinic, condition, lang,
-                                                                                   product))["Pages"]))):
+        for header in (
+            labels.treatment,
+            labels.indications_patient,
+            labels.contraindications_patient,
+            labels.page_of.format(
+                page=1, pages=int(pdfinfo(output_file(outputs, clinic, condition, lang, product))["Pages"])
+            ),
+        ):
             assert " ".join(header.split()) in text, header
     else:
         assert labels.indications_short in text and labels.contraindications_short in text
@@ -113,7 +119,11 @@ def test_missing_glyph_is_reported_at_its_line(project, run):
 
 def test_leaflet_over_four_pages_names_the_longest_section(project, run):
     long = " ".join(["Dette er en ganske lang setning om foten og hælen."] * 150)
-    edit(project / "content/tiny/nb.yaml", "      - p: Første avsnitt", f"      - p: {long}\n      - p: {long}\n      - p: Første avsnitt")
+    edit(
+        project / "content/tiny/nb.yaml",
+        "      - p: Første avsnitt",
+        f"      - p: {long}\n      - p: {long}\n      - p: Første avsnitt",
+    )
     result = run(project, "--product", "leaflet")
     assert result.code == 1
     assert "leaflet: the leaflet needs" in result.err and "at most 4" in result.err
@@ -125,7 +135,11 @@ def test_leaflet_over_four_pages_names_the_longest_section(project, run):
 
 def test_brochure_overflow_names_the_line(project, run):
     long = " ".join(["Dette er en ganske lang setning om foten og hælen."] * 70)
-    edit(project / "content/tiny/nb.yaml", "      - p: Første avsnitt", f"      - p: {long}\n      - p: {long}\n      - p: Første avsnitt")
+    edit(
+        project / "content/tiny/nb.yaml",
+        "      - p: Første avsnitt",
+        f"      - p: {long}\n      - p: {long}\n      - p: Første avsnitt",
+    )
     result = run(project, "--product", "brochure")
     assert result.code == 1
     assert "brochure: the brochure's inside and flap are full" in result.err
@@ -136,8 +150,11 @@ def test_brochure_overflow_names_the_line(project, run):
 
 
 def test_brochure_false_keeps_a_block_in_the_leaflet_only(project, run):
-    edit(project / "content/tiny/nb.yaml", "      - p: Første avsnitt med *kursiv* og <b>AT&T</b>.\n",
-         "      - p: Første avsnitt med *kursiv* og <b>AT&T</b>.\n      - p: Bare i heftet.\n        brochure: false\n")
+    edit(
+        project / "content/tiny/nb.yaml",
+        "      - p: Første avsnitt med *kursiv* og <b>AT&T</b>.\n",
+        "      - p: Første avsnitt med *kursiv* og <b>AT&T</b>.\n      - p: Bare i heftet.\n        brochure: false\n",
+    )
     edit(project / "content/tiny/nb.yaml", "    callout: true\n", "    callout: true\n    brochure: false\n")
     assert run(project, "--lang", "nb", "--product", "leaflet,brochure").code == 0
     folder = project / OUT
@@ -168,9 +185,12 @@ def test_table_row_taller_than_a_page_is_an_error(project, run):
 @pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
 def test_front_page_names_the_clinic(outputs, clinic, condition, lang):
     from conftest import shipped
+
     name = " ".join(shipped().clinics[clinic].name.split()[:2])
     for product in ("leaflet", "brochure"):
-        first_page = " ".join(pdftotext(output_file(outputs, clinic, condition, lang, product), first=1, last=1).split())
+        first_page = " ".join(
+            pdftotext(output_file(outputs, clinic, condition, lang, product), first=1, last=1).split()
+        )
         assert name in first_page, product
 
 
@@ -179,6 +199,7 @@ def test_no_line_starts_with_a_doubled_hyphen(outputs, clinic, condition, lang):
     """A word with its own hyphen breaks there once ("Blood-" / "thinning"), never "Blood-" / "-thinning".
     Only an address may go on with a line that starts with its hyphen."""
     from conftest import shipped
+
     data = shipped().clinics[clinic]
     addresses = " ".join(a for a in (data.email, (data.web or "").format(condition=condition, lang=lang)) if a)
     for product in ("leaflet", "brochure"):
@@ -190,10 +211,31 @@ def test_no_line_starts_with_a_doubled_hyphen(outputs, clinic, condition, lang):
 @pytest.mark.integration
 def test_letter_leaflet_steps_down_to_fit_four_pages(tmp_path):
     from conftest import CONTENT, IMAGES, shipped_clinics
+
     from generator.cli import main
+
     clinic = shipped_clinics()[0]
-    assert main(["--content", str(CONTENT), "--images", str(IMAGES), "--out", str(tmp_path), "--product", "leaflet",
-                 "--paper", "letter", "--clinic", clinic, "--today", TODAY]) == 0
+    assert (
+        main(
+            [
+                "--content",
+                str(CONTENT),
+                "--images",
+                str(IMAGES),
+                "--out",
+                str(tmp_path),
+                "--product",
+                "leaflet",
+                "--paper",
+                "letter",
+                "--clinic",
+                clinic,
+                "--today",
+                TODAY,
+            ]
+        )
+        == 0
+    )
     pdfs = sorted(tmp_path.rglob("*_leaflet_letter.pdf"))
     assert pdfs
     for pdf in pdfs:
@@ -205,6 +247,7 @@ def test_letter_leaflet_steps_down_to_fit_four_pages(tmp_path):
 @pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
 def test_table_header_repeats_on_every_leaflet_page_it_spans(outputs, clinic, condition, lang):
     from conftest import shipped
+
     labels = shipped().labels[lang]
     pdf = output_file(outputs, clinic, condition, lang, "leaflet")
     pages = int(pdfinfo(pdf)["Pages"])
@@ -219,6 +262,7 @@ def test_table_header_repeats_on_every_leaflet_page_it_spans(outputs, clinic, co
 def test_brochure_panels_are_100_100_97_mm_on_a4():
     from generator.render.pdf.brochure import panels
     from generator.render.pdf.page import Sheet
+
     outside, inside = panels(Sheet.of("a4", landscape=True, print_shop=False))
     assert [p.name for p in outside] == ["flap", "back", "cover"]
     assert [round(p.width / MM, 1) for p in outside] == [97.0, 100.0, 100.0]
@@ -229,8 +273,11 @@ def test_brochure_panels_are_100_100_97_mm_on_a4():
 
 
 def test_clinic_logo_goes_on_the_front(project, run):
-    edit(project / "content/clinics/default.yaml", 'name: "Eksempelklinikken"\n',
-         'name: "Eksempelklinikken"\nlogo: circle.png\n')
+    edit(
+        project / "content/clinics/default.yaml",
+        'name: "Eksempelklinikken"\n',
+        'name: "Eksempelklinikken"\nlogo: circle.png\n',
+    )
     edit(project / "content/tiny/condition.yaml", "treatments:\n", "cover: circle\ntreatments:\n")
     assert run(project, "--lang", "nb", "--product", "leaflet,brochure").code == 0
     for product in ("leaflet", "brochure"):

@@ -5,22 +5,29 @@ from __future__ import annotations
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from generator.render.pdf.text import NBSP, label, phone
-from generator.assets.hyphenation import hyphenator
 from generator.assets.fonts import register_reportlab
+from generator.assets.hyphenation import hyphenator
+from generator.render.pdf.text import NBSP, label, phone
 
 
 def _lines(text: str, width: float, lang: str = "en-US") -> list[str]:
     fonts = register_reportlab()
-    style = ParagraphStyle("t", fontName=fonts["regular"], fontSize=12, leading=14, hyphenationLang=hyphenator(lang),
-                           embeddedHyphenation=2, hyphenationMinWordLength=5)
+    style = ParagraphStyle(
+        "t",
+        fontName=fonts["regular"],
+        fontSize=12,
+        leading=14,
+        hyphenationLang=hyphenator(lang),
+        embeddedHyphenation=2,
+        hyphenationMinWordLength=5,
+    )
     para = Paragraph(text, style)
     para.wrap(width, 1000)
     lines = []
     for line in para.blPara.lines:
-        if hasattr(line, "words"):   # a paragraph with several runs: fragments carry their spaces
+        if hasattr(line, "words"):  # a paragraph with several runs: fragments carry their spaces
             lines.append("".join(fragment.text for fragment in line.words))
-        else:                        # a plain paragraph: (width, words)
+        else:  # a plain paragraph: (width, words)
             lines.append(" ".join(line[1]))
     return lines
 
@@ -48,7 +55,7 @@ def test_labels_and_phone_numbers_do_not_break():
 
 # Values the loader never lets through (README: "Content you did not write"), handed to the PDF
 # layer directly: its escaping must hold on its own, in text and in a link's attribute.
-HOSTILE = ['a"b@example.org', "a@b.org\" onmouseover=\"alert(1)", "x'y<z>&amp;@example.org"]
+HOSTILE = ['a"b@example.org', 'a@b.org" onmouseover="alert(1)', "x'y<z>&amp;@example.org"]
 
 
 def _drawn(flowables) -> bytes:

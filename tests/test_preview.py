@@ -13,16 +13,16 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import TODAY, edit, line_of
+
+from generator.diagnostics import Location, Severity
+from generator.kinds import Product
 from generator.pipeline.dispatch import Rendered, RenderResult
 from generator.pipeline.targets import Options
-from generator.diagnostics import Location, Severity
 from generator.preview import engine as engine_module
 from generator.preview import pictures as picture_store
 from generator.preview import workers
 from generator.preview.engine import PREVIEWED, Engine, Selection, appearance
-from generator.kinds import Product
 
 NB, EN = Selection("default", "tiny", "nb"), Selection("default", "tiny", "en")
 
@@ -39,8 +39,13 @@ def preview(project, monkeypatch):
         return real(item, site_files)
 
     monkeypatch.setattr(workers, "draw", counting)
-    options = Options(content_dir=project / "content", images_dir=project / "images", out_dir=project / "output",
-                      today=dt.date.fromisoformat(TODAY), jobs=1)
+    options = Options(
+        content_dir=project / "content",
+        images_dir=project / "images",
+        out_dir=project / "output",
+        today=dt.date.fromisoformat(TODAY),
+        jobs=1,
+    )
     engine = Engine(options, PREVIEWED, converter=None)
     engine.start()
     yield engine, drawn
@@ -76,7 +81,7 @@ def test_the_first_look_draws_every_product(preview):
     assert nb.status == "ok", nb.diagnostics
     assert sorted(drawn) == sorted(("nb", p) for p in PREVIEWED)
     pages = nb.shown[Product.LEAFLET].pictures
-    assert pages and all(engine.picture(d)[:3] == b"\xff\xd8\xff" for d in pages)     # JPEGs, kept
+    assert pages and all(engine.picture(d)[:3] == b"\xff\xd8\xff" for d in pages)  # JPEGs, kept
     assert nb.shown[Product.BROCHURE].pictures
     assert b"<html" in nb.shown[Product.PAGE].files["index.html"]
     deck = nb.shown[Product.DECK]
@@ -104,13 +109,13 @@ def test_an_edit_in_one_language_leaves_the_other_alone(preview, project):
 def test_only_what_a_tab_shows_is_kept_current(preview, project):
     engine, drawn = preview
     nb, en = look(engine, NB, EN)
-    engine.viewing(EN, -1)                      # the en tab is closed
+    engine.viewing(EN, -1)  # the en tab is closed
     en_file = project / "content/tiny/en.yaml"
     edit(en_file, "Punkt én", "Punkt én (en)")
     drawn.clear()
     saved(engine, en_file)
     assert drawn == [], "nobody looks at en: nothing drawn"
-    engine.viewing(EN, +1)                      # opened again: brought up to date at once
+    engine.viewing(EN, +1)  # opened again: brought up to date at once
     settle(engine)
     assert sorted(drawn) == [("en", Product.BROCHURE), ("en", Product.LEAFLET), ("en", Product.PAGE)]
 
@@ -239,8 +244,13 @@ class SlowOffice:
 
 @pytest.fixture
 def slow_office(project):
-    options = Options(content_dir=project / "content", images_dir=project / "images", out_dir=project / "output",
-                      today=dt.date.fromisoformat(TODAY), jobs=1)
+    options = Options(
+        content_dir=project / "content",
+        images_dir=project / "images",
+        out_dir=project / "output",
+        today=dt.date.fromisoformat(TODAY),
+        jobs=1,
+    )
     office = SlowOffice()
     engine = Engine(options, (Product.DECK,), converter=office)
     engine.start()
@@ -268,7 +278,7 @@ def test_slides_of_an_undone_save_never_replace_the_current_ones(slow_office, pr
     assert "Klinisk tekst." in outline_text(engine, NB)
     nb_file = project / "content/tiny/nb.yaml"
     converting(engine, office, nb_file)
-    edit(nb_file, "ENDRET tekst.", "Klinisk tekst.")           # undone while the slides are converted
+    edit(nb_file, "ENDRET tekst.", "Klinisk tekst.")  # undone while the slides are converted
     saved(engine, nb_file)
     assert "Klinisk tekst." in outline_text(engine, NB) and "ENDRET" not in outline_text(engine, NB)
     assert not engine.preview(NB).shown[Product.DECK].busy
@@ -291,7 +301,8 @@ def test_every_open_tab_is_kept_current(project, preview):
     for n in (2, 3):
         (clinics / f"clinic-{n}.yaml").write_text(
             (clinics / "default.yaml").read_text(encoding="utf-8").replace("id: default", f"id: clinic-{n}"),
-            encoding="utf-8")
+            encoding="utf-8",
+        )
     engine.options = dataclasses.replace(engine.options, clinics=("all",))
     engine.changed({str(clinics / "clinic-2.yaml")})
     tabs = engine.selections()[:5]
@@ -303,8 +314,13 @@ def test_every_open_tab_is_kept_current(project, preview):
 def test_pictures_on_screen_are_never_forgotten(preview, monkeypatch):
     engine, _ = preview
     monkeypatch.setattr(picture_store, "KEPT", 1)
-    shown = [d for p in look(engine, NB, EN) for product, s in p.shown.items() if product is not Product.PAGE
-             for d in s.pictures]
+    shown = [
+        d
+        for p in look(engine, NB, EN)
+        for product, s in p.shown.items()
+        if product is not Product.PAGE
+        for d in s.pictures
+    ]
     assert len(shown) > 2 and all(engine.picture(d) for d in shown)
 
 
@@ -315,7 +331,7 @@ def test_changed_marks_belong_to_the_last_save(preview, project):
     edit(nb_file, "Punkt én", "Punkt én, lengre")
     saved(engine, nb_file)
     assert any(nb.shown[Product.LEAFLET].changed)
-    edit(nb_file, "Klinisk tekst.", "Klinisk tekst, endret.")      # the leaflet is not touched by this one
+    edit(nb_file, "Klinisk tekst.", "Klinisk tekst, endret.")  # the leaflet is not touched by this one
     saved(engine, nb_file)
     assert not any(nb.shown[Product.LEAFLET].changed)
 
@@ -330,8 +346,19 @@ def test_editor_links_survive_any_folder_name(tmp_path):
     assert "%232" in link and "100%25" in link and " " not in link and "#" not in link
 
 
-@pytest.mark.parametrize("name", ["4913", "nb.yaml~", ".nb.yaml.swp", "#nb.yaml#", ".#nb.yaml",
-                                  "nb.yaml___jb_tmp___", "nb.yaml___jb_old___", "nb.yaml.crswap"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "4913",
+        "nb.yaml~",
+        ".nb.yaml.swp",
+        "#nb.yaml#",
+        ".#nb.yaml",
+        "nb.yaml___jb_tmp___",
+        "nb.yaml___jb_old___",
+        "nb.yaml.crswap",
+    ],
+)
 def test_what_editors_write_while_saving_is_not_a_change(name):
     from generator.pipeline.watch import relevant_change
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from browser import chromium, missing
 from conftest import ROOT, TODAY, edit, line_of
 from live import preview_server, wait_for
@@ -38,8 +37,11 @@ def request(address: str, path: str, host: str | None = None, method: str = "GET
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 # --- safety ---------------------------------------------------------------------------------------
@@ -64,15 +66,34 @@ def served(tmp_path_factory):
 
 
 TRAVERSALS = [
-    "/assets/../secret.txt", "/assets/..%2fsecret.txt", "/assets/%2e%2e%2fsecret.txt", "/assets/%2e%2e/%2e%2e/secret.txt",
-    "/assets/..%5csecret.txt", "/assets/%252e%252e%252fsecret.txt", "/assets/....//secret.txt",
-    "/picture/..%2f..%2fsecret.txt", "/picture/%2e%2e%2fcontent%2fsecret.txt",
-    "/site/default/tiny/nb/..%2f..%2f..%2f..%2fsecret.txt", "/site/default/tiny/nb/%2e%2e",
-    "/site/default/tiny/nb/..", "/site/..%2f..%2f/tiny/nb/index.html", "/site/default/tiny/nb/..%2f..%2fcontent%2fsecret.txt",
-    "/../secret.txt", "/..%2fsecret.txt", "//secret.txt", "/secret.txt", "/content/secret.txt",
-    "/content/tiny/nb.yaml", "/%2e%2e/%2e%2e/etc/passwd", "/assets/preview.js/../../secret.txt",
-    "/assets/secret.txt", "/picture/secret.txt", "/site/default/tiny/nb/secret.txt", "/assets/preview.html",
-    "/site/default/tiny/nb/nb.yaml", "/site/default/tiny/nb/condition.yaml",
+    "/assets/../secret.txt",
+    "/assets/..%2fsecret.txt",
+    "/assets/%2e%2e%2fsecret.txt",
+    "/assets/%2e%2e/%2e%2e/secret.txt",
+    "/assets/..%5csecret.txt",
+    "/assets/%252e%252e%252fsecret.txt",
+    "/assets/....//secret.txt",
+    "/picture/..%2f..%2fsecret.txt",
+    "/picture/%2e%2e%2fcontent%2fsecret.txt",
+    "/site/default/tiny/nb/..%2f..%2f..%2f..%2fsecret.txt",
+    "/site/default/tiny/nb/%2e%2e",
+    "/site/default/tiny/nb/..",
+    "/site/..%2f..%2f/tiny/nb/index.html",
+    "/site/default/tiny/nb/..%2f..%2fcontent%2fsecret.txt",
+    "/../secret.txt",
+    "/..%2fsecret.txt",
+    "//secret.txt",
+    "/secret.txt",
+    "/content/secret.txt",
+    "/content/tiny/nb.yaml",
+    "/%2e%2e/%2e%2e/etc/passwd",
+    "/assets/preview.js/../../secret.txt",
+    "/assets/secret.txt",
+    "/picture/secret.txt",
+    "/site/default/tiny/nb/secret.txt",
+    "/assets/preview.html",
+    "/site/default/tiny/nb/nb.yaml",
+    "/site/default/tiny/nb/condition.yaml",
 ]
 
 
@@ -123,14 +144,21 @@ def test_the_local_names_are_answered(served, host):
 
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
-@pytest.mark.parametrize("path", ["/", "/api/state", "/events", "/assets/preview.js", "/site/default/tiny/nb/index.html"])
+@pytest.mark.parametrize(
+    "path", ["/", "/api/state", "/events", "/assets/preview.js", "/site/default/tiny/nb/index.html"]
+)
 def test_it_changes_nothing_on_request(served, method, path):
     assert request(served, path, method=method)[0] == 405
 
 
 def test_a_network_address_needs_the_flag(project):
-    result = subprocess.run([sys.executable, str(ROOT / "generate.py"), "preview", "--host", "0.0.0.0", "--port", "0"],
-                            cwd=project, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "generate.py"), "preview", "--host", "0.0.0.0", "--port", "0"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2 and "--allow-remote" in result.stderr
 
 
@@ -148,46 +176,69 @@ def test_a_busy_port_is_named_with_a_hint(project):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run([sys.executable, str(ROOT / "generate.py"), "preview", "--port", str(port)],
-                                cwd=project, capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "generate.py"), "preview", "--port", str(port)],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     assert result.returncode == 1 and f"127.0.0.1:{port}" in result.stderr and "--port" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_a_missing_content_folder_is_named(project):
-    result = subprocess.run([sys.executable, str(ROOT / "generate.py"), "preview", "--port", "0", "--content", "nowhere"],
-                            cwd=project, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "generate.py"), "preview", "--port", "0", "--content", "nowhere"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1 and "content folder not found: nowhere" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_a_preview_of_nothing_it_can_show_is_refused(project):
-    result = subprocess.run([sys.executable, str(ROOT / "generate.py"), "preview", "--product", "web"],
-                            cwd=project, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "generate.py"), "preview", "--product", "web"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2 and "--product" in result.stderr
 
 
 def test_preview_options_belong_to_the_preview(project):
-    result = subprocess.run([sys.executable, str(ROOT / "generate.py"), "--port", "9000"],
-                            cwd=project, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "generate.py"), "--port", "9000"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2 and "generate.py preview" in result.stderr
 
 
 # --- in the browser --------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def browser():
     why = missing()
     if why:
-        pytest.fail(why)       # CI installs Chromium: a missing browser is a broken setup, not a skip
+        pytest.fail(why)  # CI installs Chromium: a missing browser is a broken setup, not a skip
     with chromium() as driven:
         yield driven
 
 
 def pictures(browser, product: str) -> list[str]:
     """The sources of the product's pictures once every one of them has loaded (else [])."""
-    return browser.js(f"const all = [...document.querySelectorAll('#product-{product} img')];"
-                      "return all.every(i => i.complete && i.naturalWidth > 0) ? all.map(i => i.getAttribute('src')) : [];")
+    return browser.js(
+        f"const all = [...document.querySelectorAll('#product-{product} img')];"
+        "return all.every(i => i.complete && i.naturalWidth > 0) ? all.map(i => i.getAttribute('src')) : [];"
+    )
 
 
 def test_a_save_updates_the_pictures_in_place_and_a_mistake_keeps_them(project, browser, tmp_path):
@@ -199,7 +250,7 @@ def test_a_save_updates_the_pictures_in_place_and_a_mistake_keeps_them(project, 
         first = wait_for(lambda: pictures(browser, "leaflet"), 60)
         wait_for(lambda: pictures(browser, "brochure"), 60)
         browser.js("window.stillTheSamePage = true; window.scrollTo(0, 200)")
-        browser.driver.switch_to.new_window("tab")                 # a second tab on the same content
+        browser.driver.switch_to.new_window("tab")  # a second tab on the same content
         browser.visit(address + NB, 1400, 900)
         wait_for(lambda: pictures(browser, "leaflet") == first, 60)
         browser.js("window.stillTheSamePage = true; window.scrollTo(0, 200)")
@@ -215,11 +266,18 @@ def test_a_save_updates_the_pictures_in_place_and_a_mistake_keeps_them(project, 
 
         edit(nb_file, "title: Liten tilstand", "title: [Liten tilstand")
         line = line_of(nb_file, "title: [Liten")
-        shown = wait_for(lambda: "nb.yaml:%d" % line in browser.js("return window.leafdeck.problemsText")
-                         and browser.js("return window.leafdeck.problemsText"), 30)
+        shown = wait_for(
+            lambda: (
+                "nb.yaml:%d" % line in browser.js("return window.leafdeck.problemsText")
+                and browser.js("return window.leafdeck.problemsText")
+            ),
+            30,
+        )
         assert "error" in shown
-        wait_for(lambda: browser.js("return document.querySelector('#product-leaflet .badge').textContent")
-                 == "out of date", 10)
+        wait_for(
+            lambda: browser.js("return document.querySelector('#product-leaflet .badge').textContent") == "out of date",
+            10,
+        )
         assert pictures(browser, "leaflet") == updated, "the last good pictures stay"
         link = browser.js("return document.querySelector('#diagnostics li.error a.where').getAttribute('href')")
         assert link.startswith("vscode://file/") and link.split(":")[-2] == str(line), link
@@ -238,12 +296,19 @@ def test_the_web_page_is_in_a_frame_and_slides_fall_back_to_their_text(project, 
         address = server.address
         browser.visit(address + NB, 1400, 900)
         wait_for(lambda: browser.js("return window.leafdeck.shownAt.page"), 60)
-        heading = browser.js("return document.querySelector('#product-page iframe').contentDocument.querySelector('h1').textContent")
+        heading = browser.js(
+            "return document.querySelector('#product-page iframe').contentDocument.querySelector('h1').textContent"
+        )
         assert heading.strip() == "Liten tilstand"
         browser.driver.switch_to.frame(browser.driver.find_element("css selector", "#product-page iframe"))
-        browser.driver.find_element("css selector", "a[hreflang]").click()     # the English version
-        wait_for(lambda: browser.js("const h = document.querySelector('h1'); return h && h.textContent.trim()")
-                 == "Small condition", 60)
+        browser.driver.find_element("css selector", "a[hreflang]").click()  # the English version
+        wait_for(
+            lambda: (
+                browser.js("const h = document.querySelector('h1'); return h && h.textContent.trim()")
+                == "Small condition"
+            ),
+            60,
+        )
         browser.driver.switch_to.default_content()
         wait_for(lambda: browser.js("return document.querySelectorAll('#product-deck .outline > li').length"), 30)
         note = browser.js("return document.querySelector('#product-deck .product-note').textContent")
@@ -257,9 +322,14 @@ def test_the_keyboard_moves_between_languages(project, browser):
         wait_for(lambda: pictures(browser, "leaflet"), 60)
         browser.driver.find_element("css selector", "body").send_keys("[")
         wait_for(lambda: browser.js("return location.hash") == "#default%2Ftiny%2Fen", 10)
-        wait_for(lambda: browser.js("return document.querySelector('nav a[aria-current=\"true\"]').dataset.key")
-                 == "default/tiny/en", 10)
-        browser.driver.find_element("css selector", "body").send_keys("n")      # where [ needs AltGr
+        wait_for(
+            lambda: (
+                browser.js("return document.querySelector('nav a[aria-current=\"true\"]').dataset.key")
+                == "default/tiny/en"
+            ),
+            10,
+        )
+        browser.driver.find_element("css selector", "body").send_keys("n")  # where [ needs AltGr
         wait_for(lambda: browser.js("return location.hash") == "#default%2Ftiny%2Fnb", 10)
 
 
@@ -267,8 +337,23 @@ def test_slides_are_pictures_of_the_real_deck(project, browser):
     """Through LibreOffice kept running: as many pictures as the deck has slides."""
     from pptx import Presentation
 
-    subprocess.run([sys.executable, str(ROOT / "generate.py"), "--product", "deck", "--lang", "nb", "--today", TODAY,
-                    "--out", str(project.parent / "built")], cwd=project, check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "generate.py"),
+            "--product",
+            "deck",
+            "--lang",
+            "nb",
+            "--today",
+            TODAY,
+            "--out",
+            str(project.parent / "built"),
+        ],
+        cwd=project,
+        check=True,
+        capture_output=True,
+    )
     deck = next((project.parent / "built").rglob("*_deck.pptx"))
     slides = len(Presentation(deck).slides)
     offices_before = offices()
@@ -285,7 +370,7 @@ def test_slides_are_pictures_of_the_real_deck(project, browser):
         wait_for(lambda: (p := pictures(browser, "deck")) and p != before, 60)
         assert time.monotonic() - started < 60
         assert offices() - offices_before, "LibreOffice runs beside the preview"
-    wait_for(lambda: not offices() - offices_before, 20)       # and stops with it
+    wait_for(lambda: not offices() - offices_before, 20)  # and stops with it
 
 
 def offices() -> set[int]:

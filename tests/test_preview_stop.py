@@ -18,7 +18,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, TODAY
 from live import wait_for
 
@@ -35,7 +34,7 @@ def _stat(pid: int) -> tuple[str, int, str] | None:
         raw = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
-    fields = raw[raw.rindex(")") + 2:].split()
+    fields = raw[raw.rindex(")") + 2 :].split()
     return fields[0], int(fields[1]), fields[19]
 
 
@@ -74,17 +73,25 @@ def remaining(seen: dict[int, tuple[str, str]]) -> list[str]:
 
 def _start(project: Path, temp: Path) -> subprocess.Popen:
     env = {**os.environ, "TMPDIR": str(temp), "PYTHONUNBUFFERED": "1"}
-    return subprocess.Popen([sys.executable, str(ROOT / "generate.py"), "preview", "--port", "0", "--today", TODAY],
-                            cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True, env=env)
+    return subprocess.Popen(
+        [sys.executable, str(ROOT / "generate.py"), "preview", "--port", "0", "--today", TODAY],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        env=env,
+    )
 
 
 def _running_office(process: subprocess.Popen) -> dict[int, tuple[str, str]]:
     """The preview's process tree once LibreOffice (soffice.bin) runs in it."""
+
     def office():
         assert process.poll() is None, process.stderr.read() if process.stderr else "the preview stopped"
         tree = descendants(process.pid)
         return tree if any("soffice.bin" in command for _, command in tree.values()) else None
+
     return wait_for(office, 120, step=0.2)
 
 
@@ -113,7 +120,7 @@ def started(project, temp):
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP], ids=["SIGINT", "SIGTERM", "SIGHUP"])
 def test_stopping_the_preview_ends_its_libreoffice(started, temp, how):
     seen = _running_office(started)
-    time.sleep(1)                       # LibreOffice fully up, as after a day's use
+    time.sleep(1)  # LibreOffice fully up, as after a day's use
     seen |= descendants(started.pid)
     os.killpg(started.pid, how)
     try:
@@ -127,7 +134,7 @@ def test_a_crash_of_the_preview_ends_its_libreoffice(started, temp):
     seen = _running_office(started)
     time.sleep(1)
     seen |= descendants(started.pid)
-    os.kill(started.pid, signal.SIGKILL)        # the preview's own process only: nothing of it runs on
+    os.kill(started.pid, signal.SIGKILL)  # the preview's own process only: nothing of it runs on
     started.wait(timeout=10)
     office = {pid: info for pid, info in seen.items() if pid != started.pid}
     try:
@@ -147,8 +154,10 @@ def test_what_an_earlier_preview_left_is_cleaned_up(project, temp):
     dead.wait()
     (left / "owner").write_text(f"{dead.pid}\n", encoding="utf-8")
     # A stand-in for its LibreOffice: a process whose command line names the profile, as soffice's does.
-    orphan = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(300)",
-                               f"-env:UserInstallation=file://{left}/profile"], start_new_session=True)
+    orphan = subprocess.Popen(
+        [sys.executable, "-c", "import time; time.sleep(300)", f"-env:UserInstallation=file://{left}/profile"],
+        start_new_session=True,
+    )
     process = _start(project, temp)
     try:
         wait_for(lambda: not left.exists() and orphan.poll() is not None, 60, step=0.2)

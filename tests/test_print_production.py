@@ -11,9 +11,8 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from PIL import Image
-
 from conftest import output_file, shipped, shipped_variants
+from PIL import Image
 from tools import _tool, pdfimages, pdfinfo, pdfinfo_boxes, pdftotext
 
 VARIANTS = shipped_variants()
@@ -21,15 +20,29 @@ MM = 72 / 25.4
 DPI = 150
 BLEED = 3 * MM
 PRINT_PPI = 300
-INK = 160             # a pixel darker than this (0-255 grey) has something drawn on it
-PAPER = 250           # lighter than this counts as blank paper
+INK = 160  # a pixel darker than this (0-255 grey) has something drawn on it
+PAPER = 250  # lighter than this counts as blank paper
 
 
 def render(pdf, page: int, tmp_path) -> Image.Image:
     """One page in grey at DPI, over its whole media box."""
     stem = tmp_path / f"{pdf.stem}-{page}"
-    subprocess.run([_tool("pdftoppm"), "-gray", "-r", str(DPI), "-f", str(page), "-l", str(page), "-singlefile",
-                    str(pdf), str(stem)], check=True)
+    subprocess.run(
+        [
+            _tool("pdftoppm"),
+            "-gray",
+            "-r",
+            str(DPI),
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-singlefile",
+            str(pdf),
+            str(stem),
+        ],
+        check=True,
+    )
     return Image.open(f"{stem}.pgm")
 
 
@@ -39,8 +52,12 @@ def px(points: float) -> int:
 
 def region(image: Image.Image, x0: float, y0: float, x1: float, y1: float) -> tuple[int, int]:
     """(darkest, lightest) grey in a rectangle given in points from the media box's top left."""
-    box = (px(min(x0, x1)), px(min(y0, y1)), max(px(max(x0, x1)), px(min(x0, x1)) + 1),
-           max(px(max(y0, y1)), px(min(y0, y1)) + 1))
+    box = (
+        px(min(x0, x1)),
+        px(min(y0, y1)),
+        max(px(max(x0, x1)), px(min(x0, x1)) + 1),
+        max(px(max(y0, y1)), px(min(y0, y1)) + 1),
+    )
     return image.crop(box).getextrema()
 
 
@@ -57,8 +74,9 @@ def _top_left_boxes(pdf, page: int) -> dict[str, tuple[float, float, float, floa
 
 @pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
 @pytest.mark.parametrize("product", ["leaflet", "brochure"])
-def test_print_shop_marks_sit_outside_the_bleed_and_backgrounds_fill_it(outputs, tmp_path, clinic, condition, lang,
-                                                                       product):
+def test_print_shop_marks_sit_outside_the_bleed_and_backgrounds_fill_it(
+    outputs, tmp_path, clinic, condition, lang, product
+):
     pdf = output_file(outputs, clinic, condition, lang, f"{product}_print")
     touching = 0
     for page in range(1, _pages(pdf) + 1):
@@ -72,17 +90,21 @@ def test_print_shop_marks_sit_outside_the_bleed_and_backgrounds_fill_it(outputs,
         outside = 0.3 * MM
         for x in (tx0, tx1):
             for y0, y1 in ((1, by0 - outside), (by1 + outside, h - 1)):
-                assert region(image, x - 0.6, y0, x + 0.6, y1)[0] < INK, \
+                assert region(image, x - 0.6, y0, x + 0.6, y1)[0] < INK, (
                     f"{pdf.name} p{page}: no crop mark on the trim line x={x / MM:.1f} mm"
+                )
         for y in (ty0, ty1):
             for x0, x1 in ((1, bx0 - outside), (bx1 + outside, w - 1)):
-                assert region(image, x0, y - 0.6, x1, y + 0.6)[0] < INK, \
+                assert region(image, x0, y - 0.6, x1, y + 0.6)[0] < INK, (
                     f"{pdf.name} p{page}: no crop mark on the trim line y={y / MM:.1f} mm"
+                )
         # Nothing else outside the bleed: the slug beside each edge's middle is blank paper.
-        for rect in ((bx0, (by0 + by1) / 2 - 20, 1, (by0 + by1) / 2 + 20),
-                     (bx1, (by0 + by1) / 2 - 20, w - 1, (by0 + by1) / 2 + 20),
-                     ((bx0 + bx1) / 2 - 20, 1, (bx0 + bx1) / 2 + 20, by0),
-                     ((bx0 + bx1) / 2 - 20, by1, (bx0 + bx1) / 2 + 20, h - 1)):
+        for rect in (
+            (bx0, (by0 + by1) / 2 - 20, 1, (by0 + by1) / 2 + 20),
+            (bx1, (by0 + by1) / 2 - 20, w - 1, (by0 + by1) / 2 + 20),
+            ((bx0 + bx1) / 2 - 20, 1, (bx0 + bx1) / 2 + 20, by0),
+            ((bx0 + bx1) / 2 - 20, by1, (bx0 + bx1) / 2 + 20, h - 1),
+        ):
             assert region(image, *rect)[0] >= PAPER, f"{pdf.name} p{page}: something is drawn outside the bleed"
         # Backgrounds: whatever is printed at the trim edge goes on to the bleed edge, all round.
         inset = 2 * 72 / DPI
@@ -95,8 +117,10 @@ def test_print_shop_marks_sit_outside_the_bleed_and_backgrounds_fill_it(outputs,
             if edge < PAPER:
                 touching += 1
                 bleed = image.getpixel((px(at_bleed[0]), px(at_bleed[1])))
-                assert abs(bleed - edge) < 40, (f"{pdf.name} p{page}: printed at the trim edge at "
-                                                f"{at_trim[0] / MM:.0f},{at_trim[1] / MM:.0f} mm but white in the bleed")
+                assert abs(bleed - edge) < 40, (
+                    f"{pdf.name} p{page}: printed at the trim edge at "
+                    f"{at_trim[0] / MM:.0f},{at_trim[1] / MM:.0f} mm but white in the bleed"
+                )
     assert touching, f"{pdf.name}: nothing touches the trim edge, so the bleed check saw nothing"
     assert registration_strokes(pdf), f"{pdf.name}: the crop marks are not in registration black"
 
@@ -118,8 +142,9 @@ def test_office_pdfs_have_no_marks_and_blank_corners(outputs, tmp_path, clinic, 
         w, h = image.width * 72 / DPI, image.height * 72 / DPI
         corner = 8 * MM
         for x0, y0 in ((0, 0), (w - corner, 0), (0, h - corner), (w - corner, h - corner)):
-            assert region(image, x0, y0, x0 + corner, y0 + corner)[0] >= PAPER, \
+            assert region(image, x0, y0, x0 + corner, y0 + corner)[0] >= PAPER, (
                 f"{pdf.name} p{page}: something is printed in the corner at {x0 / MM:.0f},{y0 / MM:.0f} mm"
+            )
     assert not registration_strokes(pdf), f"{pdf.name}: crop marks (registration black) drawn, if off the page"
 
 
@@ -127,6 +152,7 @@ def registration_strokes(pdf) -> int:
     """How many times a page sets registration black (all four inks at 100 %), the colour of crop
     marks and of nothing a reader should see."""
     import pikepdf
+
     count = 0
     with pikepdf.open(pdf) as document:
         for page in document.pages:

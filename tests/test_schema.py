@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from jsonschema import Draft202012Validator
 
-from conftest import ROOT
 from generator.diagnostics import Diagnostics
 from generator.loading.jsonschema import schemas
 from generator.loading.yaml_source import load_yaml, strip_positions
@@ -33,6 +33,7 @@ def _data(path: Path):
 
 def _validator(name: str) -> Draft202012Validator:
     import json
+
     return Draft202012Validator(json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")))
 
 
@@ -44,8 +45,11 @@ def test_committed_schema_is_up_to_date(name):
 
 def _files():
     yield from (("condition", p) for p in sorted(ROOT.glob("content/*/condition.yaml")))
-    yield from (("language", p) for p in sorted(ROOT.glob("content/*/*.yaml"))
-                if p.name != "condition.yaml" and p.parent.name not in ("clinics", "labels"))
+    yield from (
+        ("language", p)
+        for p in sorted(ROOT.glob("content/*/*.yaml"))
+        if p.name != "condition.yaml" and p.parent.name not in ("clinics", "labels")
+    )
     yield from (("clinic", p) for p in sorted(ROOT.glob("content/clinics/*.yaml")))
     yield from (("labels", p) for p in sorted(ROOT.glob("content/labels/*.yaml")))
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import CONTENT, IMAGES, TODAY, output_file, shipped, shipped_languages, shipped_variants, text_of
 from pptx import Presentation
 
-from conftest import TODAY, output_file, shipped, shipped_languages, shipped_variants, text_of
 from generator.diagnostics import Diagnostics
 from generator.loading.content import load_content
-from conftest import CONTENT, IMAGES
 
 CONDITIONS = sorted({condition for condition, _ in shipped_languages()})
 

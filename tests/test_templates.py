@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from conftest import CONTENT, FIXTURES, IMAGES, TODAY, Result, shipped_languages
 from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
@@ -37,27 +38,35 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.parts.slide import SlideLayoutPart
 from pptx.util import Inches
-
-from conftest import CONTENT, FIXTURES, IMAGES, TODAY, Result, shipped_languages
-from generator.cli import main
-from generator.render.pptx.template import DEFAULT_TEMPLATE
 from tools import Word, libreoffice_pdf, page_sizes, words
 
+from generator.cli import main
+from generator.render.pptx.template import DEFAULT_TEMPLATE
+
 EMU_PER_PT = 12700
-TOLERANCE_PT = 2.0                 # how far a drawn word may stick out of its shape (rounding, glyph overhang)
+TOLERANCE_PT = 2.0  # how far a drawn word may stick out of its shape (rounding, glyph overhang)
 MIN_BODY_PT, MIN_TABLE_PT = 18, 14
-MIN_CONTRAST = 4.5                 # WCAG AA for normal-size text
+MIN_CONTRAST = 4.5  # WCAG AA for normal-size text
 EXAMPLE_TITLE = "Example slide that ships with the template"
 EXAMPLE_BODY = "Replace this text with your own"
 # Placeholders for other content than text: a slide on such a layout shows an empty "insert picture" box.
-PICTURE_KINDS = {PP_PLACEHOLDER.PICTURE, PP_PLACEHOLDER.BITMAP, PP_PLACEHOLDER.MEDIA_CLIP, PP_PLACEHOLDER.CHART,
-                 PP_PLACEHOLDER.TABLE, PP_PLACEHOLDER.ORG_CHART}
-NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
-      'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
+PICTURE_KINDS = {
+    PP_PLACEHOLDER.PICTURE,
+    PP_PLACEHOLDER.BITMAP,
+    PP_PLACEHOLDER.MEDIA_CLIP,
+    PP_PLACEHOLDER.CHART,
+    PP_PLACEHOLDER.TABLE,
+    PP_PLACEHOLDER.ORG_CHART,
+}
+NS = (
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+)
 
 
 # -- drawing templates ----------------------------------------------------------------------------
+
 
 def _titles(prs):
     """Every title placeholder of the master and the layouts, with the layout's type (None: master)."""
@@ -69,8 +78,12 @@ def _titles(prs):
 
 def _text_placeholder(owner):
     """The master's or a layout's body, object or subtitle placeholder."""
-    return next(ph for ph in owner.placeholders if ph.placeholder_format.idx != 0
-                and ph.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE))
+    return next(
+        ph
+        for ph in owner.placeholders
+        if ph.placeholder_format.idx != 0
+        and ph.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
+    )
 
 
 def _layout(prs, kind: str):
@@ -133,18 +146,26 @@ def _add_layout(prs, xml: str, position: int) -> None:
 
 
 def _placeholder_xml(shape_id: int, name: str, ph: str, box: tuple[int, int, int, int] | None = None) -> str:
-    xfrm = "" if box is None else \
-        f'<a:xfrm><a:off x="{box[0]}" y="{box[1]}"/><a:ext cx="{box[2]}" cy="{box[3]}"/></a:xfrm>'
-    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
-            f'<p:nvPr>{ph}</p:nvPr></p:nvSpPr><p:spPr>{xfrm}</p:spPr><p:txBody><a:bodyPr/><a:lstStyle/>'
-            f'<a:p><a:endParaRPr lang="pt-BR"/></a:p></p:txBody></p:sp>')
+    xfrm = (
+        ""
+        if box is None
+        else f'<a:xfrm><a:off x="{box[0]}" y="{box[1]}"/><a:ext cx="{box[2]}" cy="{box[3]}"/></a:xfrm>'
+    )
+    return (
+        f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
+        f"<p:nvPr>{ph}</p:nvPr></p:nvSpPr><p:spPr>{xfrm}</p:spPr><p:txBody><a:bodyPr/><a:lstStyle/>"
+        f'<a:p><a:endParaRPr lang="pt-BR"/></a:p></p:txBody></p:sp>'
+    )
 
 
 def _custom_layout_xml(name: str, *shapes: str) -> str:
     """A layout without a ``type`` attribute: python-pptx and PowerPoint call it a custom layout."""
-    return (f'<p:sldLayout {NS} preserve="1" userDrawn="1"><p:cSld name="{name}"><p:spTree>'
-            '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>'
-            + "".join(shapes) + '</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>')
+    return (
+        f'<p:sldLayout {NS} preserve="1" userDrawn="1"><p:cSld name="{name}"><p:spTree>'
+        '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>'
+        + "".join(shapes)
+        + "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>"
+    )
 
 
 def _save(prs, tmp_path_factory, name: str) -> Path:
@@ -181,8 +202,13 @@ def small_titles_16x9(tmp_path_factory) -> Path:
     return _save(prs, tmp_path_factory, "small-titles-16x9")
 
 
-PORTUGUESE = {"title": "Slide de Título", "obj": "Título e Conteúdo", "secHead": "Cabeçalho da Seção",
-              "titleOnly": "Somente Título", "blank": "Em branco"}
+PORTUGUESE = {
+    "title": "Slide de Título",
+    "obj": "Título e Conteúdo",
+    "secHead": "Cabeçalho da Seção",
+    "titleOnly": "Somente Título",
+    "blank": "Em branco",
+}
 PICTURE_LAYOUT = "Título e Imagem"
 
 
@@ -199,10 +225,12 @@ def portuguese_custom(tmp_path_factory) -> Path:
     title and no text box, the very description of a "title only" layout, that must not be chosen."""
     prs = Presentation(str(DEFAULT_TEMPLATE))
     _portuguese(prs)
-    picture = _placeholder_xml(3, "Espaço Reservado para Imagem 2", '<p:ph type="pic" idx="13"/>',
-                               (548640, 1554480, 11094415, 4480560))
-    _add_layout(prs, _custom_layout_xml(PICTURE_LAYOUT, _placeholder_xml(2, "Título 1", '<p:ph type="title"/>'),
-                                        picture), 1)
+    picture = _placeholder_xml(
+        3, "Espaço Reservado para Imagem 2", '<p:ph type="pic" idx="13"/>', (548640, 1554480, 11094415, 4480560)
+    )
+    _add_layout(
+        prs, _custom_layout_xml(PICTURE_LAYOUT, _placeholder_xml(2, "Título 1", '<p:ph type="title"/>'), picture), 1
+    )
     _add_example_slide(prs, next(la for la in prs.slide_layouts if la.name == PORTUGUESE["obj"]))
     return _save(prs, tmp_path_factory, "portuguese-custom")
 
@@ -220,8 +248,12 @@ def dark_theme(tmp_path_factory) -> Path:
     c_sld = master.find(qn("p:cSld"))
     for old in c_sld.findall(qn("p:bg")):
         c_sld.remove(old)
-    c_sld.insert(0, etree.fromstring(f'<p:bg {NS}><p:bgPr><a:solidFill><a:srgbClr val="000000"/></a:solidFill>'
-                                     '<a:effectLst/></p:bgPr></p:bg>'))
+    c_sld.insert(
+        0,
+        etree.fromstring(
+            f'<p:bg {NS}><p:bgPr><a:solidFill><a:srgbClr val="000000"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>'
+        ),
+    )
     master.find(qn("p:clrMap")).attrib.update({"bg1": "dk1", "tx1": "lt1", "bg2": "dk2", "tx2": "lt2"})
     _edit_theme(prs, {"accent1": "FFD966", "accent2": "9DC3E6", "dk2": "262626", "lt2": "D9D9D9"})
     _add_example_slide(prs, _layout(prs, "obj"))
@@ -260,23 +292,27 @@ def photo_backdrop(tmp_path_factory) -> Path:
 @dataclass(frozen=True)
 class Roles:
     """The layout (by name) each kind of slide must be on."""
+
     cover: str
     divider: str
     bullets: str
-    drawn: str      # tables, the pathway, pictures
+    drawn: str  # tables, the pathway, pictures
 
 
 OFFICE_ROLES = Roles("Title Slide", "Section Header", "Title and Content", "Title Only")
-TEMPLATES = {       # id -> (fixture, the layouts leafdeck must choose)
+TEMPLATES = {  # id -> (fixture, the layouts leafdeck must choose)
     "office-4x3": ("office_4x3", OFFICE_ROLES),
     "small-titles-16x9": ("small_titles_16x9", OFFICE_ROLES),
     # Without types a section header cannot be told from "title and content": dividers go on the title
     # layout (README, "Templates").
-    "portuguese-custom": ("portuguese_custom", Roles(PORTUGUESE["title"], PORTUGUESE["title"], PORTUGUESE["obj"],
-                                                     PORTUGUESE["titleOnly"])),
+    "portuguese-custom": (
+        "portuguese_custom",
+        Roles(PORTUGUESE["title"], PORTUGUESE["title"], PORTUGUESE["obj"], PORTUGUESE["titleOnly"]),
+    ),
     "dark-theme": ("dark_theme", OFFICE_ROLES),
     "title-at-bottom": ("title_at_bottom", OFFICE_ROLES),
 }
+
 
 # Templates on which a known leafdeck bug stops the build: each is strict-xfailed with its reason, so
 # the mark must go when the bug is fixed. None are left (the ones this file found are fixed: the table
@@ -285,8 +321,10 @@ TEMPLATES = {       # id -> (fixture, the layouts leafdeck must choose)
 def templates(xfail: dict[str, str] | None = None) -> list:
     """Every template id, each known to fail for ``xfail[id]`` marked strict-xfail with that reason."""
     xfail = xfail or {}
-    return [pytest.param(name, id=name, marks=[pytest.mark.xfail(strict=True, reason=xfail[name])]
-                         if name in xfail else []) for name in TEMPLATES]
+    return [
+        pytest.param(name, id=name, marks=[pytest.mark.xfail(strict=True, reason=xfail[name])] if name in xfail else [])
+        for name in TEMPLATES
+    ]
 
 
 # Every test that reads built decks xfails on a template on which nothing builds.
@@ -308,6 +346,7 @@ def template(request) -> Template:
 
 # -- building decks -------------------------------------------------------------------------------
 
+
 def _cli(folder: Path, *args: str) -> Result:
     """The CLI run inside ``folder`` with the tests' date, as the ``run`` fixture does (module scope)."""
     out, err, here = io.StringIO(), io.StringIO(), Path.cwd()
@@ -327,9 +366,10 @@ def _no_crash(result: Result) -> None:
 @dataclass
 class Decks:
     """The decks built on one template: the tiny content's and the shipped content's."""
+
     tiny: Result = field(repr=False)
     shipped: Result = field(repr=False)
-    paths: dict[str, Path]                      # "heel-spur_nb_deck" -> its file
+    paths: dict[str, Path]  # "heel-spur_nb_deck" -> its file
     _open: dict = field(default_factory=dict, repr=False)
 
     def presentations(self):
@@ -348,8 +388,19 @@ def decks(template, tmp_path_factory) -> Decks:
     work = tmp_path_factory.mktemp(f"decks-{template.name}")
     shutil.copytree(FIXTURES / "minimal", work / "tiny")
     tiny = _cli(work / "tiny", "--product", "deck", "--template", str(template.path))
-    shipped = _cli(work, "--content", str(CONTENT), "--images", str(IMAGES), "--out", str(work / "shipped"),
-                   "--product", "deck", "--template", str(template.path))
+    shipped = _cli(
+        work,
+        "--content",
+        str(CONTENT),
+        "--images",
+        str(IMAGES),
+        "--out",
+        str(work / "shipped"),
+        "--product",
+        "deck",
+        "--template",
+        str(template.path),
+    )
     found = sorted((work / "tiny" / "output").rglob("*_deck.pptx")) + sorted((work / "shipped").rglob("*_deck.pptx"))
     return Decks(tiny, shipped, {path.stem: path for path in found})
 
@@ -357,10 +408,11 @@ def decks(template, tmp_path_factory) -> Decks:
 @dataclass
 class Rendered:
     """A deck as LibreOffice Impress drew it: its slides (python-pptx) and its PDF's pages and words."""
+
     name: str
     prs: object
     pages: list[tuple[float, float]]
-    words: dict[int, list]                      # page number (1-based) -> words on it
+    words: dict[int, list]  # page number (1-based) -> words on it
 
 
 def _drawn_words(pdf: Path, margin: float = 200.0) -> dict[int, list]:
@@ -394,6 +446,7 @@ def rendered(decks, tmp_path_factory) -> list[Rendered]:
 
 
 # -- reading decks --------------------------------------------------------------------------------
+
 
 def _title_text(slide) -> str:
     return slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
@@ -456,8 +509,12 @@ def _scaled(word, prs, page: tuple[float, float]):
 
 
 def _inside(box, rect, tolerance: float = TOLERANCE_PT) -> bool:
-    return (box[0] >= rect[0] - tolerance and box[1] >= rect[1] - tolerance
-            and box[2] <= rect[2] + tolerance and box[3] <= rect[3] + tolerance)
+    return (
+        box[0] >= rect[0] - tolerance
+        and box[1] >= rect[1] - tolerance
+        and box[2] <= rect[2] + tolerance
+        and box[3] <= rect[3] + tolerance
+    )
 
 
 def _words_outside(deck: Rendered, rects_of) -> list[str]:
@@ -468,9 +525,11 @@ def _words_outside(deck: Rendered, rects_of) -> list[str]:
         for word in deck.words.get(number, []):
             box = _scaled(word, deck.prs, deck.pages[number - 1])
             if not any(_inside(box, rect) for _, rect in rects):
-                problems.append(f"{_where(deck.name, number, slide)}: {word.text!r} at "
-                                f"({box[0]:.0f},{box[1]:.0f})-({box[2]:.0f},{box[3]:.0f}) pt is in none of "
-                                + ", ".join(f"{n} ({r[0]:.0f},{r[1]:.0f})-({r[2]:.0f},{r[3]:.0f})" for n, r in rects))
+                problems.append(
+                    f"{_where(deck.name, number, slide)}: {word.text!r} at "
+                    f"({box[0]:.0f},{box[1]:.0f})-({box[2]:.0f},{box[3]:.0f}) pt is in none of "
+                    + ", ".join(f"{n} ({r[0]:.0f},{r[1]:.0f})-({r[2]:.0f},{r[3]:.0f})" for n, r in rects)
+                )
     return problems
 
 
@@ -480,12 +539,15 @@ def _report(problems: list[str], limit: int = 12) -> str:
 
 # Colours, read back from the deck: a scheme colour through the theme (and the master's colour map).
 
+
 def _theme_colours(prs) -> dict[str, str]:
     root = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
     colours = {}
     for slot in root.find(f".//{qn('a:clrScheme')}"):
         value = slot[0]
-        colours[etree.QName(slot).localname] = value.get("val") if value.tag == qn("a:srgbClr") else value.get("lastClr")
+        colours[etree.QName(slot).localname] = (
+            value.get("val") if value.tag == qn("a:srgbClr") else value.get("lastClr")
+        )
     mapping = prs.slide_master._element.find(qn("p:clrMap")).attrib
     for alias in ("bg1", "tx1", "bg2", "tx2"):
         colours[alias] = colours[mapping[alias]]
@@ -503,15 +565,18 @@ def _solid_colour(parent, colours: dict[str, str]) -> str | None:
 
 def _contrast(one: str, other: str) -> float:
     """WCAG 2 contrast ratio of two RRGGBB colours."""
+
     def luminance(hex_colour: str) -> float:
-        channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
         r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
     light, dark = sorted((luminance(one), luminance(other)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
 
 
 # -- the build ------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("template", templates(NOTHING_BUILDS), indirect=True)
 def test_tiny_content_builds(template, project, run):
@@ -520,8 +585,10 @@ def test_tiny_content_builds(template, project, run):
     _no_crash(result)
     assert result.code == 0, result.err
     from generator.loading.content import load_content
-    languages = {lang for c in load_content(project / "content", project / "images").conditions
-                 for lang in c.condition.languages}
+
+    languages = {
+        lang for c in load_content(project / "content", project / "images").conditions for lang in c.condition.languages
+    }
     built = sorted((project / "output").rglob("*_deck.pptx"))
     assert {path.parent.name for path in built} == languages, built
 
@@ -531,12 +598,16 @@ def test_shipped_content_builds(template, decks):
     """Every shipped condition and language builds a deck on the template, without a crash."""
     _no_crash(decks.shipped)
     assert decks.shipped.code == 0, decks.shipped.err
-    missing = [f"{condition}_{lang}_deck" for condition, lang in shipped_languages()
-               if f"{condition}_{lang}_deck" not in decks.paths]
+    missing = [
+        f"{condition}_{lang}_deck"
+        for condition, lang in shipped_languages()
+        if f"{condition}_{lang}_deck" not in decks.paths
+    ]
     assert not missing, missing
 
 
 # -- the deck, read back with python-pptx ---------------------------------------------------------
+
 
 @pytest.mark.parametrize("template", templates(NOTHING_BUILDS), indirect=True)
 def test_every_slide_has_a_unique_title_and_notes(template, decks):
@@ -545,10 +616,16 @@ def test_every_slide_has_a_unique_title_and_notes(template, decks):
     for name, prs in decks.presentations():
         titles = [_title_text(slide) for slide in prs.slides]
         problems += [f"{name}: slide {n} has no title" for n, t in enumerate(titles, start=1) if not t.strip()]
-        problems += [f"{name}: title {t!r} is used {titles.count(t)} times" for t in sorted(set(titles))
-                     if t.strip() and titles.count(t) > 1]
-        problems += [f"{_where(name, n, slide)} has no notes" for n, slide in enumerate(prs.slides, start=1)
-                     if not (slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip())]
+        problems += [
+            f"{name}: title {t!r} is used {titles.count(t)} times"
+            for t in sorted(set(titles))
+            if t.strip() and titles.count(t) > 1
+        ]
+        problems += [
+            f"{_where(name, n, slide)} has no notes"
+            for n, slide in enumerate(prs.slides, start=1)
+            if not (slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip())
+        ]
     assert not problems, _report(problems)
 
 
@@ -578,8 +655,15 @@ def test_layouts_are_chosen_by_role(template, decks):
             layout, where = slide.slide_layout.name, _where(name, number, slide)
             if _picture_placeholders(slide.slide_layout):
                 problems.append(f"{where} is on {layout!r}, a layout with a picture placeholder")
-            expected = roles.cover if number == 1 else roles.drawn if _is_drawn(slide) else \
-                roles.bullets if any(_has_bullets(s) for s in slide.shapes) else None
+            expected = (
+                roles.cover
+                if number == 1
+                else roles.drawn
+                if _is_drawn(slide)
+                else roles.bullets
+                if any(_has_bullets(s) for s in slide.shapes)
+                else None
+            )
             if expected and layout != expected:
                 problems.append(f"{where} is on {layout!r}, expected {expected!r}")
         used = {slide.slide_layout.name for slide in prs.slides}
@@ -595,8 +679,11 @@ def test_a_photo_layout_is_never_used_for_text(photo_backdrop, project, run):
     assert result.code == 0, result.err
     for path in sorted((project / "output").rglob("*_deck.pptx")):
         prs = Presentation(str(path))
-        on_photo = [f"{_where(path.stem, n, s)} on {s.slide_layout.name!r}" for n, s in enumerate(prs.slides, start=1)
-                    if _picture_placeholders(s.slide_layout)]
+        on_photo = [
+            f"{_where(path.stem, n, s)} on {s.slide_layout.name!r}"
+            for n, s in enumerate(prs.slides, start=1)
+            if _picture_placeholders(s.slide_layout)
+        ]
         assert not on_photo, on_photo
 
 
@@ -615,8 +702,10 @@ def test_text_is_large_enough_to_read_from_the_back(template, decks):
                     for run in (r for p in frame.paragraphs for r in p.runs if r.text.strip()):
                         size = run.font.size.pt if run.font.size is not None else None
                         if size is None or size < least:
-                            problems.append(f"{_where(name, number, slide)} {shape.name}: {run.text[:40]!r} "
-                                            f"at {size} pt (at least {least})")
+                            problems.append(
+                                f"{_where(name, number, slide)} {shape.name}: {run.text[:40]!r} "
+                                f"at {size} pt (at least {least})"
+                            )
     assert not problems, _report(problems)
 
 
@@ -635,12 +724,15 @@ def test_table_text_contrasts_with_its_cell(template, decks):
                         for run in (r for p in cell.text_frame.paragraphs for r in p.runs if r.text.strip()):
                             text = _solid_colour(run._r.rPr, colours)
                             if fill is None or text is None or _contrast(text, fill) < MIN_CONTRAST:
-                                problems.append(f"{_where(name, number, slide)}: {run.text[:30]!r} in {text} on "
-                                                f"{fill}" + (f" ({_contrast(text, fill):.1f}:1)" if fill and text else ""))
+                                problems.append(
+                                    f"{_where(name, number, slide)}: {run.text[:30]!r} in {text} on "
+                                    f"{fill}" + (f" ({_contrast(text, fill):.1f}:1)" if fill and text else "")
+                                )
     assert not problems, _report(problems)
 
 
 # -- the deck as LibreOffice Impress draws it -----------------------------------------------------
+
 
 @pytest.mark.parametrize("template", templates(NOTHING_BUILDS), indirect=True)
 def test_every_slide_is_one_page(template, rendered):
@@ -655,8 +747,11 @@ def test_every_word_is_drawn_on_its_slide(template, rendered):
     problems = []
     for deck in rendered:
         for number, (width, height) in enumerate(deck.pages, start=1):
-            problems += [f"{deck.name} page {number}: {w!r} is outside the {width:.0f} x {height:.0f} pt page"
-                         for w in deck.words.get(number, []) if not w.inside(0, 0, width, height, TOLERANCE_PT)]
+            problems += [
+                f"{deck.name} page {number}: {w!r} is outside the {width:.0f} x {height:.0f} pt page"
+                for w in deck.words.get(number, [])
+                if not w.inside(0, 0, width, height, TOLERANCE_PT)
+            ]
     assert not problems, _report(problems)
 
 
@@ -689,7 +784,7 @@ def test_no_word_is_drawn_over_another(template, rendered):
     for deck in rendered:
         for number, on_page in deck.words.items():
             for i, one in enumerate(on_page):
-                for other in on_page[i + 1:]:
+                for other in on_page[i + 1 :]:
                     across = min(one.x1, other.x1) - max(one.x0, other.x0)
                     down = min(one.y1, other.y1) - max(one.y0, other.y0)
                     if across > 1 and down > 0.25 * min(one.y1 - one.y0, other.y1 - other.y0):

@@ -9,7 +9,6 @@ messages a clinic's staff read (file, line, hint, never a traceback).
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 import shutil
@@ -22,11 +21,10 @@ from urllib.parse import unquote
 
 import pikepdf
 import pytest
+from conftest import ROOT, TODAY, edit, line_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
-
-from conftest import ROOT, TODAY, edit, line_of
 from test_hostile_input import deck_text
 from tools import all_of, element_text, html_tree, pdftotext, qr_codes
 
@@ -52,7 +50,7 @@ TEMPLATES = {
     "a cycler's globals": "{{ cycler.__init__.__globals__.os.system('touch " + MARKER + "') }}",
     "the class hierarchy": "{{ ''.__class__.__mro__[1].__subclasses__() }}",
     "a picture's file path": "{% for s in sections %}{% for b in s.blocks %}{% if b.kind == 'figure' %}"
-                             "{{ b.figure.path.read_text() }}{% endif %}{% endfor %}{% endfor %}",
+    "{{ b.figure.path.read_text() }}{% endif %}{% endfor %}{% endfor %}",
     "changing the data": "{{ sections.append(1) }}",
     "a text too large for memory": "{{ 'x' * 1000000000 }}",
 }
@@ -62,8 +60,9 @@ def _template(project: Path, body: str) -> Path:
     site = project / "content/site"
     site.mkdir(exist_ok=True)
     base = site / "base.html"
-    base.write_text('{% extends "leafdeck/base.html" %}\n{% block header_extra %}' + body + "{% endblock %}\n",
-                    encoding="utf-8")
+    base.write_text(
+        '{% extends "leafdeck/base.html" %}\n{% block header_extra %}' + body + "{% endblock %}\n", encoding="utf-8"
+    )
     return base
 
 
@@ -74,8 +73,9 @@ def test_a_page_template_cannot_reach_python(project, run, body):
         result = run(project, *command, "--lang", "nb")
         _no_traceback(result)
         assert result.code == 1, result.err
-        assert any(e.startswith("content/site/base.html:2: error: ") and "not allowed" in e
-                   for e in _errors(result.err)), result.err
+        assert any(
+            e.startswith("content/site/base.html:2: error: ") and "not allowed" in e for e in _errors(result.err)
+        ), result.err
         assert "hint: a page template may only show the names leafdeck gives it" in result.err
         assert not (project / MARKER).exists(), "the template ran a command"
     assert not (project / PAGE).exists()
@@ -92,13 +92,19 @@ def test_the_readme_example_template_still_works(project, run):
 def test_the_preview_shows_a_forbidden_template_as_a_problem(project):
     import datetime as dt
 
-    from generator.pipeline.targets import Options
-    from generator.preview.engine import PREVIEWED, Engine, Selection
     from test_preview import look
 
+    from generator.pipeline.targets import Options
+    from generator.preview.engine import PREVIEWED, Engine, Selection
+
     _template(project, TEMPLATES["a function's globals"])
-    options = Options(content_dir=project / "content", images_dir=project / "images", out_dir=project / "output",
-                      today=dt.date.fromisoformat(TODAY), jobs=1)
+    options = Options(
+        content_dir=project / "content",
+        images_dir=project / "images",
+        out_dir=project / "output",
+        today=dt.date.fromisoformat(TODAY),
+        jobs=1,
+    )
     engine = Engine(options, PREVIEWED, converter=None)
     engine.start()
     try:
@@ -106,14 +112,17 @@ def test_the_preview_shows_a_forbidden_template_as_a_problem(project):
     finally:
         engine.stop()
     problems = [(str(d.location), d.message) for d in shown.diagnostics]
-    assert any(where.endswith("content/site/base.html:2") and "not allowed" in message for where, message in problems), problems
+    assert any(
+        where.endswith("content/site/base.html:2") and "not allowed" in message for where, message in problems
+    ), problems
     assert not (project / MARKER).exists()
 
 
 # --- every file stays inside its folder, is a regular file and has a size cap --------------------
 
-needs_symlinks = pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32",
-                                    reason="symlinks need privileges on Windows")
+needs_symlinks = pytest.mark.skipif(
+    not hasattr(os, "symlink") or sys.platform == "win32", reason="symlinks need privileges on Windows"
+)
 
 
 @pytest.fixture
@@ -132,8 +141,11 @@ def _second_condition(project: Path) -> None:
 
 
 def _all_output_bytes(project: Path) -> bytes:
-    return b"".join(p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()) \
-        if (project / "output").exists() else b""
+    return (
+        b"".join(p.read_bytes() for p in (project / "output").rglob("*") if p.is_file())
+        if (project / "output").exists()
+        else b""
+    )
 
 
 @needs_symlinks
@@ -147,8 +159,10 @@ def test_a_template_linked_outside_the_site_folder_is_refused(project, run, secr
     result = run(project, "--product", "page", "--lang", "nb")
     _no_traceback(result)
     assert result.code == 1
-    assert any(e.startswith(f"content/site/{linked}: error: ") and "leads outside its folder" in e
-               and str(secret) in e for e in _errors(result.err)), result.err
+    assert any(
+        e.startswith(f"content/site/{linked}: error: ") and "leads outside its folder" in e and str(secret) in e
+        for e in _errors(result.err)
+    ), result.err
     assert b"TOP-SECRET" not in _all_output_bytes(project)
 
 
@@ -157,15 +171,18 @@ def test_a_language_file_linked_outside_is_refused_and_the_rest_builds(project, 
     _second_condition(project)
     nb = project / "content/tiny/nb.yaml"
     outside = secret.parent / "nb.yaml"
-    outside.write_text(nb.read_text(encoding="utf-8").replace("title: Liten tilstand", "title: TOP-SECRET"),
-                       encoding="utf-8")
+    outside.write_text(
+        nb.read_text(encoding="utf-8").replace("title: Liten tilstand", "title: TOP-SECRET"), encoding="utf-8"
+    )
     nb.unlink()
     nb.symlink_to(outside)
     result = run(project, "--product", "leaflet,page")
     _no_traceback(result)
     assert result.code == 1
-    assert any(e.startswith("content/tiny/nb.yaml: error: ") and "leads outside its folder" in e
-               and str(outside) in e for e in _errors(result.err)), result.err
+    assert any(
+        e.startswith("content/tiny/nb.yaml: error: ") and "leads outside its folder" in e and str(outside) in e
+        for e in _errors(result.err)
+    ), result.err
     assert (project / "output/default/other/nb/other_nb_leaflet.pdf").exists()
     assert b"TOP-SECRET" not in _all_output_bytes(project)
 
@@ -220,14 +237,18 @@ def test_an_image_linked_outside_the_images_folder_is_refused(project, run, tmp_
     _no_traceback(result)
     assert result.code == 1
     line = line_of(condition, "file: circle.png")
-    assert any(e.startswith(f"content/tiny/condition.yaml:{line}:") and str(outside) in e
-               for e in _errors(result.err)), result.err
+    assert any(
+        e.startswith(f"content/tiny/condition.yaml:{line}:") and str(outside) in e for e in _errors(result.err)
+    ), result.err
 
 
 # The size caps the README states ("Content you did not write"): YAML 2 MB, page templates 256 KB,
 # images 50 MB. Sparse files: the size is checked before a byte is read.
-CAPS = {"yaml": ("content/tiny/en.yaml", 2 * 1024 * 1024), "template": ("content/site/base.html", 256 * 1024),
-        "image": ("images/circle.png", 50 * 1024 * 1024)}
+CAPS = {
+    "yaml": ("content/tiny/en.yaml", 2 * 1024 * 1024),
+    "template": ("content/site/base.html", 256 * 1024),
+    "image": ("images/circle.png", 50 * 1024 * 1024),
+}
 
 
 @pytest.mark.parametrize("kind", CAPS)
@@ -288,16 +309,36 @@ def test_a_clinic_web_address_that_is_not_an_address_is_an_error_at_its_line(pro
 
 
 OTHER_ADDRESSES = {
-    "a source's javascript link": ("content/tiny/condition.yaml", '    citation: "A Book. 2020."',
-                                   '    citation: "A Book. 2020."\n    url: "javascript:alert(1)"', "url:"),
-    "an e-mail with a quote": ("content/clinics/default.yaml", 'email: "post@example.org"',
-                               'email: \'post"@example.org\'', "email:"),
-    "an e-mail with an attribute": ("content/clinics/default.yaml", 'email: "post@example.org"',
-                                    'email: \'a@b.org" onmouseover="alert(1)\'', "email:"),
-    "a phone with markup": ("content/clinics/default.yaml", 'phone: "+47 00 00 00 00"',
-                            'phone: "+47 00 <b>00</b>"', "phone:"),
-    "an organisation's web address": ("content/tiny/condition.yaml", "  contact: test@example.org",
-                                      "  contact: test@example.org\n  web: \"vbscript:msgbox\"", "web:"),
+    "a source's javascript link": (
+        "content/tiny/condition.yaml",
+        '    citation: "A Book. 2020."',
+        '    citation: "A Book. 2020."\n    url: "javascript:alert(1)"',
+        "url:",
+    ),
+    "an e-mail with a quote": (
+        "content/clinics/default.yaml",
+        'email: "post@example.org"',
+        "email: 'post\"@example.org'",
+        "email:",
+    ),
+    "an e-mail with an attribute": (
+        "content/clinics/default.yaml",
+        'email: "post@example.org"',
+        "email: 'a@b.org\" onmouseover=\"alert(1)'",
+        "email:",
+    ),
+    "a phone with markup": (
+        "content/clinics/default.yaml",
+        'phone: "+47 00 00 00 00"',
+        'phone: "+47 00 <b>00</b>"',
+        "phone:",
+    ),
+    "an organisation's web address": (
+        "content/tiny/condition.yaml",
+        "  contact: test@example.org",
+        '  contact: test@example.org\n  web: "vbscript:msgbox"',
+        "web:",
+    ),
 }
 
 
@@ -317,20 +358,24 @@ def test_every_address_that_becomes_a_link_is_checked_at_its_line(project, run, 
 HOSTILE = {
     "content/tiny/nb.yaml": {
         "title: Liten tilstand": 'title: "Say \\"hi\\" & <b>bye</b> \'x\'"',
-        "      - p: Første avsnitt med *kursiv* og <b>AT&T</b>.":
-            '      - p: "<a href=\\"javascript:x\\">klikk</a> &amp; \\" onmouseover=\\"x"',
+        "      - p: Første avsnitt med *kursiv* og <b>AT&T</b>.": '      - p: "<a href=\\"javascript:x\\">klikk</a> &amp; \\" onmouseover=\\"x"',
         "    name: Hvile": "    name: \"<font color='red'>Hvile</font>\"",
     },
     "content/clinics/default.yaml": {
         'name: "Eksempelklinikken"': 'name: "A \\"B\\" & <C> \'D\'"',
         'address: "Gateadresse 1, 0000 Sted"': 'address: "\\"sitert\\" <a href=\'x\'>gate</a> 1"',
-        'email: "post@example.org"': "email: \"o'brien&co@example.org\"",
+        'email: "post@example.org"': 'email: "o\'brien&co@example.org"',
         'web: "https://example.org/hælspore"': "web: \"https://example.org/{lang}/{condition}?q=a&b='c'\"",
     },
 }
-PRINTED = ['Say "hi" & <b>bye</b> \'x\'', '<a href="javascript:x">klikk</a> &amp; " onmouseover="x',
-           "<font color='red'>Hvile</font>", 'A "B" & <C> \'D\'', "\"sitert\" <a href='x'>gate</a> 1",
-           "o'brien&co@example.org"]
+PRINTED = [
+    "Say \"hi\" & <b>bye</b> 'x'",
+    '<a href="javascript:x">klikk</a> &amp; " onmouseover="x',
+    "<font color='red'>Hvile</font>",
+    "A \"B\" & <C> 'D'",
+    "\"sitert\" <a href='x'>gate</a> 1",
+    "o'brien&co@example.org",
+]
 
 
 def test_markup_characters_print_as_typed_and_links_go_where_the_field_says(project, run, tmp_path):
@@ -359,8 +404,14 @@ def test_markup_characters_print_as_typed_and_links_go_where_the_field_says(proj
 
 # --- characters that hide text or turn its direction -----------------------------------------------
 
-DIRECTION = {"RLO": "\u202e", "LRE": "\u202a", "PDF": "\u202c", "LRI": "\u2066", "PDI": "\u2069",
-             "tag letter": "\U000e0041"}
+DIRECTION = {
+    "RLO": "\u202e",
+    "LRE": "\u202a",
+    "PDF": "\u202c",
+    "LRI": "\u2066",
+    "PDI": "\u2069",
+    "tag letter": "\U000e0041",
+}
 
 
 @pytest.mark.parametrize("char", DIRECTION.values(), ids=DIRECTION.keys())
@@ -382,8 +433,11 @@ def test_zero_width_spaces_are_removed_with_a_warning(project, run):
     result = run(project, "--product", "leaflet,page", "--lang", "nb")
     assert result.code == 0, result.err
     line = line_of(nb, "title:")
-    warning = [w for w in (result.out + result.err).splitlines()
-               if w.startswith(f"content/tiny/nb.yaml:{line}:") and ": warning: " in w]
+    warning = [
+        w
+        for w in (result.out + result.err).splitlines()
+        if w.startswith(f"content/tiny/nb.yaml:{line}:") and ": warning: " in w
+    ]
     assert warning and "U+200B" in warning[0] and "removed" in warning[0], result.out
     assert "Liten tilstand" in pdftotext(project / LEAFLET)
     assert "\u200b" not in pdftotext(project / LEAFLET) and "\ufeff" not in pdftotext(project / LEAFLET)
@@ -405,6 +459,7 @@ def test_the_marks_and_joiners_scripts_need_stay(tmp_path):
 
 # --- outputs name no folder of the computer they were built on ------------------------------------
 
+
 def test_no_output_names_a_folder_of_this_computer(tmp_path, run):
     from conftest import FIXTURES
 
@@ -418,7 +473,7 @@ def test_no_output_names_a_folder_of_this_computer(tmp_path, run):
         if not path.is_file():
             continue
         data = [path.read_bytes()]
-        if path.suffix == ".pdf":           # every stream uncompressed, as qpdf writes it
+        if path.suffix == ".pdf":  # every stream uncompressed, as qpdf writes it
             expanded = tmp_path / "expanded.pdf"
             subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(path), str(expanded)], check=True)
             data.append(expanded.read_bytes())
@@ -432,10 +487,20 @@ def test_no_output_names_a_folder_of_this_computer(tmp_path, run):
 
 # --- the deck: a column only when it tells something, a continued table spread evenly -------------
 
-INDICATIONS = ["Sterke smerter om morgenen etter hvile", "Smerter som hindrer søvn og arbeid",
-               "Når egenbehandling ikke har hjulpet", "Hevelse og stivhet over flere uker", "Smerter ved gange"]
-CONTRAINDICATIONS = ["Magesår eller blødning fra mage og tarm", "Nyresykdom eller hjertesvikt",
-                     "Graviditet i siste tredjedel", "Allergi mot virkestoffet", "Astma som forverres av NSAID"]
+INDICATIONS = [
+    "Sterke smerter om morgenen etter hvile",
+    "Smerter som hindrer søvn og arbeid",
+    "Når egenbehandling ikke har hjulpet",
+    "Hevelse og stivhet over flere uker",
+    "Smerter ved gange",
+]
+CONTRAINDICATIONS = [
+    "Magesår eller blødning fra mage og tarm",
+    "Nyresykdom eller hjertesvikt",
+    "Graviditet i siste tredjedel",
+    "Allergi mot virkestoffet",
+    "Astma som forverres av NSAID",
+]
 
 
 def _treatments(project: Path, items: list[int], stepped: bool = False) -> None:
@@ -444,17 +509,25 @@ def _treatments(project: Path, items: list[int], stepped: bool = False) -> None:
     yaml = YAML()
     condition_file, nb_file = project / "content/tiny/condition.yaml", project / "content/tiny/nb.yaml"
     condition, nb = yaml.load(condition_file), yaml.load(nb_file)
-    condition["treatments"] = [{"id": f"t{i}", "group": "medication", "sources": ["book"],
-                                **({"step": 1} if stepped else {})} for i in range(len(items))]
-    if stepped:         # the clinician pathway the steps count in
+    condition["treatments"] = [
+        {"id": f"t{i}", "group": "medication", "sources": ["book"], **({"step": 1} if stepped else {})}
+        for i in range(len(items))
+    ]
+    if stepped:  # the clinician pathway the steps count in
         nb["sections"][0]["clinician"].insert(0, {"steps": ["Hvile", "Tabletter"]})
 
     def words(n: int) -> dict:
-        return {"what": "Tabletter som demper smerte og betennelse i noen uker.", "course": "1–2 uker",
-                "indications": INDICATIONS[:n], "contraindications": CONTRAINDICATIONS[:n]}
+        return {
+            "what": "Tabletter som demper smerte og betennelse i noen uker.",
+            "course": "1–2 uker",
+            "indications": INDICATIONS[:n],
+            "contraindications": CONTRAINDICATIONS[:n],
+        }
 
-    nb["treatments"] = [{"id": f"t{i}", "name": f"Tabletter {i + 1}", "patient": words(n), "clinician": words(n)}
-                        for i, n in enumerate(items)]
+    nb["treatments"] = [
+        {"id": f"t{i}", "name": f"Tabletter {i + 1}", "patient": words(n), "clinician": words(n)}
+        for i, n in enumerate(items)
+    ]
     yaml.dump(condition, condition_file)
     yaml.dump(nb, nb_file)
     (project / "content/tiny/en.yaml").unlink()
@@ -482,8 +555,11 @@ def test_the_overview_has_no_step_column_when_no_treatment_has_a_step(project, r
     result = run(project, "--product", "deck", "--lang", "nb")
     assert result.code == 0, result.err
     labels = _labels(project)
-    overview = [t for t in _tables(project / "output/default/tiny/nb/tiny_nb_deck.pptx")
-                if t[0].startswith(labels["comparison"]) and not t[0].startswith(labels["comparison_details"])]
+    overview = [
+        t
+        for t in _tables(project / "output/default/tiny/nb/tiny_nb_deck.pptx")
+        if t[0].startswith(labels["comparison"]) and not t[0].startswith(labels["comparison_details"])
+    ]
     assert len(overview) == 1, overview
     assert overview[0][1] == [labels["treatment"], labels["key_indication"], labels["key_contraindication"]]
     assert overview[0][2] == 6
@@ -494,8 +570,9 @@ def test_the_overview_keeps_the_step_column_when_it_tells_something(project, run
     result = run(project, "--product", "deck", "--lang", "nb")
     assert result.code == 0, result.err
     labels = _labels(project)
-    headers = [t[1] for t in _tables(project / "output/default/tiny/nb/tiny_nb_deck.pptx")
-               if t[0] == labels["comparison"]]
+    headers = [
+        t[1] for t in _tables(project / "output/default/tiny/nb/tiny_nb_deck.pptx") if t[0] == labels["comparison"]
+    ]
     assert headers == [[labels["treatment"], labels["step"], labels["key_indication"], labels["key_contraindication"]]]
 
 
@@ -505,8 +582,11 @@ def test_a_table_continued_over_slides_spreads_its_rows_evenly(project, run, ite
     result = run(project, "--product", "deck", "--lang", "nb")
     assert result.code == 0, result.err
     labels = _labels(project)
-    counts = [n for title, _, n in _tables(project / "output/default/tiny/nb/tiny_nb_deck.pptx")
-              if title.startswith(labels["comparison_details"])]
+    counts = [
+        n
+        for title, _, n in _tables(project / "output/default/tiny/nb/tiny_nb_deck.pptx")
+        if title.startswith(labels["comparison_details"])
+    ]
     assert sum(counts) == len(items) and len(counts) >= 2, f"rows cut or not continued: {counts}"
     assert max(counts) - min(counts) <= 1, f"rows per appendix slide: {counts}"
 
@@ -514,19 +594,43 @@ def test_a_table_continued_over_slides_spreads_its_rows_evenly(project, run, ite
 # --- any text in any field: built with the text intact, or a content error ------------------------
 
 # Fields whose value is text a reader sees (ids, codes, dates, colours, files and addresses excluded).
-CONDITION_TEXTS = [("authors", 0, "name"), ("clinical_reviewer", "name"), ("organisation", "name"),
-                   ("organisation", "contact"), ("sources", 0, "citation"), ("review", "version"),
-                   ("images", 0, "credit"), ("icd10",)]
-NB_TEXTS = [("title",), ("subtitle",), ("summary",), ("disclaimer",), ("feedback",),
-            ("treatment_groups", "self-care"), ("images", "circle", "alt"), ("images", "circle", "caption"),
-            ("sections", 0, "title"), ("sections", 0, "patient", 0, "p"), ("sections", 0, "patient", 2, "list", 1),
-            ("sections", 0, "clinician", 0, "p"), ("sections", 2, "patient", 0, "list", 0),
-            ("treatments", 1, "name"), ("treatments", 1, "patient", "what"), ("treatments", 1, "patient", "course"),
-            ("treatments", 1, "patient", "indications", 0), ("treatments", 1, "patient", "contraindications", 0),
-            ("treatments", 1, "clinician", "indications", 0)]
+CONDITION_TEXTS = [
+    ("authors", 0, "name"),
+    ("clinical_reviewer", "name"),
+    ("organisation", "name"),
+    ("organisation", "contact"),
+    ("sources", 0, "citation"),
+    ("review", "version"),
+    ("images", 0, "credit"),
+    ("icd10",),
+]
+NB_TEXTS = [
+    ("title",),
+    ("subtitle",),
+    ("summary",),
+    ("disclaimer",),
+    ("feedback",),
+    ("treatment_groups", "self-care"),
+    ("images", "circle", "alt"),
+    ("images", "circle", "caption"),
+    ("sections", 0, "title"),
+    ("sections", 0, "patient", 0, "p"),
+    ("sections", 0, "patient", 2, "list", 1),
+    ("sections", 0, "clinician", 0, "p"),
+    ("sections", 2, "patient", 0, "list", 0),
+    ("treatments", 1, "name"),
+    ("treatments", 1, "patient", "what"),
+    ("treatments", 1, "patient", "course"),
+    ("treatments", 1, "patient", "indications", 0),
+    ("treatments", 1, "patient", "contraindications", 0),
+    ("treatments", 1, "clinician", "indications", 0),
+]
 CLINIC_TEXTS = [("name",), ("address",)]
-FILES = {"content/tiny/condition.yaml": CONDITION_TEXTS, "content/tiny/nb.yaml": NB_TEXTS,
-         "content/clinics/default.yaml": CLINIC_TEXTS}
+FILES = {
+    "content/tiny/condition.yaml": CONDITION_TEXTS,
+    "content/tiny/nb.yaml": NB_TEXTS,
+    "content/clinics/default.yaml": CLINIC_TEXTS,
+}
 MARKUP_FIELDS = {"summary", "p", "what", "course", "caption", "list", "indications", "contraindications"}
 
 LATIN = st.characters(min_codepoint=0x20, max_codepoint=0x24F, categories=("L", "N", "P", "S", "Zs"))
@@ -551,12 +655,17 @@ def _everything_shown(project: Path) -> str:
     """The text of every product of the run: the PDFs as poppler reads them, the deck's shapes,
     tables and notes, the page's text and alternative texts."""
 
-
     out = project / "output/default/tiny/nb"
     tree = html_tree(project / PAGE)
-    return "\n".join([pdftotext(out / "tiny_nb_leaflet.pdf"), pdftotext(out / "tiny_nb_brochure.pdf"),
-                      deck_text(out / "tiny_nb_deck.pptx"), element_text(tree),
-                      *(img.get("alt") or "" for img in all_of(tree, "img"))])
+    return "\n".join(
+        [
+            pdftotext(out / "tiny_nb_leaflet.pdf"),
+            pdftotext(out / "tiny_nb_brochure.pdf"),
+            deck_text(out / "tiny_nb_deck.pptx"),
+            element_text(tree),
+            *(img.get("alt") or "" for img in all_of(tree, "img")),
+        ]
+    )
 
 
 def _set(data, path, value):
@@ -574,14 +683,20 @@ def clean_tiny(tmp_path_factory):
     return root
 
 
-@settings(max_examples=16, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=16,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(readable=st.booleans(), data=st.data())
 def test_any_text_in_any_field_builds_intact_or_is_a_content_error(clean_tiny, readable, data):
-    from generator.cli import main
+    import tempfile
     from contextlib import redirect_stderr, redirect_stdout
     from io import StringIO
-    import tempfile
+
+    from generator.cli import main
 
     work = Path(tempfile.mkdtemp(prefix="any-text-")) / "project"
     shutil.copytree(clean_tiny, work)

@@ -14,11 +14,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, TODAY, edit
+
+from generator.kinds import variants
 from generator.pipeline import dispatch as rendering
 from generator.pipeline import targets as targeting
-from generator.kinds import variants
 
 OUT = "output/default/tiny"
 
@@ -26,15 +26,23 @@ OUT = "output/default/tiny"
 def _hashes(folder: Path, everything: bool = False) -> dict[str, str]:
     """The outputs (PDF, PPTX, web pages) by path below ``folder``; ``everything``: the files beside
     the pages (fonts, pictures) too."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and (p.suffix in (".pdf", ".pptx", ".html")
-                                                                 or everything and p.suffix in (".woff2", ".webp"))}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and (p.suffix in (".pdf", ".pptx", ".html") or everything and p.suffix in (".woff2", ".webp"))
+    }
 
 
 def _cli(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     fixed = [] if "--today" in args else ["--today", TODAY]
-    return subprocess.run([sys.executable, str(ROOT / "generate.py"), *args, *fixed], cwd=project, capture_output=True,
-                          text=True, env={**os.environ, **(env or {})}, timeout=300)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "generate.py"), *args, *fixed],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
 
 
 def test_rebuilds_are_byte_identical_across_processes_hash_seeds_and_jobs(project):
@@ -42,21 +50,37 @@ def test_rebuilds_are_byte_identical_across_processes_hash_seeds_and_jobs(projec
     results = []
     for seed, jobs in runs:
         out = project / f"out-{seed}-{jobs}"
-        done = _cli(project, "--out", str(out), "--jobs", jobs, "--product", "leaflet,brochure,deck,page,web",
-                    env={"PYTHONHASHSEED": seed})
+        done = _cli(
+            project,
+            "--out",
+            str(out),
+            "--jobs",
+            jobs,
+            "--product",
+            "leaflet,brochure,deck,page,web",
+            env={"PYTHONHASHSEED": seed},
+        )
         assert done.returncode == 0, done.stderr
         results.append(_hashes(out, everything=True))
     assert results[0] == results[1] == results[2]
-    assert len([k for k in results[0] if not k.endswith((".woff2", ".webp"))]) == 15      # 10 files, 2 pages, 3 indexes
+    assert len([k for k in results[0] if not k.endswith((".woff2", ".webp"))]) == 15  # 10 files, 2 pages, 3 indexes
 
 
 def _no_op_probe(project: Path) -> subprocess.CompletedProcess:
     """A build in a fresh process that reports which heavy libraries it loaded."""
-    probe = ("import sys; from generator.cli import main; code = main(['--today', '" + TODAY + "']); "
-             "print('loaded:', sorted(m for m in ('reportlab', 'pptx', 'ruamel', 'pydantic', 'jinja2', 'fontTools') if m in sys.modules)); "
-             "sys.exit(code)")
-    return subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    probe = (
+        "import sys; from generator.cli import main; code = main(['--today', '" + TODAY + "']); "
+        "print('loaded:', sorted(m for m in ('reportlab', 'pptx', 'ruamel', 'pydantic', 'jinja2', 'fontTools') if m in sys.modules)); "
+        "sys.exit(code)"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+    )
 
 
 def test_no_op_rebuild_skips_everything_without_loading_renderers(project):
@@ -167,22 +191,35 @@ def test_every_clinic_in_one_run_with_a_summary_table(project, run):
     rows = [line.split() for line in result.out.splitlines()]
     assert ["output", "status", "reason"] in rows
     listed = {row[0]: row[1] for row in rows if len(row) >= 2 and row[0].count("/") >= 2}
-    expected = {f"{clinic}/tiny/{lang}/tiny_{lang}_{name}" for clinic in ("default", "second") for lang in ("nb", "en")
-                for name in ("leaflet.pdf", "brochure.pdf", "deck.pptx")}
-    expected |= {f"{clinic}/site/{where}index.html" for clinic in ("default", "second")
-                 for where in ("", "nb/", "en/", "tiny/nb/", "tiny/en/")}
+    expected = {
+        f"{clinic}/tiny/{lang}/tiny_{lang}_{name}"
+        for clinic in ("default", "second")
+        for lang in ("nb", "en")
+        for name in ("leaflet.pdf", "brochure.pdf", "deck.pptx")
+    }
+    expected |= {
+        f"{clinic}/site/{where}index.html"
+        for clinic in ("default", "second")
+        for where in ("", "nb/", "en/", "tiny/nb/", "tiny/en/")
+    }
     assert listed == dict.fromkeys(expected, "built"), listed
     assert "built 22, skipped 0 (unchanged), failed 0" in result.out
 
 
 def test_shards_cover_every_output_exactly_once(project, tmp_path):
-    options = targeting.Options(content_dir=project / "content", out_dir=tmp_path,
-                               products=("leaflet", "brochure", "deck", "print-shop"), today=dt.date.fromisoformat(TODAY))
+    options = targeting.Options(
+        content_dir=project / "content",
+        out_dir=tmp_path,
+        products=("leaflet", "brochure", "deck", "print-shop"),
+        today=dt.date.fromisoformat(TODAY),
+    )
     everything = [t.key for t in targeting.targets(options)]
     assert len(everything) == 2 * len(variants(options.products))
     for count in (1, 2, 3, 7):
-        parts = [[t.key for t in targeting.targets(targeting.Options(**{**options.__dict__, "shard": (i, count)}))]
-                 for i in range(1, count + 1)]
+        parts = [
+            [t.key for t in targeting.targets(targeting.Options(**{**options.__dict__, "shard": (i, count)}))]
+            for i in range(1, count + 1)
+        ]
         flat = [key for part in parts for key in part]
         assert sorted(flat) == sorted(everything) and len(flat) == len(set(flat))
 
@@ -200,8 +237,16 @@ def test_bad_shard_is_a_usage_error(project, run):
 
 
 def test_two_builds_at_once_on_one_folder_both_finish(project):
-    procs = [subprocess.Popen([sys.executable, str(ROOT / "generate.py"), "--force", "--jobs", "1"], cwd=project,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, str(ROOT / "generate.py"), "--force", "--jobs", "1"],
+            cwd=project,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
     for proc in procs:
         out, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err
@@ -216,8 +261,13 @@ def test_watch_rebuilds_on_save_and_survives_a_content_error(project):
     import queue
     import threading
 
-    proc = subprocess.Popen([sys.executable, "-u", str(ROOT / "generate.py"), "--watch", "--jobs", "1"], cwd=project,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-u", str(ROOT / "generate.py"), "--watch", "--jobs", "1"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
     seen: list[str] = []
@@ -251,7 +301,7 @@ def test_watch_rebuilds_on_save_and_survives_a_content_error(project):
 
 def test_files_nobody_selected_are_not_read(project, run):
     (project / "content/clinics/zzz.yaml").write_text("id: zzz\nname: [broken\n", encoding="utf-8")
-    assert run(project).code == 0                                   # the default clinic is fine
+    assert run(project).code == 0  # the default clinic is fine
     assert run(project, "--clinic", "zzz").code == 1
 
 
@@ -278,7 +328,7 @@ def test_languages_are_read_by_the_yaml_parser_and_a_no_op_still_parses_nothing(
     condition = project / "content/tiny/condition.yaml"
     text = condition.read_text(encoding="utf-8")
     condition.write_text(text.replace("languages: [nb, en]", "languages:\n- nb\n- en"), encoding="utf-8")
-    shutil.copy(project / "content/tiny/nb.yaml", project / "content/tiny/de.yaml")     # a stray copy
+    shutil.copy(project / "content/tiny/nb.yaml", project / "content/tiny/de.yaml")  # a stray copy
     first = _cli(project)
     assert first.returncode == 0, first.stderr
     assert not list((project / "output").rglob("*_de_*")) and "built 11," in first.stdout

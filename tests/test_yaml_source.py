@@ -53,6 +53,7 @@ def test_a_file_parsed_again_from_another_folder_names_itself_from_there(tmp_pat
     import shutil
 
     from conftest import FIXTURES
+
     from generator.diagnostics import Diagnostics
     from generator.loading.content import load_content
 

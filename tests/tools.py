@@ -25,8 +25,9 @@ def pdftotext(pdf: Path, order: str = "raw", first: int | None = None, last: int
 def pdfimages(pdf: Path, page: int | None = None) -> list[list[str]]:
     """Rows of ``pdfimages -list``: page, num, type, width, height, color, ... (images and masks)."""
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    out = subprocess.run([_tool("pdfimages"), "-list", *pages, str(pdf)], check=True, capture_output=True,
-                         text=True).stdout
+    out = subprocess.run(
+        [_tool("pdfimages"), "-list", *pages, str(pdf)], check=True, capture_output=True, text=True
+    ).stdout
     return [line.split() for line in out.splitlines()[2:]]
 
 
@@ -46,8 +47,12 @@ def pdfinfo(pdf: Path) -> dict[str, str]:
 
 
 def pdfinfo_boxes(pdf: Path, page: int = 1) -> dict[str, tuple[float, ...]]:
-    out = subprocess.run([_tool("pdfinfo"), "-box", "-f", str(page), "-l", str(page), str(pdf)],
-                         check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [_tool("pdfinfo"), "-box", "-f", str(page), "-l", str(page), str(pdf)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     boxes = {}
     for line in out.splitlines():
         if "Box:" in line:
@@ -59,8 +64,10 @@ def pdfinfo_boxes(pdf: Path, page: int = 1) -> dict[str, tuple[float, ...]]:
 def qr_codes(pdf: Path, tmp: Path, page: int) -> list[str]:
     """Render one page and decode every QR code on it with zbarimg."""
     png = tmp / "page"
-    subprocess.run([_tool("pdftoppm"), "-png", "-r", "200", "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
-                    str(png)], check=True)
+    subprocess.run(
+        [_tool("pdftoppm"), "-png", "-r", "200", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(png)],
+        check=True,
+    )
     out = subprocess.run([_tool("zbarimg"), "--quiet", "--raw", str(png) + ".png"], capture_output=True, text=True)
     return [line for line in out.stdout.splitlines() if line]
 
@@ -69,6 +76,7 @@ def font_sizes(pdf: Path) -> set[float]:
     """Every text size set with Tf in the page content streams."""
     import re
     import zlib
+
     data = pdf.read_bytes()
     sizes = set()
     for match in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S):
@@ -86,9 +94,20 @@ def libreoffice_pdf(deck: Path, out_dir: Path) -> Path:
     parallel runs from fighting over one. Fails loudly when LibreOffice reports an error."""
     profile = out_dir / "lo-profile"
     result = subprocess.run(
-        [_tool("libreoffice"), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out_dir), str(deck)],
-        capture_output=True, text=True, timeout=300)
+        [
+            _tool("libreoffice"),
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            str(deck),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     pdf = out_dir / (deck.stem + ".pdf")
     assert result.returncode == 0 and pdf.exists(), result.stdout + result.stderr
     return pdf
@@ -101,8 +120,12 @@ class Word:
         self.page, self.x0, self.y0, self.x1, self.y1, self.text = page, x0, y0, x1, y1, text
 
     def inside(self, x0: float, y0: float, x1: float, y1: float, tolerance: float = 0.5) -> bool:
-        return (self.x0 >= x0 - tolerance and self.y0 >= y0 - tolerance
-                and self.x1 <= x1 + tolerance and self.y1 <= y1 + tolerance)
+        return (
+            self.x0 >= x0 - tolerance
+            and self.y0 >= y0 - tolerance
+            and self.x1 <= x1 + tolerance
+            and self.y1 <= y1 + tolerance
+        )
 
     def __repr__(self) -> str:
         return f"Word(p{self.page} {self.text!r} {self.x0:.1f},{self.y0:.1f}-{self.x1:.1f},{self.y1:.1f})"
@@ -112,8 +135,10 @@ def words(pdf: Path) -> list[Word]:
     """Every word of the PDF with its box, from ``pdftotext -bbox`` (an independent reader)."""
     import html
     import re
-    out = subprocess.run([_tool("pdftotext"), "-bbox", str(pdf), "-"], check=True, capture_output=True,
-                         text=True).stdout
+
+    out = subprocess.run(
+        [_tool("pdftotext"), "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
     found, page = [], 0
     for line in out.splitlines():
         if "<page " in line:
@@ -129,8 +154,10 @@ def text_lines(pdf: Path) -> list[tuple[int, str]]:
     """(page, line text) of every line as poppler's layout analysis groups words (``-bbox-layout``)."""
     import html
     import re
-    out = subprocess.run([_tool("pdftotext"), "-bbox-layout", str(pdf), "-"], check=True, capture_output=True,
-                         text=True).stdout
+
+    out = subprocess.run(
+        [_tool("pdftotext"), "-bbox-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
     lines, page, current = [], 0, []
     for line in out.splitlines():
         if "<page " in line:
@@ -149,21 +176,24 @@ def text_lines(pdf: Path) -> list[tuple[int, str]]:
 def page_sizes(pdf: Path) -> list[tuple[float, float]]:
     """Width and height in points of every page (the media box, as ``pdfinfo`` reports it)."""
     import re
-    info = subprocess.run([_tool("pdfinfo"), "-f", "1", "-l", "999", str(pdf)], check=True, capture_output=True,
-                          text=True).stdout
+
+    info = subprocess.run(
+        [_tool("pdfinfo"), "-f", "1", "-l", "999", str(pdf)], check=True, capture_output=True, text=True
+    ).stdout
     return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
 
 
 def structure_elements(pdf):
     """Every StructElem of an open pikepdf.Pdf's structure tree (any order)."""
     import pikepdf
+
     stack = [pdf.Root.StructTreeRoot]
     while stack:
         node = stack.pop()
         kids = node.get("/K")
         if kids is None:
             continue
-        for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
             if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem":
                 yield kid
                 stack.append(kid)

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-_TRAILER = 32       # bytes of SHA-256 after the payload
+_TRAILER = 32  # bytes of SHA-256 after the payload
 
 
 def folder() -> Path:

@@ -25,7 +25,7 @@ TEXT_PAIRS = (
 
 @dataclass(frozen=True)
 class ContrastProblem:
-    key: str              # the palette key to change
+    key: str  # the palette key to change
     message: str
     hint: str
 
@@ -37,13 +37,20 @@ def check_palette(palette: Mapping[str, str]) -> list[ContrastProblem]:
         foreground, background = palette.get(fg, fg), palette.get(bg, bg)
         needed = LARGE_TEXT if large else NORMAL_TEXT
         key = fg if fg in palette else bg
-        for mode, (a, b) in (("", (foreground, background)), (" printed in greyscale", (greyscale(foreground), greyscale(background)))):
+        for mode, (a, b) in (
+            ("", (foreground, background)),
+            (" printed in greyscale", (greyscale(foreground), greyscale(background))),
+        ):
             value = ratio(a, b)
             if value < needed:
                 mine, other = (foreground, background) if key == fg else (background, foreground)
                 direction = "darker" if luminance(mine) < luminance(other) else "lighter"
-                problems.append(ContrastProblem(
-                    key, f"contrast of {where} is {value:.1f}:1{mode}; at least {needed:g}:1 is needed",
-                    f"choose a {direction} colour for '{key}'"))
+                problems.append(
+                    ContrastProblem(
+                        key,
+                        f"contrast of {where} is {value:.1f}:1{mode}; at least {needed:g}:1 is needed",
+                        f"choose a {direction} colour for '{key}'",
+                    )
+                )
                 break
     return problems

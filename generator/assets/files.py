@@ -25,9 +25,9 @@ MIB = 1024 * 1024
 class Limit(IntEnum):
     """The largest file of each kind, in bytes: far above any real one, far below harm."""
 
-    YAML = 2 * MIB             # the largest shipped language file is about 30 KB
-    TEMPLATE = MIB // 4        # a page template; leafdeck's own base.html is 4 KB
-    IMAGE = 50 * MIB           # a 40-megapixel photo as a high-quality JPEG
+    YAML = 2 * MIB  # the largest shipped language file is about 30 KB
+    TEMPLATE = MIB // 4  # a page template; leafdeck's own base.html is 4 KB
+    IMAGE = 50 * MIB  # a 40-megapixel photo as a high-quality JPEG
 
 
 KIND = {Limit.YAML: "content file", Limit.TEMPLATE: "page template", Limit.IMAGE: "picture"}
@@ -53,10 +53,11 @@ def confined(path: Path, root: Path | None, limit: int) -> Path:
     if root is not None:
         base = Path(root).resolve()
         if not real.is_relative_to(base):
-            raise Refused(f"{display_path(path)} leads outside its folder {display_path(Path(root))}/: "
-                          f"it is a link to {real}",
-                          "copy the file into the folder instead of linking to it")
-    info = os.stat(real)            # FileNotFoundError for a dangling link: the caller's "not found"
+            raise Refused(
+                f"{display_path(path)} leads outside its folder {display_path(Path(root))}/: it is a link to {real}",
+                "copy the file into the folder instead of linking to it",
+            )
+    info = os.stat(real)  # FileNotFoundError for a dangling link: the caller's "not found"
     if not stat.S_ISREG(info.st_mode):
         kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a device, pipe or socket"
         raise Refused(f"{display_path(path)} is {kind}, not a regular file", "replace it with an ordinary file")

@@ -40,16 +40,17 @@ def body_family() -> FontFamily:
 @lru_cache(maxsize=1)
 def register_reportlab() -> dict[str, str]:
     """Register the family with reportlab once; returns the PostScript-like names per style."""
-    from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.lib.fonts import addMapping  # noqa: PLC0415 - heavy: reportlab, only for the PDFs
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415 - heavy: reportlab, only for the PDFs
+    from reportlab.pdfbase.ttfonts import TTFont  # noqa: PLC0415 - heavy: reportlab, only for the PDFs
 
     family = body_family()
     names = {style: f"FiraSans-{style}" for style in _FILES}
     for style, name in names.items():
         pdfmetrics.registerFont(TTFont(name, str(getattr(family, style))))
-    pdfmetrics.registerFontFamily("FiraSans", normal=names["regular"], bold=names["bold"],
-                                  italic=names["italic"], boldItalic=names["bolditalic"])
+    pdfmetrics.registerFontFamily(
+        "FiraSans", normal=names["regular"], bold=names["bold"], italic=names["italic"], boldItalic=names["bolditalic"]
+    )
     for bold in (0, 1):
         for italic in (0, 1):
             key = {(0, 0): "regular", (1, 0): "bold", (0, 1): "italic", (1, 1): "bolditalic"}[(bold, italic)]

@@ -8,7 +8,7 @@ set without hyphens, and ``check`` says so in a note.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import cache
 
 import pyphen
 
@@ -20,7 +20,7 @@ def dictionary_name(language_tag: str) -> str | None:
     return pyphen.language_fallback(language_tag.replace("-", "_"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def hyphenator(language_tag: str) -> Hyphenator | None:
     """pyphen's break points for reportlab, with words that already hold a hyphen fixed; None
     for a language without a dictionary.

@@ -24,16 +24,16 @@ from generator.diagnostics import display_path
 @dataclass(frozen=True)
 class Prepared:
     data: bytes
-    width: int                 # pixels
+    width: int  # pixels
     height: int
-    format: str                # "PNG" or "JPEG"
+    format: str  # "PNG" or "JPEG"
 
     @property
     def ratio(self) -> float:
         return self.width / self.height
 
 
-_SIDEWAYS = {5, 6, 7, 8}            # EXIF orientations that swap width and height
+_SIDEWAYS = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 
 
 def upright_size(path: Path) -> tuple[int, int]:
@@ -58,9 +58,15 @@ def prepared(path: Path, max_width_px: int | None = None, prefer_jpeg: bool = Fa
     return _prepared(str(path), stat.st_mtime_ns, stat.st_size, max_width_px, prefer_jpeg)
 
 
-_TRANSPOSE = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
-              5: Image.Transpose.TRANSPOSE, 6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE,
-              8: Image.Transpose.ROTATE_90}
+_TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 
 
 @lru_cache(maxsize=32)
@@ -70,16 +76,19 @@ def _prepared(path: str, _mtime: int, _size: int, max_width_px: int | None, pref
         orientation = source.getexif().get(0x0112) or 1
         has_alpha = source.mode in ("RGBA", "LA") or (source.mode == "P" and "transparency" in source.info)
         kind = "JPEG" if source.format == "JPEG" or (prefer_jpeg and not has_alpha) else "PNG"
-        picture = source if source.mode in ("RGB", "RGBA", "L", "LA") else source.convert("RGBA" if has_alpha else "RGB")
+        picture = (
+            source if source.mode in ("RGB", "RGBA", "L", "LA") else source.convert("RGBA" if has_alpha else "RGB")
+        )
         upright_width = picture.height if orientation in _SIDEWAYS else picture.width
         if max_width_px and upright_width > max_width_px:
             scale = max_width_px / upright_width
-            picture = picture.resize((max(1, round(picture.width * scale)), max(1, round(picture.height * scale))),
-                                     Image.Resampling.LANCZOS)
+            picture = picture.resize(
+                (max(1, round(picture.width * scale)), max(1, round(picture.height * scale))), Image.Resampling.LANCZOS
+            )
         else:
             picture = picture.copy()
     if orientation in _TRANSPOSE:
-        picture = picture.transpose(_TRANSPOSE[orientation])        # upright, as the camera meant it
+        picture = picture.transpose(_TRANSPOSE[orientation])  # upright, as the camera meant it
     picture = picture.convert("RGBA" if has_alpha and kind == "PNG" else "RGB")
     out = io.BytesIO()
     if kind == "JPEG":
@@ -90,7 +99,7 @@ def _prepared(path: str, _mtime: int, _size: int, max_width_px: int | None, pref
 
 
 IMAGE_FORMATS = {"PNG", "JPEG"}
-MAX_PIXELS = 40_000_000       # larger is never needed for print, and decoding it could exhaust memory
+MAX_PIXELS = 40_000_000  # larger is never needed for print, and decoding it could exhaust memory
 
 
 def resolve_image(file: str, images_dir: Path) -> tuple[Path | None, str, str]:
@@ -104,13 +113,21 @@ def resolve_image(file: str, images_dir: Path) -> tuple[Path | None, str, str]:
     if candidate.is_absolute():
         return None, f"image path '{file}' is absolute", "write the path relative to the images/ folder"
     if not (root / candidate).resolve().is_relative_to(root) and not (root / candidate).is_symlink():
-        return None, f"image path '{file}' leads outside the images/ folder", "copy the image into images/ and write its name"
+        return (
+            None,
+            f"image path '{file}' leads outside the images/ folder",
+            "copy the image into images/ and write its name",
+        )
     try:
         resolved = files.confined(root / candidate, root, files.Limit.IMAGE)
     except files.Refused as exc:
         return None, f"image '{file}': {exc.problem}", exc.hint
     except OSError:
-        close = difflib.get_close_matches(file, [str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()], n=1) if root.is_dir() else []
+        close = (
+            difflib.get_close_matches(file, [str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()], n=1)
+            if root.is_dir()
+            else []
+        )
         hint = f"did you mean '{close[0]}'?" if close else f"put the file into {display_path(images_dir)}/"
         return None, f"image '{file}' not found in {display_path(images_dir)}/", hint
     problem = _image_problem(str(resolved), resolved.stat().st_mtime_ns, file)
@@ -125,8 +142,9 @@ def _image_problem(path: str, _mtime_ns: int, file: str) -> tuple[str, str] | No
         with Image.open(resolved) as img:
             kind, (width, height) = img.format, img.size
             if width * height > MAX_PIXELS:
-                return (f"image '{file}' is {width} x {height} pixels, more than {MAX_PIXELS // 1_000_000} "
-                        "megapixels"), "scale it down to at most 4000 pixels wide before adding it"
+                return (
+                    f"image '{file}' is {width} x {height} pixels, more than {MAX_PIXELS // 1_000_000} megapixels"
+                ), "scale it down to at most 4000 pixels wide before adding it"
             img.verify()
     except Image.DecompressionBombError:
         return f"image '{file}' claims an enormous size (a decompression bomb?)", "export it again as PNG or JPEG"
@@ -136,7 +154,7 @@ def _image_problem(path: str, _mtime_ns: int, file: str) -> tuple[str, str] | No
         return f"image '{file}' is {kind}, not PNG or JPEG", "export it as PNG (drawings) or JPEG (photos)"
     try:
         with Image.open(resolved) as img:
-            img.load()              # verify() checks the structure; decoding finds a cut-off file
+            img.load()  # verify() checks the structure; decoding finds a cut-off file
     except (OSError, SyntaxError, ValueError) as exc:
         return f"image '{file}' is damaged ({exc})", "export it again as PNG or JPEG"
     return None

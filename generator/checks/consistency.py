@@ -22,5 +22,8 @@ def check_consistency(documents: Iterable[Document], diagnostics: Diagnostics) -
             keys = {r.key for r in missing.table.rows}
             for row in present.table.rows:
                 if row.key not in keys:
-                    diagnostics.error(row.source, f"treatment '{row.key}' is in one table but not in the {where}'s",
-                                      "give it both patient: and clinician: texts")
+                    diagnostics.error(
+                        row.source,
+                        f"treatment '{row.key}' is in one table but not in the {where}'s",
+                        "give it both patient: and clinician: texts",
+                    )

@@ -6,10 +6,12 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+import fontpkg_arimo
+
+from generator.assets.fonts import body_family
 from generator.diagnostics import Diagnostics
 from generator.document.model import Document
 from generator.document.walk import texts
-from generator.assets.fonts import body_family
 
 _IGNORED = {"\n", "\t"}
 
@@ -17,7 +19,7 @@ _IGNORED = {"\n", "\t"}
 @lru_cache(maxsize=8)
 def _coverage(path: Path) -> frozenset[int]:
     """The code points the font's character map covers (fontTools reads it; nothing is drawn)."""
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont  # noqa: PLC0415 - heavy: fontTools, read once per font
 
     with TTFont(str(path), lazy=True) as font:
         return frozenset(font.getBestCmap())
@@ -29,19 +31,24 @@ def check_glyphs(doc: Document, diagnostics: Diagnostics) -> None:
     faces = [family.regular, family.bold, family.italic, family.bolditalic]
     covered = frozenset.intersection(*(_coverage(f) for f in faces))
     for char, name, where in _missing(doc, covered):
-        diagnostics.error(where, f"the character '{char}' (U+{ord(char):04X} {name}) is not in the font {family.name}",
-                          "replace it with a similar character or with words; it would print as an empty box")
+        diagnostics.error(
+            where,
+            f"the character '{char}' (U+{ord(char):04X} {name}) is not in the font {family.name}",
+            "replace it with a similar character or with words; it would print as an empty box",
+        )
 
 
 def check_deck_glyphs(doc: Document, diagnostics: Diagnostics) -> None:
     """Decks: set in Arial, whose character set Arimo shares; PowerPoint would borrow a font (warning)."""
-    import fontpkg_arimo
 
     covered = _coverage(Path(fontpkg_arimo.ROOT) / "files" / "Arimo[wght].ttf")
     for char, name, where in _missing(doc, covered):
-        diagnostics.warning(where, f"the character '{char}' (U+{ord(char):04X} {name}) is not in Arial; "
-                                   "PowerPoint will borrow it from another font",
-                            "replace it with a similar character or with words")
+        diagnostics.warning(
+            where,
+            f"the character '{char}' (U+{ord(char):04X} {name}) is not in Arial; "
+            "PowerPoint will borrow it from another font",
+            "replace it with a similar character or with words",
+        )
 
 
 def _missing(doc: Document, covered: frozenset[int]):

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import posixpath
 import re
-from html.parser import HTMLParser
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from generator.diagnostics import Diagnostics, Location
@@ -20,7 +20,7 @@ _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
 class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.links: list[tuple[str, int]] = []     # (address, line)
+        self.links: list[tuple[str, int]] = []  # (address, line)
         self.ids: set[str] = set()
         self._style = False
 
@@ -43,7 +43,7 @@ class _Links(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._style:
             line = self.getpos()[0]
-            self.links += [(m.group(2), line + data[:m.start()].count("\n")) for m in _CSS_URL.finditer(data)]
+            self.links += [(m.group(2), line + data[: m.start()].count("\n")) for m in _CSS_URL.finditer(data)]
 
 
 def broken_links(html: str, key: str, known: set[str]) -> list[tuple[str, int]]:
@@ -59,7 +59,7 @@ def broken_links(html: str, key: str, known: set[str]) -> list[tuple[str, int]]:
             broken.append((address, line))
             continue
         if parts.scheme or parts.netloc:
-            continue                        # another site, a phone number, an e-mail address
+            continue  # another site, a phone number, an e-mail address
         if not parts.path:
             if parts.fragment and unquote(parts.fragment) not in parser.ids:
                 broken.append((address, line))
@@ -88,7 +88,8 @@ def check_site_links(pages: list[PageFile], known: set[str], diagnostics: Diagno
         folder = posixpath.dirname(key)
         files = known | {posixpath.join(folder, name) for name in page.beside}
         for address, line in broken_links(page.html, key, files):
-            diagnostics.error(page.where,
-                              f"web page {key}: the link '{address}' (line {line} of the page) leads nowhere",
-                              "a link in a page template of content/site/ names a file the site does not have; "
-                              "correct or remove it")
+            diagnostics.error(
+                page.where,
+                f"web page {key}: the link '{address}' (line {line} of the page) leads nowhere",
+                "a link in a page template of content/site/ names a file the site does not have; correct or remove it",
+            )

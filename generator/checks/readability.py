@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from generator.assets.hyphenation import hyphenator
 from generator.diagnostics import Diagnostics, Location
 from generator.document.inline import plain
 from generator.document.model import BulletList, ComparisonTable, Document, Paragraph
-from generator.assets.hyphenation import hyphenator
 
 LIX_TARGET, LIX_WARNING, LIX_ERROR = 40, 45, 50
 FLESCH_MIN, GRADE_MAX = 60, 8
@@ -37,7 +37,7 @@ class Stats:
     long_words: int = 0
     syllables: int = 0
 
-    def add(self, other: "Stats") -> None:
+    def add(self, other: Stats) -> None:
         self.words += other.words
         self.sentences += other.sentences
         self.long_words += other.long_words
@@ -98,8 +98,9 @@ def patient_texts(doc: Document):
                             yield section.title, plain(part), row.source
 
 
-def check_readability(doc: Document, medical_terms: tuple[str, ...], glossary: dict[str, str],
-                      diagnostics: Diagnostics) -> dict[str, float]:
+def check_readability(
+    doc: Document, medical_terms: tuple[str, ...], glossary: dict[str, str], diagnostics: Diagnostics
+) -> dict[str, float]:
     """Report readability per section and overall; returns the overall figures."""
     english = doc.language_tag.lower().startswith("en")
     per_section: dict[str, tuple[Stats, Location]] = {}
@@ -113,51 +114,68 @@ def check_readability(doc: Document, medical_terms: tuple[str, ...], glossary: d
         for sentence in sentences(text):
             count = len(_WORD.findall(sentence))
             if count > LONG_SENTENCE:
-                diagnostics.warning(where, f"a sentence of {count} words (more than {LONG_SENTENCE}): "
-                                           f"'{sentence[:50]}...'", "split it into two or three short sentences")
+                diagnostics.warning(
+                    where,
+                    f"a sentence of {count} words (more than {LONG_SENTENCE}): '{sentence[:50]}...'",
+                    "split it into two or three short sentences",
+                )
         _check_terms(text, where, medical_terms, glossary, diagnostics)
     sections = list(per_section.items()) + [("the whole text", (overall, doc.source))]
     for title, (stats, where) in sections:
         if stats.words < 30:
-            continue   # too little text for a meaningful score
+            continue  # too little text for a meaningful score
         if english:
             if stats.flesch < FLESCH_MIN or stats.grade > GRADE_MAX:
-                diagnostics.warning(where, f"readability of '{title}': Flesch {stats.flesch:.0f} (at least "
-                                           f"{FLESCH_MIN}), grade {stats.grade:.1f} (at most {GRADE_MAX})",
-                                    "use shorter sentences and shorter, everyday words")
+                diagnostics.warning(
+                    where,
+                    f"readability of '{title}': Flesch {stats.flesch:.0f} (at least "
+                    f"{FLESCH_MIN}), grade {stats.grade:.1f} (at most {GRADE_MAX})",
+                    "use shorter sentences and shorter, everyday words",
+                )
         elif stats.lix > LIX_ERROR:
-            diagnostics.error(where, f"LIX of '{title}' is {stats.lix:.0f}; above {LIX_ERROR} is too hard for "
-                                     f"patient information (aim for {LIX_TARGET})",
-                              "use shorter sentences and fewer long words")
+            diagnostics.error(
+                where,
+                f"LIX of '{title}' is {stats.lix:.0f}; above {LIX_ERROR} is too hard for "
+                f"patient information (aim for {LIX_TARGET})",
+                "use shorter sentences and fewer long words",
+            )
         elif stats.lix > LIX_WARNING:
-            diagnostics.warning(where, f"LIX of '{title}' is {stats.lix:.0f}; aim for {LIX_TARGET} or less",
-                                "use shorter sentences and fewer long words")
+            diagnostics.warning(
+                where,
+                f"LIX of '{title}' is {stats.lix:.0f}; aim for {LIX_TARGET} or less",
+                "use shorter sentences and fewer long words",
+            )
     if english:
         return {"flesch": round(overall.flesch, 1), "grade": round(overall.grade, 1)}
     return {"lix": round(overall.lix, 1)}
 
 
-def _check_terms(text: str, where: Location, terms: tuple[str, ...], glossary: dict[str, str],
-                 diagnostics: Diagnostics) -> None:
+def _check_terms(
+    text: str, where: Location, terms: tuple[str, ...], glossary: dict[str, str], diagnostics: Diagnostics
+) -> None:
     explained = {t.lower() for t in glossary}
     for term in terms:
         match = re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE)
         if not match or term.lower() in explained:
             continue
-        after = text[match.end():match.end() + 2]
-        before = text[max(0, match.start() - 1):match.start()]
+        after = text[match.end() : match.end() + 2]
+        before = text[max(0, match.start() - 1) : match.start()]
         if after.lstrip().startswith("(") or before == "(":
-            continue   # explained in brackets right there
-        diagnostics.warning(where, f"the medical term '{term}' has no plain explanation",
-                            f"add '{term}: <plain words>' under glossary: in the language file, "
-                            f"or explain it in brackets after the term")
+            continue  # explained in brackets right there
+        diagnostics.warning(
+            where,
+            f"the medical term '{term}' has no plain explanation",
+            f"add '{term}: <plain words>' under glossary: in the language file, "
+            f"or explain it in brackets after the term",
+        )
 
 
 def check_hyphenation(doc, diagnostics: Diagnostics) -> None:
     """A language pyphen has no dictionary for is set without hyphens: say so, once per language."""
-    from generator.assets.hyphenation import hyphenator
 
     if hyphenator(doc.language_tag) is None:
-        diagnostics.note(doc.labels_source, f"no hyphenation dictionary for '{doc.language_tag}': the PDFs of "
-                                            f"'{doc.language}' are set without hyphens",
-                         "nothing to do; long words move to the next line whole")
+        diagnostics.note(
+            doc.labels_source,
+            f"no hyphenation dictionary for '{doc.language_tag}': the PDFs of '{doc.language}' are set without hyphens",
+            "nothing to do; long words move to the next line whole",
+        )

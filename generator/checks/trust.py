@@ -13,14 +13,23 @@ def check_trust(doc, today: dt.date, diagnostics: Diagnostics) -> None:
     (Authors, date order and alt texts are required by the loader already.)"""
     trust, where = doc.trust, doc.condition_source
     if not trust.clinical_reviewer:
-        diagnostics.warning(where, "no clinical reviewer is named; the outputs stay DRAFT",
-                            "add clinical_reviewer: with the name of the doctor or physiotherapist who checked it")
+        diagnostics.warning(
+            where,
+            "no clinical reviewer is named; the outputs stay DRAFT",
+            "add clinical_reviewer: with the name of the doctor or physiotherapist who checked it",
+        )
     if trust.next_review < today:
-        diagnostics.error(where, f"the next review date {trust.next_review} has passed; every output is marked DRAFT",
-                          "review the content, then move next_review forward")
+        diagnostics.error(
+            where,
+            f"the next review date {trust.next_review} has passed; every output is marked DRAFT",
+            "review the content, then move next_review forward",
+        )
     if not trust.sources:
         diagnostics.error(where, "no sources are listed", "add the guidelines and studies under sources:")
     for treatment in doc.treatments:
         if not treatment.sources:
-            diagnostics.warning(treatment.source, f"treatment '{treatment.name}' cites no source",
-                                "add sources: [id, ...] to it in condition.yaml")
+            diagnostics.warning(
+                treatment.source,
+                f"treatment '{treatment.name}' cites no source",
+                "add sources: [id, ...] to it in condition.yaml",
+            )

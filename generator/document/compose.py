@@ -8,23 +8,46 @@ put where the content's ``- table: treatments`` block stands.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping, cast
+from typing import cast
 from urllib.parse import quote, urlsplit, urlunsplit
 
+from generator.assets.images import resolve_image
 from generator.document.inline import parse_inline
 from generator.document.model import (
-    Audience, Block, BulletList, Cell, Clinic, ComparisonTable, Credit, Document, Figure, Paragraph, ReviewNote,
-    Section, Steps, TableRow, TreatmentDetail, Translation, Trust,
+    Audience,
+    Block,
+    BulletList,
+    Cell,
+    Clinic,
+    ComparisonTable,
+    Credit,
+    Document,
+    Figure,
+    Paragraph,
+    ReviewNote,
+    Section,
+    Steps,
+    TableRow,
+    Translation,
+    TreatmentDetail,
+    Trust,
 )
 from generator.loading import addresses, schema
 from generator.loading.model import ConditionContent
-from generator.assets.images import resolve_image
 
 
-def compose_document(content: ConditionContent, language: str, audience: Audience, clinic: schema.ClinicFile,
-                   labels: schema.Labels, images_dir: Path, today: dt.date,
-                   all_labels: Mapping[str, schema.Labels] | None = None) -> Document:
+def compose_document(
+    content: ConditionContent,
+    language: str,
+    audience: Audience,
+    clinic: schema.ClinicFile,
+    labels: schema.Labels,
+    images_dir: Path,
+    today: dt.date,
+    all_labels: Mapping[str, schema.Labels] | None = None,
+) -> Document:
     """``all_labels`` (every language's labels) names the other language versions, for the web page."""
     condition = content.condition
     text = content.texts[language]
@@ -43,8 +66,15 @@ def compose_document(content: ConditionContent, language: str, audience: Audienc
         asset, words = images[image_id], image_texts[image_id]
         path, _, _ = resolve_image(asset.file, images_dir)
         # cast: the images were checked while loading (check_condition), so each one resolves.
-        return Figure(cast(Path, path), words.alt, parse_inline(words.caption), asset.credit,
-                      source_item.where(), noted(source_item), getattr(source_item, "brochure", True))
+        return Figure(
+            cast(Path, path),
+            words.alt,
+            parse_inline(words.caption),
+            asset.credit,
+            source_item.where(),
+            noted(source_item),
+            getattr(source_item, "brochure", True),
+        )
 
     groups = {g.id: g.label for g in text.treatment_groups}
     refs = {t.id: t for t in condition.treatments}
@@ -63,29 +93,50 @@ def compose_document(content: ConditionContent, language: str, audience: Audienc
             if isinstance(block, schema.ParagraphEntry):
                 blocks.append(Paragraph(parse_inline(block.text), block.where("p"), noted(block), block.brochure))
             elif isinstance(block, schema.StepsEntry):
-                blocks.append(Steps(tuple(parse_inline(i) for i in block.items), block.where("steps"), noted(block),
-                                    block.brochure))
+                blocks.append(
+                    Steps(
+                        tuple(parse_inline(i) for i in block.items), block.where("steps"), noted(block), block.brochure
+                    )
+                )
             elif isinstance(block, schema.ListEntry):
-                blocks.append(BulletList(tuple(parse_inline(i) for i in block.items), block.where("list"), noted(block),
-                                          block.brochure))
+                blocks.append(
+                    BulletList(
+                        tuple(parse_inline(i) for i in block.items), block.where("list"), noted(block), block.brochure
+                    )
+                )
             elif isinstance(block, schema.FigureEntry):
                 blocks.append(figure(block.image, block))
             elif isinstance(block, schema.TableEntry):
                 noted(block)
                 blocks.append(table)
         title = section.title if audience is Audience.PATIENT else (section.clinician_title or section.title)
-        sections.append(Section(section.id, title, tuple(blocks), section.where(), callout=section.callout,
-                                part=section.part, needs_review=noted(section), brochure=section.brochure))
+        sections.append(
+            Section(
+                section.id,
+                title,
+                tuple(blocks),
+                section.where(),
+                callout=section.callout,
+                part=section.part,
+                needs_review=noted(section),
+                brochure=section.brochure,
+            )
+        )
 
     details = tuple(
         TreatmentDetail(
-            id=t.id, name=t.name, group=groups.get(refs[t.id].group, refs[t.id].group),
-            what=parse_inline(words.what), course=parse_inline(words.course),
+            id=t.id,
+            name=t.name,
+            group=groups.get(refs[t.id].group, refs[t.id].group),
+            what=parse_inline(words.what),
+            course=parse_inline(words.course),
             indications=tuple(parse_inline(i) for i in words.indications),
             contraindications=tuple(parse_inline(i) for i in words.contraindications),
             evidence=parse_inline(words.evidence or ""),
             sources=tuple(citations[s] for s in refs[t.id].sources if s in citations),
-            source=t.where(), needs_review=t.needs_review, step=refs[t.id].step,
+            source=t.where(),
+            needs_review=t.needs_review,
+            step=refs[t.id].step,
         )
         for t in treatments
         for words in [getattr(t, audience.value)]
@@ -144,7 +195,8 @@ def compose_document(content: ConditionContent, language: str, audience: Audienc
         draft_reasons=tuple(reasons),
         review_notes=tuple(dict.fromkeys(notes)),
         translations=tuple(translation(all_labels[lang]) for lang in condition.languages if lang in all_labels)
-        if all_labels else (translation(labels),),
+        if all_labels
+        else (translation(labels),),
     )
 
 
@@ -154,27 +206,27 @@ def translation(labels: schema.Labels) -> Translation:
 
 def _comparison_table(text, treatments, refs, groups, audience, labels, noted) -> ComparisonTable:
     if audience is Audience.PATIENT:
-        columns = (labels.treatment, labels.indications_patient,
-                   labels.contraindications_patient, labels.course)
+        columns = (labels.treatment, labels.indications_patient, labels.contraindications_patient, labels.course)
     else:
-        columns = (labels.treatment, labels.indications_clinician,
-                   labels.contraindications_clinician, labels.course)
+        columns = (labels.treatment, labels.indications_clinician, labels.contraindications_clinician, labels.course)
     rows = []
     for t in treatments:
         words: schema.TreatmentText = getattr(t, audience.value)
         name_cell = Cell(paragraphs=(parse_inline(f"**{_escape_md(t.name)}**"), parse_inline(words.what)))
-        rows.append(TableRow(
-            key=t.id,
-            group=groups.get(refs[t.id].group, refs[t.id].group),
-            cells=(
-                name_cell,
-                Cell(bullets=tuple(parse_inline(i) for i in words.indications)),
-                Cell(bullets=tuple(parse_inline(i) for i in words.contraindications)),
-                Cell(paragraphs=(parse_inline(words.course),)),
-            ),
-            source=t.where(),
-            needs_review=noted(t),
-        ))
+        rows.append(
+            TableRow(
+                key=t.id,
+                group=groups.get(refs[t.id].group, refs[t.id].group),
+                cells=(
+                    name_cell,
+                    Cell(bullets=tuple(parse_inline(i) for i in words.indications)),
+                    Cell(bullets=tuple(parse_inline(i) for i in words.contraindications)),
+                    Cell(paragraphs=(parse_inline(words.course),)),
+                ),
+                source=t.where(),
+                needs_review=noted(t),
+            )
+        )
     return ComparisonTable(columns, tuple(rows), text.where("treatments"))
 
 
@@ -186,8 +238,11 @@ def _credits(people, language: str) -> tuple[Credit, ...]:
     """Names per role, in the order of :class:`Role`; a person limited to some languages is
     credited in those only (a translator of the English version)."""
     credited = [p for p in people if not p.languages or language in p.languages]
-    return tuple(Credit(role, tuple(p.name for p in credited if p.role is role))
-                 for role in schema.Role if any(p.role is role for p in credited))
+    return tuple(
+        Credit(role, tuple(p.name for p in credited if p.role is role))
+        for role in schema.Role
+        if any(p.role is role for p in credited)
+    )
 
 
 def clinic_info(clinic: schema.ClinicFile, images_dir: Path, condition_id: str, language: str) -> Clinic:
@@ -195,10 +250,15 @@ def clinic_info(clinic: schema.ClinicFile, images_dir: Path, condition_id: str, 
     logo = resolve_image(clinic.logo, images_dir)[0] if clinic.logo else None
     web = addresses.fill(clinic.web, condition_id, language) if clinic.web else None
     return Clinic(
-        id=clinic.id, name=clinic.name, phone=clinic.phone, address=clinic.address, email=clinic.email,
+        id=clinic.id,
+        name=clinic.name,
+        phone=clinic.phone,
+        address=clinic.address,
+        email=clinic.email,
         web_display=web_display(web) if web else None,
         web_url=web_url(web) if web else None,
-        logo=logo, colours=clinic.colours.model_dump(exclude={"at"}),
+        logo=logo,
+        colours=clinic.colours.model_dump(exclude={"at"}),
         source=clinic.where(),
         sources={key: clinic.where(key) for key in ("name", "phone", "address", "email", "web", "logo")},
     )
@@ -215,5 +275,12 @@ def web_url(url: str) -> str:
     parts = urlsplit(url if "://" in url else f"https://{url}")
     host = parts.hostname.encode("idna").decode("ascii") if parts.hostname else ""
     netloc = host + (f":{parts.port}" if parts.port else "")
-    return urlunsplit((parts.scheme, netloc, quote(parts.path, safe="/%"),
-                       quote(parts.query, safe="=&%"), quote(parts.fragment, safe="%")))
+    return urlunsplit(
+        (
+            parts.scheme,
+            netloc,
+            quote(parts.path, safe="/%"),
+            quote(parts.query, safe="=&%"),
+            quote(parts.fragment, safe="%"),
+        )
+    )

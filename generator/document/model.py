@@ -9,9 +9,9 @@ YAML line. Nothing here knows about fonts, sizes or pages.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping, Union
 
 from generator.diagnostics import Location
 from generator.kinds import Audience  # re-exported: the Document's audience
@@ -35,7 +35,7 @@ class Paragraph:
     text: Inline
     source: Location
     needs_review: str | None = None
-    brochure: bool = True          # false: left out of the tri-fold brochure by the content
+    brochure: bool = True  # false: left out of the tri-fold brochure by the content
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class BulletList:
     items: tuple[Inline, ...]
     source: Location
     needs_review: str | None = None
-    brochure: bool = True          # false: left out of the tri-fold brochure by the content
+    brochure: bool = True  # false: left out of the tri-fold brochure by the content
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class Figure:
     credit: str
     source: Location
     needs_review: str | None = None
-    brochure: bool = True          # false: left out of the tri-fold brochure by the content
+    brochure: bool = True  # false: left out of the tri-fold brochure by the content
 
 
 @dataclass(frozen=True)
@@ -72,8 +72,8 @@ class Cell:
 
 @dataclass(frozen=True)
 class TableRow:
-    key: str                       # the treatment id
-    group: str                     # the treatment group's label
+    key: str  # the treatment id
+    group: str  # the treatment group's label
     cells: tuple[Cell, ...]
     source: Location
     needs_review: str | None = None
@@ -89,7 +89,7 @@ class ComparisonTable:
     needs_review: str | None = None
 
 
-Block = Union[Paragraph, BulletList, Steps, Figure, ComparisonTable]
+Block = Paragraph | BulletList | Steps | Figure | ComparisonTable
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ class Section:
     blocks: tuple[Block, ...]
     source: Location
     callout: bool = False
-    part: str | None = None        # a new part of the deck starts here (divider slide, agenda entry)
+    part: str | None = None  # a new part of the deck starts here (divider slide, agenda entry)
     needs_review: str | None = None
     brochure: bool = True
 
@@ -119,7 +119,7 @@ class TreatmentDetail:
     sources: tuple[str, ...]
     source: Location
     needs_review: str | None = None
-    step: int | None = None        # its box in the treatment pathway (1-based), if the content says
+    step: int | None = None  # its box in the treatment pathway (1-based), if the content says
 
 
 @dataclass(frozen=True)
@@ -128,13 +128,13 @@ class Clinic:
     phone: str | None
     address: str | None
     email: str | None
-    web_display: str | None        # without scheme, as printed
-    web_url: str | None            # percent-encoded, for QR codes and links
+    web_display: str | None  # without scheme, as printed
+    web_url: str | None  # percent-encoded, for QR codes and links
     logo: Path | None
     colours: Mapping[str, str]
-    source: Location = Location("")                           # the clinic file
-    sources: Mapping[str, Location] = field(default_factory=dict)   # field name -> where it is written
-    id: str = ""                                              # the clinic file's name (content/clinics/<id>.yaml)
+    source: Location = Location("")  # the clinic file
+    sources: Mapping[str, Location] = field(default_factory=dict)  # field name -> where it is written
+    id: str = ""  # the clinic file's name (content/clinics/<id>.yaml)
 
     def where(self, key: str) -> Location:
         """Where a field (name, email, web, ...) is written in the clinic file, for layout problems."""
@@ -142,8 +142,12 @@ class Clinic:
 
 
 # The labels key each role is credited under (content/labels/<lang>.yaml).
-ROLE_LABELS = {Role.AUTHOR: "authors", Role.EDITOR: "edited_by", Role.TRANSLATOR: "translated_by",
-               Role.ILLUSTRATOR: "illustrated_by"}
+ROLE_LABELS = {
+    Role.AUTHOR: "authors",
+    Role.EDITOR: "edited_by",
+    Role.TRANSLATOR: "translated_by",
+    Role.ILLUSTRATOR: "illustrated_by",
+}
 
 
 @dataclass(frozen=True)
@@ -158,8 +162,8 @@ class Credit:
 class Trust:
     """Who wrote it, who checked it, when, and on what evidence."""
 
-    authors: tuple[str, ...]       # role author only: the PDF/PPTX author metadata
-    credits: tuple[Credit, ...]    # every role credited in this language version, in Role order
+    authors: tuple[str, ...]  # role author only: the PDF/PPTX author metadata
+    credits: tuple[Credit, ...]  # every role credited in this language version, in Role order
     clinical_reviewer: str | None
     organisation: str
     organisation_contact: str
@@ -171,7 +175,7 @@ class Trust:
     short_sources: tuple[str, ...]
     disclaimer: str
     feedback: str
-    source_links: tuple[str | None, ...] = ()      # each source's web address (DOI), where the content has one
+    source_links: tuple[str | None, ...] = ()  # each source's web address (DOI), where the content has one
 
 
 @dataclass(frozen=True)
@@ -193,8 +197,8 @@ class Translation:
 class Document:
     condition_id: str
     audience: Audience
-    language: str                  # content language code, e.g. nb
-    language_tag: str              # BCP 47 tag for file metadata, e.g. nb-NO
+    language: str  # content language code, e.g. nb
+    language_tag: str  # BCP 47 tag for file metadata, e.g. nb-NO
     title: str
     subtitle: str
     summary: Inline
@@ -205,17 +209,17 @@ class Document:
     cover_figure: Figure | None
     trust: Trust
     clinic: Clinic
-    labels: Labels                 # the fixed words of the outputs in the document's language
+    labels: Labels  # the fixed words of the outputs in the document's language
     draft: bool
-    source: Location = Location("")            # the language file
+    source: Location = Location("")  # the language file
     condition_source: Location = Location("")  # condition.yaml
     clinic_source: Location = Location("")
     labels_source: Location = Location("")
     draft_reasons: tuple[str, ...] = ()
-    glossary: tuple[tuple[str, str], ...] = ()     # (term, plain explanation), for patients
-    medical_terms: tuple[str, ...] = ()            # words patient text must explain (labels + condition)
+    glossary: tuple[tuple[str, str], ...] = ()  # (term, plain explanation), for patients
+    medical_terms: tuple[str, ...] = ()  # words patient text must explain (labels + condition)
     review_notes: tuple[ReviewNote, ...] = field(default_factory=tuple)
-    translations: tuple[Translation, ...] = ()     # every language version, this one included
+    translations: tuple[Translation, ...] = ()  # every language version, this one included
 
 
 @dataclass(frozen=True)
@@ -241,7 +245,7 @@ class SiteIndex:
 
     clinic: Clinic
     languages: tuple[SiteLanguage, ...]
-    front: bool                    # the site's front page, which links to every language
-    source: Location = Location("")            # the clinic file
-    draft: bool = False            # an index is never a draft; its entries may be
-    translations: tuple[Translation, ...] = ()     # every language the site has, for links between them
+    front: bool  # the site's front page, which links to every language
+    source: Location = Location("")  # the clinic file
+    draft: bool = False  # an index is never a draft; its entries may be
+    translations: tuple[Translation, ...] = ()  # every language the site has, for links between them

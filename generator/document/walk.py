@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from generator.diagnostics import Location
 from generator.document.inline import plain
@@ -11,7 +11,9 @@ from generator.document.model import BulletList, ComparisonTable, Document, Figu
 
 def texts(doc: Document) -> Iterator[tuple[str, Location]]:
     here = doc.source
-    yield from ((t, here) for t in (doc.title, doc.subtitle, plain(doc.summary), doc.trust.disclaimer, doc.trust.feedback))
+    yield from (
+        (t, here) for t in (doc.title, doc.subtitle, plain(doc.summary), doc.trust.disclaimer, doc.trust.feedback)
+    )
     for section in doc.sections:
         yield section.title, section.source
         for block in section.blocks:
@@ -35,9 +37,15 @@ def texts(doc: Document) -> Iterator[tuple[str, Location]]:
     for value in (clinic.name, clinic.phone, clinic.address, clinic.email, clinic.web_display):
         if value:
             yield value, doc.clinic_source
-    for value in (*(n for c in doc.trust.credits for n in c.names), doc.trust.organisation, doc.trust.organisation_contact, *doc.trust.sources,
-                  *doc.trust.short_sources, doc.trust.clinical_reviewer or ""):
+    for value in (
+        *(n for c in doc.trust.credits for n in c.names),
+        doc.trust.organisation,
+        doc.trust.organisation_contact,
+        *doc.trust.sources,
+        *doc.trust.short_sources,
+        doc.trust.clinical_reviewer or "",
+    ):
         yield value, doc.condition_source
     for value in doc.labels.model_dump(exclude={"at"}).values():
-        for text in (value if isinstance(value, (tuple, list)) else (value,)):
+        for text in value if isinstance(value, (tuple, list)) else (value,):
             yield text, doc.labels_source

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 PLACEHOLDERS = ("condition", "lang")
 _PLACEHOLDER = re.compile(r"\{(condition|lang)\}")
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):(?!\d)")     # "javascript:", not "example.org:8080"
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):(?!\d)")  # "javascript:", not "example.org:8080"
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _LOCAL_PART = re.compile(r"^[\w.!#$%&'*+/=?^`{|}~-]+$")
 _PHONE = re.compile(r"^\+?[0-9 ().\-/]+$")
@@ -59,7 +59,7 @@ def web_problem(url: str) -> str | None:
         return f"only http:// and https:// addresses may be links, not '{scheme}:'"
     try:
         parts = urlsplit(url if "://" in url else f"https://{url}")
-        port = parts.port                   # ValueError when out of range or not a number
+        port = parts.port  # ValueError when out of range or not a number
     except ValueError as exc:
         return f"the web address cannot be read ({exc})"
     if parts.username is not None or parts.password is not None:

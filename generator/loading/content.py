@@ -7,8 +7,9 @@ load leaves out, and names, the conditions with errors of their own).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping, TypeVar, cast
+from typing import TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -24,7 +25,9 @@ M = TypeVar("M", bound=BaseModel)
 CONDITION_FILE = "condition.yaml"
 
 
-_PARSED: dict[tuple[str, str, str], tuple[bytes, BaseModel | None, list]] = {}   # a long-running --watch re-parses edits only
+_PARSED: dict[
+    tuple[str, str, str], tuple[bytes, BaseModel | None, list]
+] = {}  # a long-running --watch re-parses edits only
 
 
 def load_model(path: Path, model: type[M], diagnostics: Diagnostics, root: Path) -> M | None:
@@ -43,7 +46,7 @@ def load_model(path: Path, model: type[M], diagnostics: Diagnostics, root: Path)
     cached = _PARSED.get(key)
     if cached is not None and cached[0] == data:
         diagnostics.items.extend(cached[2])
-        return cast("M | None", cached[1])     # filed under (path, model.__name__)
+        return cast("M | None", cached[1])  # filed under (path, model.__name__)
     own = Diagnostics()
     result = _load_model(data, path, display, model, own)
     diagnostics.items.extend(own.items)
@@ -56,9 +59,11 @@ def _load_model(data: bytes, path: Path, display: str, model: type[M], diagnosti
     if source is None:
         return None
     if not isinstance(source.data, dict):
-        diagnostics.error(Location(source.display, 1, 1),
-                          "the file must be a mapping of 'key: value' lines",
-                          f"see content/schema/ for the keys of a {model.__name__} file")
+        diagnostics.error(
+            Location(source.display, 1, 1),
+            "the file must be a mapping of 'key: value' lines",
+            f"see content/schema/ for the keys of a {model.__name__} file",
+        )
         return None
     try:
         return model.model_validate(source.data)
@@ -67,9 +72,14 @@ def _load_model(data: bytes, path: Path, display: str, model: type[M], diagnosti
         return None
 
 
-def load_content(content_dir: Path, images_dir: Path, diagnostics: Diagnostics | None = None,
-                 partial: bool = False, clinics_wanted: tuple[str, ...] = (),
-                 conditions_wanted: tuple[str, ...] = ()) -> Content:
+def load_content(
+    content_dir: Path,
+    images_dir: Path,
+    diagnostics: Diagnostics | None = None,
+    partial: bool = False,
+    clinics_wanted: tuple[str, ...] = (),
+    conditions_wanted: tuple[str, ...] = (),
+) -> Content:
     """Load and check everything under ``content_dir``. Raises ContentError listing all problems.
 
     With ``partial``, a condition whose own files have errors is left out (and named in
@@ -81,8 +91,11 @@ def load_content(content_dir: Path, images_dir: Path, diagnostics: Diagnostics |
     diagnostics = diagnostics if diagnostics is not None else Diagnostics()
     content_dir, images_dir = Path(content_dir), Path(images_dir)
     if not content_dir.is_dir():
-        diagnostics.error(Location(display_path(content_dir)), "content folder not found",
-                          "pass the folder that holds the condition folders with --content")
+        diagnostics.error(
+            Location(display_path(content_dir)),
+            "content folder not found",
+            "pass the folder that holds the condition folders with --content",
+        )
         raise ContentError(diagnostics)
 
     loaded: Labels | ClinicFile | ConditionContent | None
@@ -105,8 +118,11 @@ def load_content(content_dir: Path, images_dir: Path, diagnostics: Diagnostics |
     if conditions_wanted:
         folders = [f for f in folders if f.name in conditions_wanted] or folders
     if not folders:
-        diagnostics.error(Location(display_path(content_dir)), "no condition found",
-                          f"a condition is a folder with a {CONDITION_FILE}, e.g. content/heel-spur/")
+        diagnostics.error(
+            Location(display_path(content_dir)),
+            "no condition found",
+            f"a condition is a folder with a {CONDITION_FILE}, e.g. content/heel-spur/",
+        )
     shared_errors = len(diagnostics.errors)
     failed: dict[str, int] = {}
     for folder in folders:
@@ -123,19 +139,26 @@ def load_content(content_dir: Path, images_dir: Path, diagnostics: Diagnostics |
     return Content(content_dir, tuple(conditions), clinics, labels, failed)
 
 
-def _load_condition(folder: Path, content_dir: Path, images_dir: Path, labels: Mapping[str, Labels],
-                    diagnostics: Diagnostics) -> ConditionContent | None:
+def _load_condition(
+    folder: Path, content_dir: Path, images_dir: Path, labels: Mapping[str, Labels], diagnostics: Diagnostics
+) -> ConditionContent | None:
     condition = load_model(folder / CONDITION_FILE, ConditionFile, diagnostics, content_dir)
     # Without a valid condition.yaml, still check each language file on its own, so an editor
     # sees every mistake in one run.
-    languages = condition.languages if condition else sorted(p.stem for p in folder.glob("*.yaml") if p.name != CONDITION_FILE)
+    languages = (
+        condition.languages if condition else sorted(p.stem for p in folder.glob("*.yaml") if p.name != CONDITION_FILE)
+    )
     texts: dict[str, LanguageFile] = {}
     for lang in languages:
         path = folder / f"{lang}.yaml"
         if not path.exists():
             # Only condition.yaml lists languages whose file may be missing: condition is there.
-            diagnostics.error(cast(ConditionFile, condition).where("languages"), f"language '{lang}' is listed but {display_path(path)} does not exist",
-                              f"create {display_path(path)} (copy {cast(ConditionFile, condition).source_language}.yaml and translate it)")
+            diagnostics.error(
+                cast(ConditionFile, condition).where("languages"),
+                f"language '{lang}' is listed but {display_path(path)} does not exist",
+                f"create {display_path(path)} "
+                f"(copy {cast(ConditionFile, condition).source_language}.yaml and translate it)",
+            )
             continue
         loaded = load_model(path, LanguageFile, diagnostics, content_dir)
         if loaded is not None:
@@ -144,8 +167,11 @@ def _load_condition(folder: Path, content_dir: Path, images_dir: Path, labels: M
         return None
     for path in sorted(folder.glob("*.yaml")):
         if path.name != CONDITION_FILE and path.stem not in condition.languages:
-            diagnostics.warning(Location(display_path(path)), f"'{path.stem}' is not in the languages of {CONDITION_FILE}; file ignored",
-                                f"add {path.stem} to 'languages:' in {display_path(folder / CONDITION_FILE)}")
+            diagnostics.warning(
+                Location(display_path(path)),
+                f"'{path.stem}' is not in the languages of {CONDITION_FILE}; file ignored",
+                f"add {path.stem} to 'languages:' in {display_path(folder / CONDITION_FILE)}",
+            )
     content = ConditionContent(folder, condition, texts)
     check_condition(content, images_dir, labels, diagnostics)
     return content

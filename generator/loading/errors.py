@@ -6,7 +6,8 @@ import datetime as dt
 import difflib
 import types
 import typing
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -15,8 +16,9 @@ from generator.diagnostics import Diagnostics, Location
 from generator.loading.yaml_source import POSITIONS_KEY, Positions, YamlFile
 
 
-def report_validation_error(error: ValidationError, source: YamlFile, root: type[BaseModel],
-                            diagnostics: Diagnostics) -> None:
+def report_validation_error(
+    error: ValidationError, source: YamlFile, root: type[BaseModel], diagnostics: Diagnostics
+) -> None:
     items = error.errors(include_url=False)
     for item in items:
         if item["type"] == "missing" and _misspelt_elsewhere(item, items, root):
@@ -106,8 +108,9 @@ def _describe(value: Any) -> str:
     return f"text ('{value}')"
 
 
-def _explain(item: ErrorDetails, source: YamlFile, where: Location, root: type[BaseModel],
-             path: list[str]) -> tuple[str, str]:
+def _explain(
+    item: ErrorDetails, source: YamlFile, where: Location, root: type[BaseModel], path: list[str]
+) -> tuple[str, str]:
     kind, loc, value = item["type"], item["loc"], item.get("input")
     field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
     if kind == "missing":
@@ -115,14 +118,19 @@ def _explain(item: ErrorDetails, source: YamlFile, where: Location, root: type[B
     if kind == "extra_forbidden":
         allowed = _allowed_keys(root, loc[:-1])
         close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else (
-            "allowed keys here: " + ", ".join(allowed) if allowed else "remove it")
+        hint = (
+            f"did you mean '{close[0]}'?"
+            if close
+            else ("allowed keys here: " + ", ".join(allowed) if allowed else "remove it")
+        )
         return f"unknown key '{field}'", hint
     if kind == "string_type":
         token = source.token_at(where) or str(value)
         if isinstance(value, (int, float, bool, dt.date)):
-            return (f"'{field}' must be text, but YAML read {_describe(value)}",
-                    f"put it in quotes: {field}: \"{token.strip(chr(34))}\"")
+            return (
+                f"'{field}' must be text, but YAML read {_describe(value)}",
+                f'put it in quotes: {field}: "{token.strip(chr(34))}"',
+            )
         return f"'{field}' must be text, not {_describe(value)}", "write the text on the same line after the key"
     if kind == "bool_type":
         return f"'{field}' must be true or false, not {_describe(value)}", "write true or false (without quotes)"
@@ -132,21 +140,24 @@ def _explain(item: ErrorDetails, source: YamlFile, where: Location, root: type[B
     if kind == "string_pattern_mismatch":
         pattern = str(item.get("ctx", {}).get("pattern", ""))
         if "#" in pattern:
-            return f"'{value}' is not a colour", "write a colour as #RRGGBB, e.g. \"#1F4E79\" (in quotes)"
+            return f"'{value}' is not a colour", 'write a colour as #RRGGBB, e.g. "#1F4E79" (in quotes)'
         if "a-z]{2,3}" in pattern:
             return f"'{value}' is not a language code", "use a lowercase ISO 639 code such as nb, nn or en"
-        return (f"'{value}' is not a valid id",
-                "use lowercase letters, digits and single hyphens, e.g. night-splint")
+        return (f"'{value}' is not a valid id", "use lowercase letters, digits and single hyphens, e.g. night-splint")
     if kind == "string_too_short":
         return f"'{field}' must not be empty", "write the text, or remove the key if it is optional"
     if kind == "too_short":
         return f"'{field}' needs at least one item", "add an item on a new line starting with '- '"
     if kind in ("tuple_type", "list_type"):
-        return (f"'{field}' must be a list, not {_describe(value)}",
-                "write each item on its own line starting with '- '")
+        return (
+            f"'{field}' must be a list, not {_describe(value)}",
+            "write each item on its own line starting with '- '",
+        )
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return (f"'{field or 'this'}' must be a mapping (key: value lines), not {_describe(value)}",
-                "indent the keys that belong to it under it")
+        return (
+            f"'{field or 'this'}' must be a mapping (key: value lines), not {_describe(value)}",
+            "indent the keys that belong to it under it",
+        )
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
         return f"'{field}' must be a date, not {_describe(value)}", "write a date as YYYY-MM-DD, e.g. 2026-11-25"
     if kind == "block_kind":

@@ -26,7 +26,7 @@ class Content:
     conditions: tuple[ConditionContent, ...]
     clinics: Mapping[str, ClinicFile]
     labels: Mapping[str, Labels]
-    failed: Mapping[str, int] = field(default_factory=dict)   # condition folder -> errors (partial loads)
+    failed: Mapping[str, int] = field(default_factory=dict)  # condition folder -> errors (partial loads)
 
     def condition(self, condition_id: str) -> ConditionContent:
         return next(c for c in self.conditions if c.condition.id == condition_id)

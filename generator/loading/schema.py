@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag
@@ -64,9 +64,7 @@ def _keyed(value: Any) -> Any:
         if isinstance(item, dict):
             pos: Positions = item.get(POSITIONS_KEY, NOWHERE)
             key_loc = parent.keys.get(key, pos.at)
-            pos = dataclasses.replace(
-                pos, keys={**pos.keys, "id": key_loc},
-                values={**pos.values, "id": key_loc})
+            pos = dataclasses.replace(pos, keys={**pos.keys, "id": key_loc}, values={**pos.values, "id": key_loc})
             item = {**item, "id": key, POSITIONS_KEY: pos}
         out.append(item)
     return tuple(out)
@@ -78,6 +76,7 @@ def Keyed(model: type, value_schema: dict) -> Any:  # noqa: N802 - reads like a 
 
 # --- condition.yaml -----------------------------------------------------------------------------
 
+
 class Review(Model):
     status: Literal["draft", "approved"]
     version: Text
@@ -86,7 +85,7 @@ class Review(Model):
     next_review: Date
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """What a person did; the outputs credit each role under its own label ("Skrevet av", "Oversatt av")."""
 
     AUTHOR = "author"
@@ -114,7 +113,7 @@ class Organisation(Model):
 
 class Source(Model):
     id: Id
-    short: Text | None = None          # e.g. "Koc et al. 2023", where space is tight (brochure)
+    short: Text | None = None  # e.g. "Koc et al. 2023", where space is tight (brochure)
     citation: Text
     url: Text | None = None
 
@@ -147,22 +146,23 @@ class ConditionFile(Model):
     organisation: Organisation
     sources: tuple[Source, ...] = ()
     images: tuple[ImageAsset, ...] = ()
-    cover: Id | None = None              # the image on the leaflet's first page and the brochure's cover
+    cover: Id | None = None  # the image on the leaflet's first page and the brochure's cover
     treatments: Annotated[tuple[TreatmentRef, ...], Field(min_length=1)]
 
 
 # --- <lang>.yaml --------------------------------------------------------------------------------
 
+
 class ParagraphEntry(Model):
     text: Text = Field(alias="p")
     needs_review: Text | None = None
-    brochure: bool = True                 # false: leaflet (and deck) only, not in the brochure
+    brochure: bool = True  # false: leaflet (and deck) only, not in the brochure
 
 
 class ListEntry(Model):
     items: Texts = Field(alias="list")
     needs_review: Text | None = None
-    brochure: bool = True                 # false: leaflet (and deck) only, not in the brochure
+    brochure: bool = True  # false: leaflet (and deck) only, not in the brochure
 
 
 class StepsEntry(Model):
@@ -176,7 +176,7 @@ class StepsEntry(Model):
 class FigureEntry(Model):
     image: Id = Field(alias="figure")
     needs_review: Text | None = None
-    brochure: bool = True                 # false: leaflet (and deck) only, not in the brochure
+    brochure: bool = True  # false: leaflet (and deck) only, not in the brochure
 
 
 class TableEntry(Model):
@@ -194,11 +194,11 @@ def _block_kind(value: Any) -> str | None:
     return getattr(value, "kind", None)
 
 
-if TYPE_CHECKING:   # the union below, spelt out for the type checker
-    Block = Union[ParagraphEntry, ListEntry, StepsEntry, FigureEntry, TableEntry]
+if TYPE_CHECKING:  # the union below, spelt out for the type checker
+    Block = ParagraphEntry | ListEntry | StepsEntry | FigureEntry | TableEntry
 else:
     Block = Annotated[
-        Union[tuple(Annotated[model, Tag(kind)] for kind, model in BLOCK_KINDS.items())],
+        Union[tuple(Annotated[model, Tag(kind)] for kind, model in BLOCK_KINDS.items())],  # noqa: UP007 - computed
         Discriminator(
             _block_kind,
             custom_error_type="block_kind",
@@ -211,12 +211,12 @@ class SectionEntry(Model):
     id: Id
     title: Text
     clinician_title: Text | None = None
-    part: Text | None = None               # starts a new part of the deck: a divider slide and an agenda entry
+    part: Text | None = None  # starts a new part of the deck: a divider slide and an agenda entry
     callout: bool = False
-    brochure: bool = True                  # false: the whole section stays out of the brochure
+    brochure: bool = True  # false: the whole section stays out of the brochure
     needs_review: Text | None = None
-    patient: tuple[Block, ...] = ()        # leaflet wording; empty = not in the leaflet
-    clinician: tuple[Block, ...] = ()      # deck wording; empty = not in the deck
+    patient: tuple[Block, ...] = ()  # leaflet wording; empty = not in the leaflet
+    clinician: tuple[Block, ...] = ()  # deck wording; empty = not in the deck
 
 
 class TreatmentText(Model):
@@ -250,11 +250,18 @@ def _pairs(key_field: str, value_field: str):
             return value
         pos: Positions = value.get(POSITIONS_KEY, NOWHERE)
         return tuple(
-            {key_field: key, value_field: text,
-             POSITIONS_KEY: Positions(pos.keys.get(key, pos.at), {key_field: pos.keys.get(key, pos.at)},
-                                      {key_field: pos.keys.get(key, pos.at), value_field: pos.values.get(key, pos.at)},
-                                      {})}
-            for key, text in value.items() if key != POSITIONS_KEY
+            {
+                key_field: key,
+                value_field: text,
+                POSITIONS_KEY: Positions(
+                    pos.keys.get(key, pos.at),
+                    {key_field: pos.keys.get(key, pos.at)},
+                    {key_field: pos.keys.get(key, pos.at), value_field: pos.values.get(key, pos.at)},
+                    {},
+                ),
+            }
+            for key, text in value.items()
+            if key != POSITIONS_KEY
         )
 
     return convert
@@ -283,12 +290,15 @@ class LanguageFile(Model):
         tuple[GroupLabel, ...],
         BeforeValidator(_pairs("id", "label"), json_schema_input_type=dict[Id, Text]),
     ]
-    if TYPE_CHECKING:   # what Keyed(...) makes, for the type checker
+    if TYPE_CHECKING:  # what Keyed(...) makes, for the type checker
         images: tuple[ImageText, ...] = ()
     else:
-        images: Keyed(ImageText, dict[Id, "ImageTextInput"]) = ()
+        images: Keyed(ImageText, dict[Id, ImageTextInput]) = ()
     # Medical words and their plain explanation, printed on the leaflet under "Ord og uttrykk".
-    glossary: Annotated[tuple[GlossaryEntry, ...], BeforeValidator(_pairs("term", "explanation"), json_schema_input_type=dict[Text, Text])] = ()
+    glossary: Annotated[
+        tuple[GlossaryEntry, ...],
+        BeforeValidator(_pairs("term", "explanation"), json_schema_input_type=dict[Text, Text]),
+    ] = ()
     # This condition's medical words that patient text must explain (glossary or brackets); the
     # labels' medical_terms hold the general ones.
     medical_terms: tuple[Text, ...] = ()
@@ -305,6 +315,7 @@ class ImageTextInput(BaseModel):
 
 
 # --- content/clinics/<id>.yaml ------------------------------------------------------------------
+
 
 class Colours(Model):
     primary: Colour = "#1F4E79"
@@ -330,11 +341,12 @@ class ClinicFile(Model):
 
 # --- content/labels/<lang>.yaml -----------------------------------------------------------------
 
+
 class Labels(Model):
     """Fixed words of the outputs in one language (table headers, page numbers, trust block)."""
 
     language: LanguageCode
-    language_tag: Text                      # BCP 47 tag written into PDF/PPTX, e.g. nb-NO
+    language_tag: Text  # BCP 47 tag written into PDF/PPTX, e.g. nb-NO
     draft: Text
     needs_review: Text
     treatment: Text
@@ -342,15 +354,15 @@ class Labels(Model):
     contraindications_patient: Text
     indications_clinician: Text
     contraindications_clinician: Text
-    indications_short: Text                 # compact brochure entries
+    indications_short: Text  # compact brochure entries
     contraindications_short: Text
     course: Text
     evidence: Text
-    page_of: Text                           # "side {page} av {pages}"
+    page_of: Text  # "side {page} av {pages}"
     continued: Text
     contents: Text
     about_this_leaflet: Text
-    authors: Text                           # "Skrevet av": people with role author
+    authors: Text  # "Skrevet av": people with role author
     edited_by: Text
     translated_by: Text
     illustrated_by: Text
@@ -366,28 +378,28 @@ class Labels(Model):
     phone: Text
     web: Text
     figure_credit: Text
-    review_notes: Text                      # heading of the review notes in the speaker notes
+    review_notes: Text  # heading of the review notes in the speaker notes
     icd10: Text
     leaflet_subject: Text
     deck_subject: Text
-    references: Text                        # the deck's last slide(s)
-    comparison: Text                        # title of the deck's comparison overview
-    comparison_details: Text                # title of the detailed table in the deck's appendix
-    appendix: Text                          # divider before the deck's appendix
-    step: Text                              # overview column: the treatment's step in the pathway
-    outside_pathway: Text                   # overview: a treatment with no step
-    key_indication: Text                    # overview column: the first indication
-    key_contraindication: Text              # overview column: the first contraindication
-    pathway: Text                           # title of the slide drawing a 'steps' block
-    speaker_sources: Text                   # "Sources:" in speaker notes
-    glossary: Text                          # heading of the leaflet's word list
-    language_name: Text                     # the language in its own words, for links between versions
-    skip_to_content: Text                   # the web page's first link, for keyboard and screen readers
-    about_this_page: Text                   # the web page's trust block
-    other_languages: Text                   # the web page's links to its other language versions
-    all_topics: Text                        # the web page's link to the site's list of conditions
-    draft_notice: Text                      # the web page's DRAFT banner: not approved for patients yet
-    medical_terms: tuple[Text, ...] = ()    # words the readability check wants explained for patients
+    references: Text  # the deck's last slide(s)
+    comparison: Text  # title of the deck's comparison overview
+    comparison_details: Text  # title of the detailed table in the deck's appendix
+    appendix: Text  # divider before the deck's appendix
+    step: Text  # overview column: the treatment's step in the pathway
+    outside_pathway: Text  # overview: a treatment with no step
+    key_indication: Text  # overview column: the first indication
+    key_contraindication: Text  # overview column: the first contraindication
+    pathway: Text  # title of the slide drawing a 'steps' block
+    speaker_sources: Text  # "Sources:" in speaker notes
+    glossary: Text  # heading of the leaflet's word list
+    language_name: Text  # the language in its own words, for links between versions
+    skip_to_content: Text  # the web page's first link, for keyboard and screen readers
+    about_this_page: Text  # the web page's trust block
+    other_languages: Text  # the web page's links to its other language versions
+    all_topics: Text  # the web page's link to the site's list of conditions
+    draft_notice: Text  # the web page's DRAFT banner: not approved for patients yet
+    medical_terms: tuple[Text, ...] = ()  # words the readability check wants explained for patients
 
 
 LanguageFile.model_rebuild()

@@ -33,9 +33,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -48,7 +49,7 @@ from generator.assets import files
 from generator.diagnostics import Diagnostics, Location
 
 POSITIONS_KEY = "__at__"
-MAX_DEPTH = 50   # content nests about 8 deep; ruamel's recursion fails somewhere above 400
+MAX_DEPTH = 50  # content nests about 8 deep; ruamel's recursion fails somewhere above 400
 
 # C0/C1 controls (tab and newline are whitespace and get folded) and code points XML 1.0 forbids;
 # reportlab's paragraph parser and the PPTX XML writer both choke on them.
@@ -87,7 +88,7 @@ class YamlFile:
         """The raw source text of the scalar starting at ``location`` (for messages like '0450')."""
         if not (0 < location.line <= len(self.lines)):
             return ""
-        rest = self.lines[location.line - 1][max(location.col - 1, 0):]
+        rest = self.lines[location.line - 1][max(location.col - 1, 0) :]
         return re.split(r"\s+#|\s*$", rest, maxsplit=1)[0].strip()
 
 
@@ -128,34 +129,44 @@ def parse_yaml(data: bytes, path: Path, display: str, diagnostics: Diagnostics) 
         raw = yaml.load(text)
     except ReaderError as exc:
         # Raised for characters YAML itself forbids, before any parsing; position is an offset.
-        before = text[:exc.position]
+        before = text[: exc.position]
         where = Location(display, before.count("\n") + 1, len(before) - before.rfind("\n"))
-        diagnostics.error(where, _forbidden_message(chr(exc.character) if isinstance(exc.character, int) else str(exc.character)),
-                          _FORBIDDEN_HINT)
+        diagnostics.error(
+            where,
+            _forbidden_message(chr(exc.character) if isinstance(exc.character, int) else str(exc.character)),
+            _FORBIDDEN_HINT,
+        )
         return None
     except _Refused as exc:
         diagnostics.error(_mark_location(display, exc.problem_mark), exc.problem, exc.hint)
         return None
     except MaxDepthExceededError as exc:
-        diagnostics.error(_mark_location(display, exc.problem_mark),
-                          f"lists and mappings are nested more than {MAX_DEPTH} deep here",
-                          "check the brackets and the indentation; content never nests that deep")
+        diagnostics.error(
+            _mark_location(display, exc.problem_mark),
+            f"lists and mappings are nested more than {MAX_DEPTH} deep here",
+            "check the brackets and the indentation; content never nests that deep",
+        )
         return None
     except MarkedYAMLError as exc:
         if exc.context and "quoted scalar" in exc.context and exc.context_mark is not None:
             mark = exc.context_mark
-            diagnostics.error(Location(display, mark.line + 1, mark.column + 1), "invalid YAML: a quoted text is never closed",
-                              "add the closing quote at the end of the text")
+            diagnostics.error(
+                Location(display, mark.line + 1, mark.column + 1),
+                "invalid YAML: a quoted text is never closed",
+                "add the closing quote at the end of the text",
+            )
             return None
         if exc.context and "flow " in exc.context and exc.context_mark is not None:
             mark = exc.context_mark
             lines = text.split("\n")
-            at = lines[mark.line][mark.column:mark.column + 1] if mark.line < len(lines) else ""
+            at = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
             bracket = at if at in "[{" and at else ("[" if "sequence" in exc.context else "{")
-            diagnostics.error(Location(display, mark.line + 1, mark.column + 1),
-                              f"invalid YAML: the '{bracket}' here is never closed properly",
-                              f"close it with '{']' if bracket == '[' else '}'}', or put the whole text in quotes "
-                              f"if it starts with '{bracket}'")
+            diagnostics.error(
+                Location(display, mark.line + 1, mark.column + 1),
+                f"invalid YAML: the '{bracket}' here is never closed properly",
+                f"close it with '{']' if bracket == '[' else '}'}', or put the whole text in quotes "
+                f"if it starts with '{bracket}'",
+            )
             return None
         mark = exc.problem_mark or exc.context_mark
         where = _mark_location(display, mark)
@@ -168,9 +179,10 @@ def parse_yaml(data: bytes, path: Path, display: str, diagnostics: Diagnostics) 
     except YAMLError as exc:
         diagnostics.error(Location(display), f"invalid YAML: {exc}")
         return None
-    except RecursionError:   # a safety net: MAX_DEPTH stops nesting long before this
-        diagnostics.error(Location(display), "lists and mappings are nested too deeply",
-                          "check the brackets and the indentation")
+    except RecursionError:  # a safety net: MAX_DEPTH stops nesting long before this
+        diagnostics.error(
+            Location(display), "lists and mappings are nested too deeply", "check the brackets and the indentation"
+        )
         return None
 
     converter = _Converter(display, diagnostics)
@@ -183,10 +195,17 @@ def _mark_location(display: str, mark) -> Location:
 
 
 # Byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
-_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
-         (b"\xef\xbb\xbf", "utf-8", "UTF-8"), (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16"))
-_SAVE_AS_UTF8 = ("save the file as UTF-8 in your editor (Notepad: File > Save as > Encoding: UTF-8; "
-                 "TextEdit: Format > Make Plain Text, then save with Unicode (UTF-8))")
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+    (b"\xef\xbb\xbf", "utf-8", "UTF-8"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16"),
+)
+_SAVE_AS_UTF8 = (
+    "save the file as UTF-8 in your editor (Notepad: File > Save as > Encoding: UTF-8; "
+    "TextEdit: Format > Make Plain Text, then save with Unicode (UTF-8))"
+)
 
 
 def _decode(data: bytes, display: str, diagnostics: Diagnostics) -> str | None:
@@ -199,31 +218,37 @@ def _decode(data: bytes, display: str, diagnostics: Diagnostics) -> str | None:
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(codec)
+                return data[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
-                decoded = data[len(bom):exc.start + len(bom)].decode(codec, errors="replace")
+                decoded = data[len(bom) : exc.start + len(bom)].decode(codec, errors="replace")
                 line, col = decoded.count("\n") + 1, len(decoded) - decoded.rfind("\n")
-                diagnostics.error(Location(display, line, col),
-                                  f"the file starts with a {name} byte-order mark, but is not valid {name} from here",
-                                  _SAVE_AS_UTF8)
+                diagnostics.error(
+                    Location(display, line, col),
+                    f"the file starts with a {name} byte-order mark, but is not valid {name} from here",
+                    _SAVE_AS_UTF8,
+                )
                 return None
     head = data[:400]
-    if head.count(0) * 3 > len(head):   # every other byte zero: UTF-16 (NUL is never in text)
-        diagnostics.error(Location(display), "the file is not saved as UTF-8: it looks like UTF-16 without a byte-order mark",
-                          _SAVE_AS_UTF8)
+    if head.count(0) * 3 > len(head):  # every other byte zero: UTF-16 (NUL is never in text)
+        diagnostics.error(
+            Location(display),
+            "the file is not saved as UTF-8: it looks like UTF-16 without a byte-order mark",
+            _SAVE_AS_UTF8,
+        )
         return None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = data[:exc.start].decode("utf-8", errors="replace")
+        before = data[: exc.start].decode("utf-8", errors="replace")
         line, col = before.count("\n") + 1, len(before) - before.rfind("\n")
         byte = data[exc.start]
         try:
             encoding = f"Windows-1252 (\"ANSI\"), where byte 0x{byte:02X} here is '{bytes([byte]).decode('cp1252')}'"
         except UnicodeDecodeError:
             encoding = f"an 8-bit encoding (byte 0x{byte:02X} here)"
-        diagnostics.error(Location(display, line, col), f"the file is not saved as UTF-8: it looks like {encoding}",
-                          _SAVE_AS_UTF8)
+        diagnostics.error(
+            Location(display, line, col), f"the file is not saved as UTF-8: it looks like {encoding}", _SAVE_AS_UTF8
+        )
         return None
 
 
@@ -246,19 +271,24 @@ class _ContentComposer(Composer):
     def compose_node(self, parent, index):
         event = self.parser.peek_event()
         if isinstance(event, AliasEvent):
-            raise _Refused(f"a text starting with '*' is read as a YAML alias ('*{event.anchor}'), "
-                           "which content does not use",
-                           event.start_mark,
-                           f"put the whole text in quotes, e.g. \"*{event.anchor} ...\"; write a repeated text out in full")
+            raise _Refused(
+                f"a text starting with '*' is read as a YAML alias ('*{event.anchor}'), which content does not use",
+                event.start_mark,
+                f'put the whole text in quotes, e.g. "*{event.anchor} ..."; write a repeated text out in full',
+            )
         if event.anchor is not None:
-            raise _Refused(f"a text starting with '&' is read as a YAML anchor ('&{event.anchor}'), "
-                           "which content does not use",
-                           event.start_mark,
-                           f"put the whole text in quotes, e.g. \"&{event.anchor} ...\"; write a repeated text out in full")
+            raise _Refused(
+                f"a text starting with '&' is read as a YAML anchor ('&{event.anchor}'), which content does not use",
+                event.start_mark,
+                f'put the whole text in quotes, e.g. "&{event.anchor} ..."; write a repeated text out in full',
+            )
         tag = getattr(event, "ctag", None)
         if tag is not None:
-            raise _Refused(f"a text starting with '!' is read as a YAML tag ('{tag}'), which content does not use",
-                           event.start_mark, "put the whole text in quotes")
+            raise _Refused(
+                f"a text starting with '!' is read as a YAML tag ('{tag}'), which content does not use",
+                event.start_mark,
+                "put the whole text in quotes",
+            )
         return super().compose_node(parent, index)
 
 
@@ -280,8 +310,10 @@ def _syntax_hint(problem: str) -> str:
         return f"a text starting with '{found[1] if found else '@'}' must be put in quotes"
     if "could not find expected ':'" in problem:
         return "each line in a mapping needs 'key: value'; check the line above for a missing quote"
-    return ("check indentation and quotes around this position; a quote left open on a line above "
-            "runs on until the next quote")
+    return (
+        "check indentation and quotes around this position; a quote left open on a line above "
+        "runs on until the next quote"
+    )
 
 
 class _Converter:
@@ -320,7 +352,7 @@ class _Converter:
         keys, values, items = {}, {}, {}
         out: dict[str, Any] = {}
         for key, value in node.items():
-            key_text = self._text(str(key), self.loc(node.lc.key(key)))   # glossary terms are keys
+            key_text = self._text(str(key), self.loc(node.lc.key(key)))  # glossary terms are keys
             keys[key_text] = self.loc(node.lc.key(key))
             values[key_text] = self.loc(node.lc.value(key))
             if isinstance(value, CommentedSeq):
@@ -337,20 +369,27 @@ class _Converter:
     def _text(self, text: str, where: Location) -> str:
         bad = _FORBIDDEN.search(text)
         if bad:
-            self.diagnostics.error(where, f"{_forbidden_message(bad.group())} at character {bad.start() + 1} of the value",
-                                   _FORBIDDEN_HINT)
+            self.diagnostics.error(
+                where, f"{_forbidden_message(bad.group())} at character {bad.start() + 1} of the value", _FORBIDDEN_HINT
+            )
         turn = _DIRECTION.search(text)
         if turn:
-            self.diagnostics.error(where, f"{_forbidden_message(turn.group())}, which changes the direction of the "
-                                   f"text around it, at character {turn.start() + 1} of the value",
-                                   "delete it: leafdeck sets the direction of every text by its language; "
-                                   "U+200E and U+200F (LRM, RLM) are allowed where a mark is needed")
+            self.diagnostics.error(
+                where,
+                f"{_forbidden_message(turn.group())}, which changes the direction of the "
+                f"text around it, at character {turn.start() + 1} of the value",
+                "delete it: leafdeck sets the direction of every text by its language; "
+                "U+200E and U+200F (LRM, RLM) are allowed where a mark is needed",
+            )
         hidden = _INVISIBLE.search(text)
         if hidden:
             count = len(_INVISIBLE.findall(text))
-            self.diagnostics.warning(where, f"{_forbidden_message(hidden.group())} at character {hidden.start() + 1} "
-                                     f"of the value{f' (and {count - 1} more)' if count > 1 else ''}: removed",
-                                     "delete it from the file; it often comes from copying out of a web page")
+            self.diagnostics.warning(
+                where,
+                f"{_forbidden_message(hidden.group())} at character {hidden.start() + 1} "
+                f"of the value{f' (and {count - 1} more)' if count > 1 else ''}: removed",
+                "delete it from the file; it often comes from copying out of a web page",
+            )
             text = _INVISIBLE.sub("", text)
         # Folded and literal scalars keep their line breaks; the renderers own line breaking.
         return normalise_text(text)

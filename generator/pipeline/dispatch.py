@@ -8,29 +8,33 @@ else it raises is a bug in leafdeck and becomes an internal error for that outpu
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 import traceback
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from enum import StrEnum
 
+from generator.diagnostics import Diagnostics, Location, display_path
+from generator.kinds import Bundle
 from generator.pipeline.plan import Planned
 from generator.pipeline.targets import Options
-from generator.diagnostics import Diagnostics, Location, display_path
+from generator.render.errors import LayoutProblem
 
 
 class Rendered(StrEnum):
     OK = "ok"
-    PROBLEMS = "problems"      # the content does not fit: positioned problems for staff
-    INTERNAL = "internal"      # a bug in leafdeck
+    PROBLEMS = "problems"  # the content does not fit: positioned problems for staff
+    INTERNAL = "internal"  # a bug in leafdeck
 
 
 @dataclass(frozen=True)
 class RenderResult:
     kind: Rendered
     data: bytes = b""
-    beside: tuple[tuple[str, bytes], ...] = ()     # files written next to the output (Bundle.files)
-    problems: tuple[tuple[str, Location | None, str], ...] = ()    # (message, where, hint)
+    beside: tuple[tuple[str, bytes], ...] = ()  # files written next to the output (Bundle.files)
+    problems: tuple[tuple[str, Location | None, str], ...] = ()  # (message, where, hint)
     error: str = ""
 
     @property
@@ -46,20 +50,21 @@ def report_problems(item: Planned, result: RenderResult, diagnostics: Diagnostic
             diagnostics.error(location or Location(display_path(item.source_file)), f"{product}: {message}", hint)
         return result.problems[0][0]
     if result.kind is Rendered.INTERNAL:
-        diagnostics.error(Location(display_path(item.source_file)), f"{product}: internal error: {result.error}",
-                          "this is a bug in leafdeck, not in your content: please report it with this message")
+        diagnostics.error(
+            Location(display_path(item.source_file)),
+            f"{product}: internal error: {result.error}",
+            "this is a bug in leafdeck, not in your content: please report it with this message",
+        )
         return f"internal error: {result.error.splitlines()[-1]}"
     return None
 
 
-def render_all(runnable: list, options: Options, progress: Callable[[], object] | None
-               ) -> Iterator[tuple[tuple, RenderResult]]:
+def render_all(
+    runnable: list, options: Options, progress: Callable[[], object] | None
+) -> Iterator[tuple[tuple, RenderResult]]:
     """((item, extra), result) for every runnable (item, extra) pair, in parallel processes when
     there are several."""
     if options.jobs > 1 and len(runnable) > 2:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
         # fork shares the loaded modules with the workers; elsewhere (macOS, Windows) fork is unsafe.
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context) as pool:
@@ -70,8 +75,9 @@ def render_all(runnable: list, options: Options, progress: Callable[[], object] 
                 try:
                     result = future.result()
                 except Exception as exc:  # noqa: BLE001 - a worker that died (memory, signal)
-                    result = RenderResult(Rendered.INTERNAL,
-                                          error=f"the rendering process failed: {type(exc).__name__}: {exc}")
+                    result = RenderResult(
+                        Rendered.INTERNAL, error=f"the rendering process failed: {type(exc).__name__}: {exc}"
+                    )
                 yield futures[future], result
     else:
         for item, fp in runnable:
@@ -83,9 +89,6 @@ def render_all(runnable: list, options: Options, progress: Callable[[], object] 
 
 def render_safely(item: Planned) -> RenderResult:
     """Draw one output; never raises."""
-    from generator.render.errors import LayoutProblem
-
-    from generator.kinds import Bundle
 
     try:
         drawn = render(item)
@@ -100,6 +103,6 @@ def render_safely(item: Planned) -> RenderResult:
 
 def render(item: Planned):
     """The output's bytes (or Bundle), drawn by its product's renderer (imported on first use)."""
-    from generator.render import registry      # loads pydantic's model classes: not on the no-op path
+    from generator.render import registry  # noqa: PLC0415 - heavy: every renderer's module, not on the no-op path
 
     return registry.render(item.document, item.target.variant, item.template)

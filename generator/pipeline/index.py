@@ -2,9 +2,10 @@
 and remembered by the file's digest, so a run with nothing to do reads bytes and parses nothing.
 
 The facts: a condition's ``languages:``, its ``next_review`` date and the image files it names; a
-clinic's logo; a labels file's language tag and name (what links between language versions show). They live in the manifest's ``index`` beside the outputs. A file whose digest is not
-in the index (new, edited, or the manifest gone) is parsed with leafdeck's YAML reader — that file
-changed, so its outputs are rebuilt and the parse costs nothing extra. A file the parser refuses
+clinic's logo; a labels file's language tag and name (what links between language versions show).
+They live in the manifest's ``index`` beside the outputs. A file whose digest is not in the index
+(new, edited, or the manifest gone) is parsed with leafdeck's YAML reader — that file changed, so
+its outputs are rebuilt and the parse costs nothing extra. A file the parser refuses
 gives no facts: every ``<lang>.yaml`` counts as a language, every image as named and the review as
 unknown, so its outputs are attempted and the loader reports the mistake with its line.
 """
@@ -18,14 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from generator.assets import files
+from generator.diagnostics import Diagnostics
 
 
 @dataclass(frozen=True)
 class Facts:
-    languages: tuple[str, ...] | None = None       # None: not readable as a list of codes
-    next_review: str | None = None                 # ISO date, None: unknown
-    images: tuple[str, ...] | None = None          # image files named; None: unknown (count every image)
-    language: tuple[str, ...] | None = None        # a labels file's (language_tag, language_name)
+    languages: tuple[str, ...] | None = None  # None: not readable as a list of codes
+    next_review: str | None = None  # ISO date, None: unknown
+    images: tuple[str, ...] | None = None  # image files named; None: unknown (count every image)
+    language: tuple[str, ...] | None = None  # a labels file's (language_tag, language_name)
 
     def overdue(self, today: dt.date) -> bool | None:
         if self.next_review is None:
@@ -49,7 +51,7 @@ class Index:
         try:
             data = files.read(path, root, files.Limit.YAML)
         except (OSError, files.Refused):
-            return Facts()          # the loader reports why
+            return Facts()  # the loader reports why
         key, digest = _key(path, root), hashlib.sha256(data).hexdigest()
         known = self.entries.get(key)
         if known and known.get("sha256") == digest:
@@ -76,8 +78,11 @@ def catalogue(content_dir: Path, index: Index) -> list[tuple[Path, tuple[str, ..
     found = []
     for folder in sorted(p.parent for p in Path(content_dir).glob(f"*/{CONDITION_FILE}")):
         listed = index.facts(folder / CONDITION_FILE, Path(content_dir)).languages
-        languages = listed if listed is not None else \
-            tuple(sorted(p.stem for p in folder.glob("*.yaml") if p.name != CONDITION_FILE))
+        languages = (
+            listed
+            if listed is not None
+            else tuple(sorted(p.stem for p in folder.glob("*.yaml") if p.name != CONDITION_FILE))
+        )
         found.append((folder, languages))
     return found
 
@@ -91,13 +96,16 @@ def _strings(value) -> tuple[str, ...] | None:
 
 def _facts_from(entry: dict) -> Facts:
     review = entry.get("next_review")
-    return Facts(_strings(entry.get("languages")), review if isinstance(review, str) else None,
-                 _strings(entry.get("images")), _strings(entry.get("language")))
+    return Facts(
+        _strings(entry.get("languages")),
+        review if isinstance(review, str) else None,
+        _strings(entry.get("images")),
+        _strings(entry.get("language")),
+    )
 
 
 def _parse(raw: bytes, path: Path) -> Facts:
-    from generator.diagnostics import Diagnostics
-    from generator.loading.yaml_source import parse_yaml, strip_positions
+    from generator.loading.yaml_source import parse_yaml, strip_positions  # noqa: PLC0415 - heavy: ruamel.yaml, parsed only for a file that changed
 
     loaded = parse_yaml(raw, path, str(path), Diagnostics())
     data = strip_positions(loaded.data) if loaded is not None else None
@@ -113,7 +121,9 @@ def _parse(raw: bytes, path: Path) -> Facts:
     if isinstance(next_review, dt.date):
         next_review = next_review.isoformat()
     images = data.get("images")
-    files = [item.get("file") if isinstance(item, dict) else None for item in images] \
-        if isinstance(images, list) else None
-    return Facts(_strings(data.get("languages")), next_review if isinstance(next_review, str) else None,
-                 _strings(files))
+    files = (
+        [item.get("file") if isinstance(item, dict) else None for item in images] if isinstance(images, list) else None
+    )
+    return Facts(
+        _strings(data.get("languages")), next_review if isinstance(next_review, str) else None, _strings(files)
+    )

@@ -22,17 +22,31 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from filelock import FileLock
+
 from generator import __version__
 from generator.assets import files
+from generator.kinds import Product, Variant
 from generator.pipeline.index import CONDITION_FILE, Index, catalogue
 from generator.pipeline.output import relative_output, write_atomic
-from generator.kinds import Product, Variant
 
 MANIFEST = "manifest.json"
-_LIBRARIES = ("reportlab", "python-pptx", "pillow", "pyphen", "fontpkg-fira-sans", "fontpkg-arimo", "pikepdf",
-              "markdown-it-py", "ruamel.yaml", "pydantic",
-              "jinja2", "fonttools", "brotli")
-_CODE = Path(__file__).resolve().parents[1]     # the whole generator package
+_LIBRARIES = (
+    "reportlab",
+    "python-pptx",
+    "pillow",
+    "pyphen",
+    "fontpkg-fira-sans",
+    "fontpkg-arimo",
+    "pikepdf",
+    "markdown-it-py",
+    "ruamel.yaml",
+    "pydantic",
+    "jinja2",
+    "fonttools",
+    "brotli",
+)
+_CODE = Path(__file__).resolve().parents[1]  # the whole generator package
 
 
 @dataclass(frozen=True)
@@ -55,7 +69,9 @@ class Target:
 def code_digest() -> str:
     """The generator itself: its source, templates and the versions of the libraries it drives."""
     h = hashlib.sha256(__version__.encode())
-    for path in sorted(p for p in _CODE.rglob("*") if p.is_file() and p.suffix in (".py", ".pptx", ".yaml", ".html", ".css")):
+    for path in sorted(
+        p for p in _CODE.rglob("*") if p.is_file() and p.suffix in (".py", ".pptx", ".yaml", ".html", ".css")
+    ):
         h.update(path.relative_to(_CODE).as_posix().encode())
         h.update(path.read_bytes())
     for name in _LIBRARIES:
@@ -69,23 +85,39 @@ def code_digest() -> str:
 class Fingerprints:
     """Fingerprints of targets, reading each input file once per run."""
 
-    def __init__(self, content_dir: Path, images_dir: Path, template: Path | None, settings: dict,
-                 today: dt.date | None = None, index: Index | None = None):
+    def __init__(
+        self,
+        content_dir: Path,
+        images_dir: Path,
+        template: Path | None,
+        settings: dict,
+        today: dt.date | None = None,
+        index: Index | None = None,
+    ):
         self.content_dir, self.images_dir, self.template = Path(content_dir), Path(images_dir), template
         self.settings, self.today = settings, today
         self.index = index if index is not None else Index()
         self._files: dict[Path, str] = {}
-        self._image_files = _images(self.images_dir)      # walked once per run, not once per output
+        self._image_files = _images(self.images_dir)  # walked once per run, not once per output
         self._conditions: list[tuple[Path, tuple[str, ...]]] | None = None
 
     def of(self, target: Target) -> str:
         h = hashlib.sha256(code_digest().encode())
         conditions = [target.condition] if target.condition else [f.name for f, _ in self._catalogue()]
-        h.update(json.dumps({**self.settings, "overdue": [self._overdue(c) for c in conditions],
-                             "languages": self._language_names(target),
-                             "product": target.variant.product, "paper": target.variant.paper,
-                             "print_shop": target.variant.print_shop, "tagged": target.variant.tagged},
-                            sort_keys=True).encode())
+        h.update(
+            json.dumps(
+                {
+                    **self.settings,
+                    "overdue": [self._overdue(c) for c in conditions],
+                    "languages": self._language_names(target),
+                    "product": target.variant.product,
+                    "paper": target.variant.paper,
+                    "print_shop": target.variant.print_shop,
+                    "tagged": target.variant.tagged,
+                },
+                sort_keys=True,
+            ).encode()
+        )
         for path in self._inputs(target):
             h.update(str(path).encode())
             h.update(self._digest(path).encode())
@@ -97,7 +129,9 @@ class Fingerprints:
         date itself, so the output is rebuilt and the loader names the mistake)."""
         if self.today is None:
             return False
-        overdue = self.index.facts(self.content_dir / condition / "condition.yaml", self.content_dir).overdue(self.today)
+        overdue = self.index.facts(self.content_dir / condition / "condition.yaml", self.content_dir).overdue(
+            self.today
+        )
         return self.today.isoformat() if overdue is None else overdue
 
     def _catalogue(self) -> list[tuple[Path, tuple[str, ...]]]:
@@ -130,7 +164,7 @@ class Fingerprints:
         if target.variant.product is Product.SITE_INDEX:
             return self._index_inputs(target)
         condition, clinic = content / target.condition / "condition.yaml", content / "clinics" / f"{target.clinic}.yaml"
-        template = self.template if target.variant.product == "deck" else None      # a user's template
+        template = self.template if target.variant.product == "deck" else None  # a user's template
         # The other languages' files are checked against this one but do not change its output.
         files = [condition, content / target.condition / f"{target.language}.yaml"]
         files += [content / "labels" / f"{target.language}.yaml", clinic]
@@ -221,11 +255,14 @@ class Manifest:
         entry = self.files.get(target.key)
         if not entry or entry.get("fingerprint") != fingerprint:
             return False
-        beside = entry.get("files", {})      # a web page's fonts and pictures, by name
+        beside = entry.get("files", {})  # a web page's fonts and pictures, by name
         try:
-            return os.path.getsize(target.path) == entry.get("bytes") and sha256_file(target.path) == entry.get("sha256") \
-                and isinstance(beside, dict) \
+            return (
+                os.path.getsize(target.path) == entry.get("bytes")
+                and sha256_file(target.path) == entry.get("sha256")
+                and isinstance(beside, dict)
                 and all(sha256_file(target.path.parent / name) == digest for name, digest in beside.items())
+            )
         except OSError:
             return False
 
@@ -238,32 +275,37 @@ class Manifest:
             try:
                 self._write({})
             except OSError:
-                pass        # the index only saves parsing next time; the outputs' errors are reported
+                pass  # the index only saves parsing next time; the outputs' errors are reported
             return
         self._write(updates)
 
     def _write(self, updates: dict[str, dict]) -> None:
-        from filelock import FileLock
 
         self.out_dir.mkdir(parents=True, exist_ok=True)
         with FileLock(str(self.out_dir / ".manifest.lock")):
             files, index = self._read()
             self.files = {**files, **updates}
             entries = {**index, **self.index.entries}
-            body = {"generator": f"leafdeck {__version__}", "files": dict(sorted(self.files.items())),
-                    "index": dict(sorted(entries.items()))}
+            body = {
+                "generator": f"leafdeck {__version__}",
+                "files": dict(sorted(self.files.items())),
+                "index": dict(sorted(entries.items())),
+            }
             write_atomic(self.path, (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
-def entry(target: Target, data: bytes, fingerprint: str, version: str,
-          beside: tuple[tuple[str, bytes], ...] = ()) -> dict:
+def entry(
+    target: Target, data: bytes, fingerprint: str, version: str, beside: tuple[tuple[str, bytes], ...] = ()
+) -> dict:
     """The manifest's record of one output; ``beside``: the files written next to it (a page's assets)."""
     record = {
         "sha256": hashlib.sha256(data).hexdigest(),
         "bytes": len(data),
         "content_version": version,
         "fingerprint": fingerprint,
-        "clinic": target.clinic, "condition": target.condition, "language": target.language,
+        "clinic": target.clinic,
+        "condition": target.condition,
+        "language": target.language,
         "product": target.variant.suffix,
     }
     if beside:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.kinds import Product, Variant
 
-SITE = "site"      # each clinic's web site: <out>/<clinic>/site/
+SITE = "site"  # each clinic's web site: <out>/<clinic>/site/
 
 
 def relative_output(clinic: str, condition: str, language: str, variant: Variant) -> str:

@@ -7,25 +7,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.diagnostics import ContentError, Diagnostics, Location, display_path
+from generator.kinds import Audience, Product, variants
 from generator.pipeline.manifest import Target
 from generator.pipeline.output import output_path
 from generator.pipeline.targets import ALL, Options, in_shard, site_indexes
-from generator.diagnostics import ContentError, Diagnostics, Location, display_path
-from generator.kinds import Audience, Product, variants
 
-if TYPE_CHECKING:   # imported where it is needed, so `check` and no-op runs stay light
+if TYPE_CHECKING:  # imported where it is needed, so `check` and no-op runs stay light
     from generator.document.model import Document, SiteIndex
 
-SITE_TEMPLATES = "site"     # content/site/: a clinic's own page templates (README: "Your own page template")
+SITE_TEMPLATES = "site"  # content/site/: a clinic's own page templates (README: "Your own page template")
 
 
 @dataclass(frozen=True)
 class Planned:
     target: Target
     document: Document | SiteIndex
-    source_file: Path          # the language file (a site index: the clinic file), for late problems
-    template: Path | None = None   # the deck's PowerPoint template; for web pages the content's site/ folder
-
+    source_file: Path  # the language file (a site index: the clinic file), for late problems
+    template: Path | None = None  # the deck's PowerPoint template; for web pages the content's site/ folder
 
 
 def plan(options: Options, diagnostics: Diagnostics, partial: bool = False) -> tuple[list[Planned], set[str]]:
@@ -34,12 +33,18 @@ def plan(options: Options, diagnostics: Diagnostics, partial: bool = False) -> t
     Returns the planned outputs and the conditions left out for their own content errors
     (only with ``partial``); raises ContentError for errors every output shares.
     """
-    from generator.document.compose import compose_document
-    from generator.document.site import compose_site_index
-    from generator.loading.content import load_content
+    from generator.document.compose import compose_document  # noqa: PLC0415 - heavy: pydantic and ruamel.yaml, not on the no-op path
+    from generator.document.site import compose_site_index  # noqa: PLC0415 - heavy: pydantic and ruamel.yaml, not on the no-op path
+    from generator.loading.content import load_content  # noqa: PLC0415 - heavy: pydantic and ruamel.yaml, not on the no-op path
 
-    content = load_content(options.content_dir, options.images, diagnostics, partial=partial,
-                            clinics_wanted=options.clinics, conditions_wanted=options.conditions)
+    content = load_content(
+        options.content_dir,
+        options.images,
+        diagnostics,
+        partial=partial,
+        clinics_wanted=options.clinics,
+        conditions_wanted=options.conditions,
+    )
     clinics = _select(content, options, diagnostics)
     if partial:
         _raise_shared(diagnostics, content)
@@ -66,12 +71,21 @@ def plan(options: Options, diagnostics: Diagnostics, partial: bool = False) -> t
                         continue
                     audience = variant.spec.audience
                     if audience not in documents:
-                        documents[audience] = compose_document(cc, lang, audience, clinic, content.labels[lang],
-                                                             options.images, options.today, content.labels)
-                    planned.append(Planned(target, documents[audience], cc.folder / f"{lang}.yaml",
-                                           templates.get(variant.product)))
+                        documents[audience] = compose_document(
+                            cc,
+                            lang,
+                            audience,
+                            clinic,
+                            content.labels[lang],
+                            options.images,
+                            options.today,
+                            content.labels,
+                        )
+                    planned.append(
+                        Planned(target, documents[audience], cc.folder / f"{lang}.yaml", templates.get(variant.product))
+                    )
         if content.failed:
-            continue        # an index lists every condition: it waits until they all load
+            continue  # an index lists every condition: it waits until they all load
         clinic_file = Path(options.content_dir) / "clinics" / f"{clinic.id}.yaml"
         for target in site_indexes(clinic.id, pages, options):
             if in_shard(target.key, options.shard):
@@ -110,18 +124,27 @@ def _select(content, options: Options, diagnostics: Diagnostics) -> list:
             if clinic is None:
                 files = sorted(p.stem for p in (Path(options.content_dir) / "clinics").glob("*.yaml"))
                 known = ", ".join(files) or "none"
-                diagnostics.error(where, f"clinic '{wanted}' not found (known: {known})",
-                                  f"add content/clinics/{wanted}.yaml or pick a known clinic with --clinic")
+                diagnostics.error(
+                    where,
+                    f"clinic '{wanted}' not found (known: {known})",
+                    f"add content/clinics/{wanted}.yaml or pick a known clinic with --clinic",
+                )
             else:
                 chosen.append(clinic)
     ids = {c.condition.id for c in content.conditions} | set(content.failed)
     for wanted in options.conditions:
         if wanted not in ids:
-            diagnostics.error(Location(display_path(options.content_dir)), f"condition '{wanted}' not found",
-                              f"known conditions: {', '.join(sorted(ids))}")
+            diagnostics.error(
+                Location(display_path(options.content_dir)),
+                f"condition '{wanted}' not found",
+                f"known conditions: {', '.join(sorted(ids))}",
+            )
     langs = {lang for c in content.conditions for lang in c.condition.languages}
     for wanted in options.languages:
         if wanted not in langs and not content.failed:
-            diagnostics.error(Location(display_path(options.content_dir)), f"language '{wanted}' not found",
-                              f"languages in the content: {', '.join(sorted(langs))}")
+            diagnostics.error(
+                Location(display_path(options.content_dir)),
+                f"language '{wanted}' not found",
+                f"languages in the content: {', '.join(sorted(langs))}",
+            )
     return chosen

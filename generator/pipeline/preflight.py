@@ -40,7 +40,7 @@ def preflight(planned: list[Planned], options: Options, diagnostics: Diagnostics
 def check_documents(planned: list[Planned], options: Options, diagnostics: Diagnostics) -> dict:
     """The checks that read the documents, not the drawn outputs; returns the readability figures
     per document."""
-    texts = [p.document for p in planned if isinstance(p.document, Document)]     # not the site indexes
+    texts = [p.document for p in planned if isinstance(p.document, Document)]  # not the site indexes
     # Documents differ between clinics only in the clinic's details: check each text once.
     documents = {(doc.condition_id, doc.language, doc.audience): doc for doc in texts}
     figures: dict[str, dict] = {}
@@ -54,7 +54,8 @@ def check_documents(planned: list[Planned], options: Options, diagnostics: Diagn
                 hyphenation_checked.add(doc.language_tag)
                 check_hyphenation(doc, diagnostics)
             figures[f"{doc.condition_id} ({doc.language})"] = check_readability(
-                doc, doc.medical_terms, dict(doc.glossary), diagnostics)
+                doc, doc.medical_terms, dict(doc.glossary), diagnostics
+            )
             check_glyphs(doc, diagnostics)
             check_pictures(doc, print_shop, options.paper, diagnostics, checked_images)
         else:
@@ -63,7 +64,7 @@ def check_documents(planned: list[Planned], options: Options, diagnostics: Diagn
             notes.setdefault((note.where, note.note), note)
     first_of_condition: dict = {}
     for doc in documents.values():
-        first_of_condition.setdefault(doc.condition_id, doc)   # its source language comes first
+        first_of_condition.setdefault(doc.condition_id, doc)  # its source language comes first
     for doc in first_of_condition.values():
         check_trust(doc, options.today, diagnostics)
     for note in notes.values():
@@ -83,7 +84,8 @@ def lay_out(planned: list[Planned], options: Options, diagnostics: Diagnostics) 
         if item.target.variant.product is Product.DECK and isinstance(item.document, Document):
             check_deck_accessibility(result.data, item.document.language_tag, where, diagnostics)
         elif item.target.variant.product in (Product.PAGE, Product.SITE_INDEX):
-            pages.append(PageFile(item.target.key, result.data.decode("utf-8"), tuple(n for n, _ in result.beside),
-                                  where))
+            pages.append(
+                PageFile(item.target.key, result.data.decode("utf-8"), tuple(n for n, _ in result.beside), where)
+            )
     if pages:
         check_site_links(pages, site_files(options), diagnostics)

@@ -11,13 +11,13 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from generator.diagnostics import Diagnostics, Location, display_path
+from generator.kinds import Product, Status
+from generator.pipeline.dispatch import RenderResult, render_all, report_problems
 from generator.pipeline.manifest import Fingerprints, Manifest, Target, entry
 from generator.pipeline.output import write_atomic
 from generator.pipeline.plan import Planned, plan
-from generator.pipeline.dispatch import RenderResult, render_all, report_problems
 from generator.pipeline.targets import Options, targets
-from generator.diagnostics import Diagnostics, Location, display_path
-from generator.kinds import Product, Status
 
 
 @dataclass
@@ -40,7 +40,7 @@ def check(options: Options, diagnostics: Diagnostics) -> tuple[list[Planned], di
     """Validate everything a build would use and run every quality check, writing nothing.
 
     Returns the planned outputs and the readability figures per document."""
-    from generator.pipeline.preflight import preflight      # the checks: the renderers' measuring code
+    from generator.pipeline.preflight import preflight  # noqa: PLC0415 - heavy: pydantic and the checks' renderers, not on the no-op path
 
     planned = plan(options, diagnostics)[0]
     return planned, preflight(planned, options, diagnostics)
@@ -54,13 +54,14 @@ def build(options: Options, diagnostics: Diagnostics, progress=None) -> Report:
     function to call after each output."""
     started = time.perf_counter()
     manifest = Manifest(options.out_dir)
-    prints = Fingerprints(options.content_dir, options.images, options.template, {}, today=options.today,
-                          index=manifest.index)
+    prints = Fingerprints(
+        options.content_dir, options.images, options.template, {}, today=options.today, index=manifest.index
+    )
     wanted = targets(options, manifest.index)
     fingerprints = {t.key: prints.of(t) for t in wanted}
     fresh = {t.key for t in wanted if not options.force and manifest.is_fresh(t, fingerprints[t.key])}
     if wanted and len(fresh) == len(wanted):
-        manifest.record({})          # only if the index learnt a file (a manifest from an older leafdeck)
+        manifest.record({})  # only if the index learnt a file (a manifest from an older leafdeck)
         return Report([Outcome(t, Status.SKIPPED) for t in wanted], time.perf_counter() - started)
 
     planned, failed_conditions = plan(options, diagnostics, partial=True)
@@ -69,13 +70,17 @@ def build(options: Options, diagnostics: Diagnostics, progress=None) -> Report:
         if t.condition in failed_conditions:
             report.outcomes.append(Outcome(t, Status.FAILED, "content errors in this condition (listed above)"))
         elif failed_conditions and t.variant.product is Product.SITE_INDEX:
-            report.outcomes.append(Outcome(t, Status.FAILED, "lists every condition: waits for the content errors above"))
+            report.outcomes.append(
+                Outcome(t, Status.FAILED, "lists every condition: waits for the content errors above")
+            )
 
     stale = []
     for item in planned:
         key = item.target.key
         fingerprint = fingerprints.get(key) or prints.of(item.target)
-        if key in fresh or (key not in fingerprints and not options.force and manifest.is_fresh(item.target, fingerprint)):
+        if key in fresh or (
+            key not in fingerprints and not options.force and manifest.is_fresh(item.target, fingerprint)
+        ):
             report.outcomes.append(Outcome(item.target, Status.SKIPPED))
         else:
             stale.append((item, fingerprint))
@@ -84,7 +89,9 @@ def build(options: Options, diagnostics: Diagnostics, progress=None) -> Report:
     runnable = [(item, fp) for item, fp in stale if id(item.document) not in blocked]
     for item, _ in stale:
         if id(item.document) in blocked:
-            report.outcomes.append(Outcome(item.target, Status.FAILED, "characters missing from the font (listed above)"))
+            report.outcomes.append(
+                Outcome(item.target, Status.FAILED, "characters missing from the font (listed above)")
+            )
 
     updates: dict[str, dict] = {}
     tick = progress(len(runnable)) if progress and runnable else None
@@ -99,9 +106,8 @@ def build(options: Options, diagnostics: Diagnostics, progress=None) -> Report:
 
 def _glyph_problems(items: list[Planned], diagnostics: Diagnostics) -> set[int]:
     """Documents whose text holds a character the PDF font lacks; their PDFs are not drawn."""
-    from generator.checks.glyphs import check_glyphs
-
-    from generator.document.model import Document
+    from generator.checks.glyphs import check_glyphs  # noqa: PLC0415 - heavy: pydantic and the checks' renderers, not on the no-op path
+    from generator.document.model import Document  # noqa: PLC0415 - heavy: pydantic and the checks' renderers, not on the no-op path
 
     blocked = set()
     drawn = {id(p.document): p.document for p in items if p.target.variant.spec.pdf}
@@ -120,15 +126,18 @@ def _finish(item: Planned, fingerprint: str, result: RenderResult, diagnostics: 
         return Outcome(item.target, Status.FAILED, reason)
     payload = result.data
     try:
-        for name, data in result.beside:       # a page's fonts and pictures first, the page itself last
+        for name, data in result.beside:  # a page's fonts and pictures first, the page itself last
             write_atomic(item.target.path.parent / name, data)
         write_atomic(item.target.path, payload)
     except OSError as exc:
-        diagnostics.error(Location(display_path(item.target.path)), f"cannot write the output: {exc.strerror}",
-                          "check that the output folder exists, is writable and the disk is not full; "
-                          "choose another folder with --out")
+        diagnostics.error(
+            Location(display_path(item.target.path)),
+            f"cannot write the output: {exc.strerror}",
+            "check that the output folder exists, is writable and the disk is not full; "
+            "choose another folder with --out",
+        )
         return Outcome(item.target, Status.FAILED, f"cannot write: {exc.strerror}")
-    from generator.document.model import Document     # loaded by now: the plan built it
+    from generator.document.model import Document  # noqa: PLC0415 - heavy: pydantic and the checks' renderers, not on the no-op path
 
     version = item.document.trust.version if isinstance(item.document, Document) else ""
     updates[item.target.key] = entry(item.target, payload, fingerprint, version, result.beside)

@@ -9,10 +9,10 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.kinds import DEFAULT_PRODUCTS, Product, Variant, variants
 from generator.pipeline.index import CONDITION_FILE, Index, catalogue
 from generator.pipeline.manifest import Manifest, Target
 from generator.pipeline.output import output_path
-from generator.kinds import DEFAULT_PRODUCTS, Product, Variant, variants
 
 __all__ = ["ALL", "CONDITION_FILE", "Options", "in_shard", "site_files", "site_indexes", "targets"]
 ALL = "all"
@@ -21,18 +21,18 @@ ALL = "all"
 @dataclass(frozen=True)
 class Options:
     content_dir: Path = Path("content")
-    images_dir: Path | None = None          # default: images/ beside the content folder
+    images_dir: Path | None = None  # default: images/ beside the content folder
     out_dir: Path = Path("output")
     clinics: tuple[str, ...] = ("default",)  # or ("all",)
-    conditions: tuple[str, ...] = ()        # empty = all
-    languages: tuple[str, ...] = ()         # empty = all of each condition
+    conditions: tuple[str, ...] = ()  # empty = all
+    languages: tuple[str, ...] = ()  # empty = all of each condition
     products: tuple[str, ...] = DEFAULT_PRODUCTS
     paper: str = "a4"
-    template: Path | None = None            # the deck's PowerPoint template (.pptx/.potx); default: our own
+    template: Path | None = None  # the deck's PowerPoint template (.pptx/.potx); default: our own
     today: dt.date = field(default_factory=dt.date.today)
-    shard: tuple[int, int] = (1, 1)         # (I, N): build only the I-th of N deterministic parts
-    jobs: int = 1                           # processes rendering in parallel
-    force: bool = False                     # rebuild even what is fresh
+    shard: tuple[int, int] = (1, 1)  # (I, N): build only the I-th of N deterministic parts
+    jobs: int = 1  # processes rendering in parallel
+    force: bool = False  # rebuild even what is fresh
 
     @property
     def images(self) -> Path:
@@ -51,10 +51,16 @@ def targets(options: Options, index: Index | None = None) -> list[Target]:
     index, so YAML is parsed only for a condition file that changed)."""
     index = index if index is not None else Manifest(options.out_dir).index
     content = Path(options.content_dir)
-    clinics = sorted(p.stem for p in (content / "clinics").glob("*.yaml")) if ALL in options.clinics \
+    clinics = (
+        sorted(p.stem for p in (content / "clinics").glob("*.yaml"))
+        if ALL in options.clinics
         else list(options.clinics)
-    conditions = [(folder, languages) for folder, languages in catalogue(content, index)
-                  if not options.conditions or folder.name in options.conditions]
+    )
+    conditions = [
+        (folder, languages)
+        for folder, languages in catalogue(content, index)
+        if not options.conditions or folder.name in options.conditions
+    ]
     found = []
     for clinic in clinics:
         pages = []
@@ -81,8 +87,9 @@ def site_indexes(clinic: str, pages: list[Target], options: Options) -> list[Tar
         return []
     variant = Variant(Product.SITE_INDEX)
     languages = ([] if options.languages else [""]) + sorted({t.language for t in pages})
-    return [Target(clinic, "", lang, variant, output_path(options.out_dir, clinic, "", lang, variant))
-            for lang in languages]
+    return [
+        Target(clinic, "", lang, variant, output_path(options.out_dir, clinic, "", lang, variant)) for lang in languages
+    ]
 
 
 def site_files(options: Options, index: Index | None = None) -> set[str]:

@@ -14,15 +14,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from watchfiles import watch as changes
+
 
 def watch(options, build: Callable[[object], int]) -> int:
     """Build once in this process (so it holds warm fonts, images and templates, which every
     worker forked for a rebuild then inherits), then rebuild on every save."""
-    from watchfiles import watch as changes
 
     folders = [Path(options.content_dir), options.images]
     if options.template is not None:
-        folders.append(Path(options.template))          # the file itself, not its (busy) folder
+        folders.append(Path(options.template))  # the file itself, not its (busy) folder
     folders = [f for f in folders if f.exists()]
     out_dir = Path(options.out_dir).resolve()
 
@@ -33,12 +34,14 @@ def watch(options, build: Callable[[object], int]) -> int:
     announced = False
     try:
         # Empty batches arrive every 200 ms; the first one means the watcher is really listening.
-        for batch in changes(*folders, debounce=80, step=20, watch_filter=relevant, yield_on_timeout=True,
-                             rust_timeout=200):
+        for batch in changes(
+            *folders, debounce=80, step=20, watch_filter=relevant, yield_on_timeout=True, rust_timeout=200
+        ):
             if not batch:
                 if not announced:
-                    print(f"watching {', '.join(str(f) for f in folders)} for changes; press Ctrl+C to stop",
-                          flush=True)
+                    print(
+                        f"watching {', '.join(str(f) for f in folders)} for changes; press Ctrl+C to stop", flush=True
+                    )
                     announced = True
                 continue
             started = time.perf_counter()
@@ -49,8 +52,10 @@ def watch(options, build: Callable[[object], int]) -> int:
                 status = 1
             names = ", ".join(sorted({Path(path).name for _, path in batch}))
             verdict = "ok" if status == 0 else "errors (earlier outputs kept)"
-            print(f"{dt.datetime.now():%H:%M:%S} {names}: rebuilt in {time.perf_counter() - started:.2f} s, {verdict}",
-                  flush=True)
+            print(
+                f"{dt.datetime.now():%H:%M:%S} {names}: rebuilt in {time.perf_counter() - started:.2f} s, {verdict}",
+                flush=True,
+            )
     except KeyboardInterrupt:
         print("stopped watching.", file=sys.stderr)
     return 0

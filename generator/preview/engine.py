@@ -38,7 +38,7 @@ from generator.preview.tabs import Tabs
 from generator.preview.workers import Drawing, Workers
 
 __all__ = ["PREVIEWED", "Engine", "Preview", "Selection", "Shown", "Status", "appearance"]
-PREVIEWED = (Product.LEAFLET, Product.BROCHURE, Product.DECK, Product.PAGE)   # the order they are drawn in
+PREVIEWED = (Product.LEAFLET, Product.BROCHURE, Product.DECK, Product.PAGE)  # the order they are drawn in
 T = TypeVar("T")
 
 
@@ -46,20 +46,25 @@ class Engine:
     """The preview's state and its builder thread. ``notify()`` is called (from any thread) after
     every visible change; the server turns it into an event for every open tab."""
 
-    def __init__(self, options: Options, products: tuple[Product, ...], converter: SlideConverter | None,
-                 notify: Callable[[], None] = lambda: None):
+    def __init__(
+        self,
+        options: Options,
+        products: tuple[Product, ...],
+        converter: SlideConverter | None,
+        notify: Callable[[], None] = lambda: None,
+    ):
         self.options = options
         self.products = tuple(p for p in PREVIEWED if p in products)
         self.version = 0
         self.converter = converter
-        self.trouble = ""               # a problem of the preview itself (its watcher stopped), shown in every tab
+        self.trouble = ""  # a problem of the preview itself (its watcher stopped), shown in every tab
         self._notify = notify
         self._lock = threading.RLock()
         self._tabs = Tabs()
         self._builder = _Builder(self._lock, self._tabs.kept_current, self._refresh_all)
         self._previews: dict[str, Preview] = {}
         self._pictures = picture_store.Pictures()
-        self._assets = 0            # bumped by every change that is not a content YAML file
+        self._assets = 0  # bumped by every change that is not a content YAML file
         self._index = Index()
         self._catalogue: list[Selection] | None = None
         self._site: frozenset[str] | None = None
@@ -103,7 +108,8 @@ class Engine:
             preview = self._previews.get(selection.key)
             if preview is None:
                 preview = self._previews[selection.key] = Preview(
-                    selection, {p: Shown(p, busy=True) for p in self.products})
+                    selection, {p: Shown(p, busy=True) for p in self.products}
+                )
                 self._builder.refresh()
             return preview
 
@@ -117,7 +123,7 @@ class Engine:
         """A browser tab started (+1) or stopped (-1) showing ``selection``."""
         with self._lock:
             self._tabs.viewing(selection.key, tabs)
-            if tabs > 0:            # it may have been edited while no tab showed it
+            if tabs > 0:  # it may have been edited while no tab showed it
                 self._refresh_soon(selection)
 
     def _refresh_soon(self, selection: Selection) -> None:
@@ -136,7 +142,7 @@ class Engine:
         with self._lock:
             if any(not (p.endswith(".yaml") and Path(p).resolve().is_relative_to(content)) for p in paths):
                 self._assets += 1
-            self._catalogue = self._site = None      # a language or condition may have come or gone
+            self._catalogue = self._site = None  # a language or condition may have come or gone
             self._builder.refresh()
 
     def picture(self, digest: str) -> bytes | None:
@@ -181,9 +187,14 @@ class Engine:
     def _crashed(self, preview: Preview, exc: Exception) -> None:
         detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         with self._lock:
-            preview.diagnostics = [Diagnostic(
-                Severity.ERROR, Location(str(self.options.content_dir)), f"internal error in the preview: {detail}",
-                "this is a bug in leafdeck, not in your content: please report it; the preview keeps running")]
+            preview.diagnostics = [
+                Diagnostic(
+                    Severity.ERROR,
+                    Location(str(self.options.content_dir)),
+                    f"internal error in the preview: {detail}",
+                    "this is a bug in leafdeck, not in your content: please report it; the preview keeps running",
+                )
+            ]
             preview.status = Status.ERRORS
             for shown in preview.shown.values():
                 shown.busy, shown.stale = False, bool(shown.pictures) or shown.stale
@@ -196,8 +207,14 @@ class Engine:
             preview.status = Status.BUILDING
         self.publish()
         options = dataclasses.replace(
-            self.options, clinics=(selection.clinic,), conditions=(selection.condition,),
-            languages=(selection.language,), products=tuple(str(p) for p in self.products), shard=(1, 1), jobs=1)
+            self.options,
+            clinics=(selection.clinic,),
+            conditions=(selection.condition,),
+            languages=(selection.language,),
+            products=tuple(str(p) for p in self.products),
+            shard=(1, 1),
+            jobs=1,
+        )
         loading = Diagnostics()
         try:
             planned, failed = plan(options, loading, partial=True)
@@ -206,13 +223,13 @@ class Engine:
         if not planned or selection.condition in failed:
             self._out_of_date(preview, loading, started)
             return
-        with self._lock:                      # the errors of the last save are gone: say so now
+        with self._lock:  # the errors of the last save are gone: say so now
             preview.diagnostics = loading.sorted()
         self.publish()
 
         drawing = Diagnostics()
         if not self._draw_all(preview, planned, drawing):
-            return                            # a newer save came in: the next refresh draws that
+            return  # a newer save came in: the next refresh draws that
         checks = Diagnostics()
         figures = check_documents(planned, options, checks)
         with self._lock:
@@ -229,10 +246,13 @@ class Engine:
             preview.status = Status.ERRORS
             preview.seconds = time.perf_counter() - started
             for shown in preview.shown.values():
-                shown.busy, shown.awaited = False, None        # slides still converting: of no use now
+                shown.busy, shown.awaited = False, None  # slides still converting: of no use now
                 shown.stale = bool(shown.pictures or shown.files or shown.outline)
-                shown.note = "out of date: the content has errors (see the list); this is the last good version" \
-                    if shown.stale else "not drawn: the content has errors (see the list)"
+                shown.note = (
+                    "out of date: the content has errors (see the list); this is the last good version"
+                    if shown.stale
+                    else "not drawn: the content has errors (see the list)"
+                )
         self.publish()
 
     def _draw_all(self, preview: Preview, planned: list[Planned], diagnostics: Diagnostics) -> bool:
@@ -244,10 +264,10 @@ class Engine:
             shown = preview.shown[item.target.variant.product]
             drawn_from = Drawn(appearance(item.document), item.target.variant, self._assets)
             with self._lock:
-                if shown.drawn_from == drawn_from:         # unchanged (or back to what it was)
+                if shown.drawn_from == drawn_from:  # unchanged (or back to what it was)
                     shown.busy = shown.stale = False
-                    shown.note, shown.awaited = shown.drawn_note, None      # slides of a later save: dropped
-                    shown.changed = tuple(False for _ in shown.pictures)   # marks belong to the last save
+                    shown.note, shown.awaited = shown.drawn_note, None  # slides of a later save: dropped
+                    shown.changed = tuple(False for _ in shown.pictures)  # marks belong to the last save
                     continue
                 shown.busy = True
             if item.target.variant.product is Product.PAGE and not site:
@@ -267,8 +287,9 @@ class Engine:
                 self.publish()
         return True
 
-    def _take(self, preview: Preview, item: Planned, shown: Shown, drawn_from: Drawn, future: Future,
-              diagnostics: Diagnostics) -> None:
+    def _take(
+        self, preview: Preview, item: Planned, shown: Shown, drawn_from: Drawn, future: Future, diagnostics: Diagnostics
+    ) -> None:
         try:
             drawing: Drawing = future.result()
         except Exception as exc:  # noqa: BLE001 - a worker that died (memory, a signal)
@@ -290,7 +311,7 @@ class Engine:
         elif product is Product.PAGE:
             with self._lock:
                 shown.files = {**dict(result.beside), "index.html": result.data}
-                shown.pictures = (hashlib.sha256(result.data).hexdigest(),)     # the frame's version
+                shown.pictures = (hashlib.sha256(result.data).hexdigest(),)  # the frame's version
                 shown.busy = shown.stale = False
                 shown.note = shown.drawn_note = ""
                 shown.drawn_from = drawn_from
@@ -314,8 +335,7 @@ class Engine:
             shown.awaited = None
             self.show(shown, pictures, drawn_from, note, outline)
 
-    def show(self, shown: Shown, pictures: list[bytes], drawn_from: Drawn, note: str = "",
-             outline: tuple = ()) -> None:
+    def show(self, shown: Shown, pictures: list[bytes], drawn_from: Drawn, note: str = "", outline: tuple = ()) -> None:
         """New pictures for ``shown``; the pages that differ from the last ones are marked."""
         digests = tuple(hashlib.sha256(picture).hexdigest() for picture in pictures)
         with self._lock:

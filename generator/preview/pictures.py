@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Iterable
 
-KEPT = 400          # JPEGs (~100 KB each) beyond those shown: older versions for open tabs
+KEPT = 400  # JPEGs (~100 KB each) beyond those shown: older versions for open tabs
 
 
 class Pictures:
@@ -25,5 +25,5 @@ class Pictures:
         if len(self._pictures) <= kept:
             return
         on_screen = set(shown)
-        for digest in [d for d in self._pictures if d not in on_screen][:len(self._pictures) - kept]:
+        for digest in [d for d in self._pictures if d not in on_screen][: len(self._pictures) - kept]:
             del self._pictures[digest]

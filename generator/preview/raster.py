@@ -26,14 +26,14 @@ from generator.preview import reaper
 
 # PDFium is not thread-safe; the builder and the slide converter both draw pages.
 _PDFIUM = threading.Lock()
-PAGE_WIDTH = 720        # pixels: sharp in a two-column preview on a laptop, small enough to send fast
+PAGE_WIDTH = 720  # pixels: sharp in a two-column preview on a laptop, small enough to send fast
 SLIDE_WIDTH = 640
 
 
 def pdf_pages(pdf: bytes, width: int = PAGE_WIDTH) -> list[bytes]:
     """Every page of ``pdf`` as a JPEG ``width`` pixels wide: a tenth of the time PNG takes to
     encode, smaller, and at this quality (no colour subsampling) the text stays crisp."""
-    import pypdfium2 as pdfium
+    import pypdfium2 as pdfium  # noqa: PLC0415 - heavy: PDFium, loaded in the drawing processes only
 
     pictures = []
     with _PDFIUM:
@@ -52,9 +52,13 @@ def pdf_pages(pdf: bytes, width: int = PAGE_WIDTH) -> list[bytes]:
 
 def _python_with_uno() -> str | None:
     """A Python that can ``import uno``: ours, LibreOffice's own, or the system's."""
-    candidates = [sys.executable, "/usr/bin/python3",
-                  "/Applications/LibreOffice.app/Contents/Resources/python",
-                  r"C:\Program Files\LibreOffice\program\python.exe", shutil.which("python3")]
+    candidates = [
+        sys.executable,
+        "/usr/bin/python3",
+        "/Applications/LibreOffice.app/Contents/Resources/python",
+        r"C:\Program Files\LibreOffice\program\python.exe",
+        shutil.which("python3"),
+    ]
     for candidate in dict.fromkeys(c for c in candidates if c and Path(c).exists()):
         try:
             found = subprocess.run([candidate, "-c", "import uno"], capture_output=True, timeout=20)
@@ -109,14 +113,17 @@ class SlideConverter:
             self._kill(self._process)
 
     def _spawn(self) -> subprocess.Popen:
-        office = shutil.which("soffice") or shutil.which("libreoffice") or next(
-            (str(p) for p in map(Path, _OFFICE_PLACES) if p.exists()), None)
+        office = (
+            shutil.which("soffice")
+            or shutil.which("libreoffice")
+            or next((str(p) for p in map(Path, _OFFICE_PLACES) if p.exists()), None)
+        )
         if office is None:
             raise _Unavailable("LibreOffice is not installed (Debian: apt-get install libreoffice-impress)")
         python = _python_with_uno()
         if python is None:
             raise _Unavailable("LibreOffice's Python bridge is missing (Debian: apt-get install python3-uno)")
-        import unoserver
+        import unoserver  # noqa: PLC0415 - only when LibreOffice is started
 
         bridge = self._folder / "path"
         bridge.mkdir(exist_ok=True)
@@ -125,17 +132,39 @@ class SlideConverter:
             if not (bridge / item.name).exists():
                 shutil.copytree(item, bridge / item.name)
         self._port = _free_port()
-        command = [python, "-m", "unoserver.server", "--interface", "127.0.0.1", "--port", str(self._port),
-                   "--uno-interface", "127.0.0.1", "--uno-port", str(_free_port()), "--executable", office,
-                   "--user-installation", str(self._folder / "profile"), "--conversion-timeout", "60", "--quiet"]
+        command = [
+            python,
+            "-m",
+            "unoserver.server",
+            "--interface",
+            "127.0.0.1",
+            "--port",
+            str(self._port),
+            "--uno-interface",
+            "127.0.0.1",
+            "--uno-port",
+            str(_free_port()),
+            "--executable",
+            office,
+            "--user-installation",
+            str(self._folder / "profile"),
+            "--conversion-timeout",
+            "60",
+            "--quiet",
+        ]
         # unoserver runs under its keeper (generator/preview/reaper.py), which ends the whole LibreOffice
         # tree and removes the folder however the preview ends; on Linux the kernel tells it when the
         # thread that starts it (this one, alive until close()) ends.
         keeper = [sys.executable, "-m", "generator.preview.reaper", str(self._folder), "--", *command]
-        tied = reaper.tie_to_parent if os.name == "posix" else None      # preexec_fn exists on POSIX only
-        process = subprocess.Popen(keeper, env={**os.environ, "PYTHONPATH": str(_SOURCE)},
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                   start_new_session=True, preexec_fn=tied)
+        tied = reaper.tie_to_parent if os.name == "posix" else None  # preexec_fn exists on POSIX only
+        process = subprocess.Popen(
+            keeper,
+            env={**os.environ, "PYTHONPATH": str(_SOURCE)},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            preexec_fn=tied,
+        )
         if os.name == "nt":
             _kill_with_this_process(process)
         deadline = time.monotonic() + 60
@@ -144,7 +173,7 @@ class SlideConverter:
                 raise _Unavailable(f"LibreOffice stopped while starting (exit {process.returncode})")
             try:
                 with ServerProxy(f"http://127.0.0.1:{self._port}", allow_none=True) as proxy:
-                    proxy.info()            # unoserver's own "are you there"
+                    proxy.info()  # unoserver's own "are you there"
                 self.reason = ""
                 return process
             except Exception:  # noqa: BLE001 - not listening yet
@@ -153,7 +182,7 @@ class SlideConverter:
         raise _Unavailable("LibreOffice did not start within a minute")
 
     def _client(self):
-        from unoserver.client import UnoClient
+        from unoserver.client import UnoClient  # noqa: PLC0415 - only when LibreOffice is started
 
         return UnoClient("127.0.0.1", str(self._port))
 
@@ -161,11 +190,13 @@ class SlideConverter:
         """The deck as PDF, or None (then ``reason`` says why)."""
         self._ready.wait()
         if self._process is not None and self._process.poll() is not None and not self.reason:
-            self.reason = (f"LibreOffice stopped unexpectedly (exit {self._process.returncode}); "
-                           "restart the preview to see the slides again")
+            self.reason = (
+                f"LibreOffice stopped unexpectedly (exit {self._process.returncode}); "
+                "restart the preview to see the slides again"
+            )
         if not self.available:
             return None
-        with self._lock:        # one conversion at a time: LibreOffice is single-threaded anyway
+        with self._lock:  # one conversion at a time: LibreOffice is single-threaded anyway
             try:
                 return self._client().convert(indata=pptx, convert_to="pdf")
             except Exception as exc:  # noqa: BLE001 - a conversion that fails shows the outline instead
@@ -182,7 +213,7 @@ class SlideConverter:
     def _kill(process: subprocess.Popen) -> None:
         """The keeper ends unoserver and its LibreOffice and removes the folder; it is asked, and
         killed only if it does not finish (then its own tie to it ends unoserver)."""
-        if os.name == "nt":      # no signals to ask with: end the keeper's whole tree
+        if os.name == "nt":  # no signals to ask with: end the keeper's whole tree
             subprocess.run(["taskkill", "/T", "/F", "/PID", str(process.pid)], capture_output=True, check=False)
             return
         process.terminate()
@@ -196,44 +227,65 @@ class SlideConverter:
 def _kill_with_this_process(process: subprocess.Popen) -> None:
     """Windows: put the keeper (and so LibreOffice, its descendant) into a Job Object that ends with
     the preview's process, however that ends (a closed console window, a crash)."""
-    import ctypes
-    from ctypes import wintypes
+    import ctypes  # noqa: PLC0415 - Windows only
+    from ctypes import wintypes  # noqa: PLC0415 - Windows only
 
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)      # type: ignore[attr-defined]
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
 
     class Limits(ctypes.Structure):
-        _fields_ = [("PerProcessUserTimeLimit", ctypes.c_int64), ("PerJobUserTimeLimit", ctypes.c_int64),
-                    ("LimitFlags", wintypes.DWORD), ("MinimumWorkingSetSize", ctypes.c_size_t),
-                    ("MaximumWorkingSetSize", ctypes.c_size_t), ("ActiveProcessLimit", wintypes.DWORD),
-                    ("Affinity", ctypes.c_size_t), ("PriorityClass", wintypes.DWORD),
-                    ("SchedulingClass", wintypes.DWORD)]
+        _fields_ = [
+            ("PerProcessUserTimeLimit", ctypes.c_int64),
+            ("PerJobUserTimeLimit", ctypes.c_int64),
+            ("LimitFlags", wintypes.DWORD),
+            ("MinimumWorkingSetSize", ctypes.c_size_t),
+            ("MaximumWorkingSetSize", ctypes.c_size_t),
+            ("ActiveProcessLimit", wintypes.DWORD),
+            ("Affinity", ctypes.c_size_t),
+            ("PriorityClass", wintypes.DWORD),
+            ("SchedulingClass", wintypes.DWORD),
+        ]
 
     class IoCounters(ctypes.Structure):
-        _fields_ = [(name, ctypes.c_uint64) for name in ("ReadOperationCount", "WriteOperationCount",
-                                                         "OtherOperationCount", "ReadTransferCount",
-                                                         "WriteTransferCount", "OtherTransferCount")]
+        _fields_ = [
+            (name, ctypes.c_uint64)
+            for name in (
+                "ReadOperationCount",
+                "WriteOperationCount",
+                "OtherOperationCount",
+                "ReadTransferCount",
+                "WriteTransferCount",
+                "OtherTransferCount",
+            )
+        ]
 
     class ExtendedLimits(ctypes.Structure):
-        _fields_ = [("BasicLimitInformation", Limits), ("IoInfo", IoCounters),
-                    ("ProcessMemoryLimit", ctypes.c_size_t), ("JobMemoryLimit", ctypes.c_size_t),
-                    ("PeakProcessMemoryUsed", ctypes.c_size_t), ("PeakJobMemoryUsed", ctypes.c_size_t)]
+        _fields_ = [
+            ("BasicLimitInformation", Limits),
+            ("IoInfo", IoCounters),
+            ("ProcessMemoryLimit", ctypes.c_size_t),
+            ("JobMemoryLimit", ctypes.c_size_t),
+            ("PeakProcessMemoryUsed", ctypes.c_size_t),
+            ("PeakJobMemoryUsed", ctypes.c_size_t),
+        ]
 
     job = kernel32.CreateJobObjectW(None, None)
     info = ExtendedLimits()
-    info.BasicLimitInformation.LimitFlags = 0x2000               # JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE
-    kernel32.SetInformationJobObject(job, 9, ctypes.byref(info), ctypes.sizeof(info))   # Extended limits
-    handle = kernel32.OpenProcess(0x1F0FFF, False, process.pid)       # PROCESS_ALL_ACCESS
+    info.BasicLimitInformation.LimitFlags = 0x2000  # JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE
+    kernel32.SetInformationJobObject(job, 9, ctypes.byref(info), ctypes.sizeof(info))  # Extended limits
+    handle = kernel32.OpenProcess(0x1F0FFF, False, process.pid)  # PROCESS_ALL_ACCESS
     kernel32.AssignProcessToJobObject(job, handle)
     kernel32.CloseHandle(handle)
-    _JOBS.append(job)        # the handle stays open as long as the preview runs: closing it ends the job
+    _JOBS.append(job)  # the handle stays open as long as the preview runs: closing it ends the job
 
 
 _JOBS: list = []
-_SOURCE = Path(__file__).resolve().parents[2]      # the folder holding generator/: the keeper imports it
+_SOURCE = Path(__file__).resolve().parents[2]  # the folder holding generator/: the keeper imports it
 # Where the installers put LibreOffice when it is not on PATH (macOS, Windows).
-_OFFICE_PLACES = ("/Applications/LibreOffice.app/Contents/MacOS/soffice",
-                  r"C:\Program Files\LibreOffice\program\soffice.exe",
-                  r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")
+_OFFICE_PLACES = (
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+)
 
 
 class _Unavailable(Exception):

@@ -23,6 +23,7 @@ It uses the standard library only and never imports the rest of leafdeck.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 import signal
@@ -31,8 +32,8 @@ import sys
 import time
 from pathlib import Path
 
-OWNER = "owner"                        # in FOLDER: the keeper's process id
-PREFIX = "leafdeck-preview-office-"    # the folder's name in the temporary folder
+OWNER = "owner"  # in FOLDER: the keeper's process id
+PREFIX = "leafdeck-preview-office-"  # the folder's name in the temporary folder
 _PR_SET_PDEATHSIG = 1
 _PR_SET_CHILD_SUBREAPER = 36
 LINUX = sys.platform.startswith("linux")
@@ -41,7 +42,6 @@ LINUX = sys.platform.startswith("linux")
 def _prctl():
     if not LINUX:
         return None
-    import ctypes
 
     try:
         return ctypes.CDLL(None, use_errno=True).prctl
@@ -73,10 +73,16 @@ def main(argv: list[str]) -> int:
     (folder / OWNER).write_text(f"{os.getpid()}\n", encoding="utf-8")
     child = None
     try:
-        if os.getppid() == parent:          # the preview may have died before we got here
-            child = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(folder / "path")},
-                                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                     start_new_session=True, preexec_fn=tie_to_parent if os.name == "posix" else None)
+        if os.getppid() == parent:  # the preview may have died before we got here
+            child = subprocess.Popen(
+                command,
+                env={**os.environ, "PYTHONPATH": str(folder / "path")},
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+                preexec_fn=tie_to_parent if os.name == "posix" else None,
+            )
             while not stop and child.poll() is None and os.getppid() == parent:
                 time.sleep(0.1)
     finally:
@@ -100,10 +106,10 @@ def _end_tree(child: subprocess.Popen | None) -> None:
             except OSError:
                 pass
         try:
-            while os.waitpid(-1, os.WNOHANG)[0]:       # reap: no zombie is left
+            while os.waitpid(-1, os.WNOHANG)[0]:  # reap: no zombie is left
                 pass
         except ChildProcessError:
-            return                                       # no child at all any more
+            return  # no child at all any more
         time.sleep(0.05)
 
 
@@ -119,12 +125,13 @@ def _children() -> list[int]:
                     raw = handle.read()
             except OSError:
                 continue
-            if int(raw[raw.rindex(b")") + 2:].split()[1]) == mine:
+            if int(raw[raw.rindex(b")") + 2 :].split()[1]) == mine:
                 found.append(int(entry))
     return found
 
 
 # -- what an earlier preview left ----------------------------------------------------------------
+
 
 def command_line(pid: int) -> str | None:
     """A process's command line, or None when there is no such process (or it cannot be read)."""
@@ -149,8 +156,11 @@ def _processes_naming(folder: Path) -> list[int]:
     if os.name != "posix":
         return []
     done = subprocess.run(["ps", "-ax", "-o", "pid=,command="], capture_output=True, text=True, check=False)
-    return [int(line.split(None, 1)[0]) for line in done.stdout.splitlines()
-            if needle in line and line.split(None, 1)[0].isdigit()]
+    return [
+        int(line.split(None, 1)[0])
+        for line in done.stdout.splitlines()
+        if needle in line and line.split(None, 1)[0].isdigit()
+    ]
 
 
 def leftovers(temp: Path, young: float = 600) -> list[str]:
@@ -164,9 +174,9 @@ def leftovers(temp: Path, young: float = 600) -> list[str]:
         except (OSError, ValueError):
             owner = None
         if owner is not None and "generator.preview.reaper" in (command_line(owner) or ""):
-            continue                    # another preview is running: its LibreOffice is in use
+            continue  # another preview is running: its LibreOffice is in use
         if owner is None and time.time() - folder.stat().st_mtime < young:
-            continue                    # a preview starting right now has not written it yet
+            continue  # a preview starting right now has not written it yet
         ended = []
         for pid in _processes_naming(folder):
             try:
@@ -175,8 +185,7 @@ def leftovers(temp: Path, young: float = 600) -> list[str]:
             except OSError:
                 pass
         shutil.rmtree(folder, ignore_errors=True)
-        what = f"LibreOffice process{'es' if len(ended) > 1 else ''} {', '.join(map(str, ended))} and " \
-            if ended else ""
+        what = f"LibreOffice process{'es' if len(ended) > 1 else ''} {', '.join(map(str, ended))} and " if ended else ""
         state = "removed" if not folder.exists() else "could not remove (in use?)"
         said.append(f"an earlier preview left {what}its profile {folder}: {state}")
     return said

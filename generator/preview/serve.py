@@ -6,13 +6,21 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ipaddress
+import signal
 import socket
 import sys
 import tempfile
 from pathlib import Path
 
+import uvicorn
+from watchfiles import awatch
+
 from generator.pipeline.targets import Options
+from generator.pipeline.watch import relevant_change
+from generator.preview.engine import PREVIEWED, Engine
+from generator.preview.raster import SlideConverter
 from generator.preview.reaper import leftovers
+from generator.preview.server import LOCAL_HOSTS, Broadcast, create_app
 
 
 def is_local(host: str) -> bool:
@@ -26,11 +34,6 @@ def is_local(host: str) -> bool:
 
 def serve(options: Options, host: str, port: int, slides: bool = True) -> int:
     """Serve the preview on ``host:port`` (port 0: any free one) until interrupted."""
-    import uvicorn
-
-    from generator.preview.engine import PREVIEWED, Engine
-    from generator.preview.raster import SlideConverter
-    from generator.preview.server import LOCAL_HOSTS, Broadcast, create_app
 
     if not Path(options.content_dir).is_dir():
         print(f"error: content folder not found: {options.content_dir}", file=sys.stderr)
@@ -49,9 +52,12 @@ def serve(options: Options, host: str, port: int, slides: bool = True) -> int:
     engine = Engine(options, tuple(p for p in PREVIEWED if p in options.products), converter, broadcast.notify)
     allowed = LOCAL_HOSTS if is_local(host) else (*LOCAL_HOSTS, *own_names(host))
     if not is_local(host):
-        print(f"warning: serving the preview on {host}: anyone who can reach this computer on port {port} "
-              f"sees the content. Stop it with Ctrl+C when you are done.\n"
-              f"    answering requests for: {', '.join(allowed)}", file=sys.stderr)
+        print(
+            f"warning: serving the preview on {host}: anyone who can reach this computer on port {port} "
+            f"sees the content. Stop it with Ctrl+C when you are done.\n"
+            f"    answering requests for: {', '.join(allowed)}",
+            file=sys.stderr,
+        )
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
@@ -68,12 +74,16 @@ def serve(options: Options, host: str, port: int, slides: bool = True) -> int:
     engine.start()
     selections = engine.selections()
     if selections:
-        engine.watch(selections[0])       # drawn before the first browser asks
+        engine.watch(selections[0])  # drawn before the first browser asks
     shown_host = f"[{host}]" if ":" in host else host
-    print(f"leafdeck preview: http://{shown_host}:{listening.getsockname()[1]}/  "
-          f"(open it in your browser; Ctrl+C stops it)", flush=True)
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False,
-                                           timeout_graceful_shutdown=1))
+    print(
+        f"leafdeck preview: http://{shown_host}:{listening.getsockname()[1]}/  "
+        f"(open it in your browser; Ctrl+C stops it)",
+        flush=True,
+    )
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False, timeout_graceful_shutdown=1)
+    )
     _stop_gracefully_on(server)
     try:
         asyncio.run(server.serve(sockets=[listening]))
@@ -92,7 +102,6 @@ def _stop_gracefully_on(server) -> None:
     Ctrl+Break end the preview as Ctrl+C does, through the ``finally`` that stops its LibreOffice:
     Python's default for them is to die at once. (uvicorn handles SIGINT and SIGTERM while it
     serves, then raises them again with these handlers in place.)"""
-    import signal
 
     for name in ("SIGTERM", "SIGHUP", "SIGBREAK"):
         if hasattr(signal, name):
@@ -115,23 +124,20 @@ def own_names(host: str) -> tuple[str, ...]:
 def _bind(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     listening = socket.socket(family, socket.SOCK_STREAM)
-    if sys.platform != "win32":       # on Windows it would let a second program take the same port
+    if sys.platform != "win32":  # on Windows it would let a second program take the same port
         listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         listening.bind((host.strip("[]"), port))
     except OSError:
         listening.close()
         raise
-    listening.listen(128)      # a browser opened at once waits in the queue instead of being refused
+    listening.listen(128)  # a browser opened at once waits in the queue instead of being refused
     listening.set_inheritable(True)
     return listening
 
 
 async def _watch(options: Options, engine) -> None:
     """Tell the engine about every save in the content, the images and the deck template."""
-    from watchfiles import awatch
-
-    from generator.pipeline.watch import relevant_change
 
     folders = [Path(options.content_dir), options.images]
     if options.template is not None:
@@ -140,8 +146,9 @@ async def _watch(options: Options, engine) -> None:
     polling = False
     while True:
         try:
-            async for batch in awatch(*folders, debounce=40, step=10, watch_filter=relevant_change,
-                                      force_polling=polling, poll_delay_ms=200):
+            async for batch in awatch(
+                *folders, debounce=40, step=10, watch_filter=relevant_change, force_polling=polling, poll_delay_ms=200
+            ):
                 engine.changed({path for _, path in batch})
             return
         except asyncio.CancelledError:
@@ -151,6 +158,8 @@ async def _watch(options: Options, engine) -> None:
                 print(f"error: the preview cannot watch the content folder any more: {exc}", file=sys.stderr)
                 engine.watching_failed(f"saves are no longer noticed ({exc}); restart the preview")
                 return
-            print(f"warning: watching by notification failed ({exc}); looking for changes every 0.2 s instead",
-                  file=sys.stderr)
+            print(
+                f"warning: watching by notification failed ({exc}); looking for changes every 0.2 s instead",
+                file=sys.stderr,
+            )
             polling = True

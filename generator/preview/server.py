@@ -17,6 +17,8 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from sse_starlette import EventSourceResponse
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -24,21 +26,25 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from generator import __version__
 from generator.diagnostics import Diagnostic
-from generator.preview.engine import Engine, Preview, Selection
 from generator.kinds import Product
+from generator.preview.engine import Engine, Preview, Selection
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 ASSETS = {"preview.js": "text/javascript; charset=utf-8", "preview.css": "text/css; charset=utf-8"}
-TITLES = {Product.LEAFLET: "Leaflet", Product.BROCHURE: "Brochure", Product.DECK: "Slides",
-          Product.PAGE: "Web page"}
-PAGE_WAIT_STEPS = 300       # a tenth of a second each: a page drawn for a followed link
+TITLES = {Product.LEAFLET: "Leaflet", Product.BROCHURE: "Brochure", Product.DECK: "Slides", Product.PAGE: "Web page"}
+PAGE_WAIT_STEPS = 300  # a tenth of a second each: a page drawn for a followed link
 _DIGEST = re.compile(r"[0-9a-f]{64}\.jpg")
 # The preview's own page runs only its own script; the web page in the frame runs none.
-_SHELL_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
-                 "frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
-_PAGE_POLICY = ("default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
-                "base-uri 'none'; form-action 'none'; frame-ancestors 'self'")
+_SHELL_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+_PAGE_POLICY = (
+    "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+)
 
 
 class Broadcast:
@@ -68,8 +74,9 @@ class Broadcast:
         self._waiting.discard(event)
 
 
-def create_app(engine: Engine, broadcast: Broadcast, allowed_hosts: tuple[str, ...] = LOCAL_HOSTS,
-               lifespan=None) -> Starlette:
+def create_app(
+    engine: Engine, broadcast: Broadcast, allowed_hosts: tuple[str, ...] = LOCAL_HOSTS, lifespan=None
+) -> Starlette:
     shell = _shell()
     assets = {name: resources.files("generator.preview").joinpath("static", name).read_bytes() for name in ASSETS}
 
@@ -96,7 +103,7 @@ def create_app(engine: Engine, broadcast: Broadcast, allowed_hosts: tuple[str, .
             return _missing("This address is not one of the preview's web pages.")
         data = engine.page_file(selection, params["name"])
         if data is None and params["name"] == "index.html":
-            engine.draw_once(selection)       # a link to another language in the frame: draw it and wait
+            engine.draw_once(selection)  # a link to another language in the frame: draw it and wait
             for _ in range(PAGE_WAIT_STEPS):
                 await asyncio.sleep(0.1)
                 data = engine.page_file(selection, params["name"])
@@ -105,8 +112,9 @@ def create_app(engine: Engine, broadcast: Broadcast, allowed_hosts: tuple[str, .
         if data is None:
             return _missing("This page is not drawn (yet): choose it on the left, or reload in a moment.")
         media = _media_type(params["name"])
-        return Response(data, media_type=media, headers={"Content-Security-Policy": _PAGE_POLICY,
-                                                         "Cache-Control": "no-cache"})
+        return Response(
+            data, media_type=media, headers={"Content-Security-Policy": _PAGE_POLICY, "Cache-Control": "no-cache"}
+        )
 
     async def state(request: Request) -> Response:
         selections = engine.selections()
@@ -114,16 +122,19 @@ def create_app(engine: Engine, broadcast: Broadcast, allowed_hosts: tuple[str, .
         selection = engine.find(wanted) if wanted else None
         if selection is None and selections:
             selection = selections[0]
-        body: dict = {"version": engine.version, "selections": [_selection_json(s) for s in selections],
-                      "selection": None, "trouble": engine.trouble}
+        body: dict = {
+            "version": engine.version,
+            "selections": [_selection_json(s) for s in selections],
+            "selection": None,
+            "trouble": engine.trouble,
+        }
         if selection is not None:
             body["selection"] = selection.key
-            body.update(engine.read(selection, _preview_json))     # the pictures and marks of one moment
+            body.update(engine.read(selection, _preview_json))  # the pictures and marks of one moment
         return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
     async def events(request: Request) -> Response:
-        """"Something changed", to one tab; ``?selection=`` says what the tab shows, so that is kept current."""
-        from sse_starlette import EventSourceResponse
+        """ "Something changed", to one tab; ``?selection=`` says what the tab shows, so that is kept current."""
 
         selection = engine.find(request.query_params.get("selection", ""))
 
@@ -136,7 +147,7 @@ def create_app(engine: Engine, broadcast: Broadcast, allowed_hosts: tuple[str, .
                 while True:
                     await event.wait()
                     event.clear()
-                    await asyncio.sleep(0.01)          # one message for a burst of changes
+                    await asyncio.sleep(0.01)  # one message for a burst of changes
                     event.clear()
                     yield {"event": "update", "data": str(engine.version)}
             finally:
@@ -154,8 +165,7 @@ def create_app(engine: Engine, broadcast: Broadcast, allowed_hosts: tuple[str, .
         Route("/api/state", state),
         Route("/events", events),
     ]
-    middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts)),
-                  Middleware(_Hardened)]
+    middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts)), Middleware(_Hardened)]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
 
 
@@ -177,8 +187,11 @@ class _Hardened:
         async def with_headers(message):
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], (b"x-content-type-options", b"nosniff"),
-                                      (b"referrer-policy", b"no-referrer")]
+                message["headers"] = [
+                    *message["headers"],
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"no-referrer"),
+                ]
             await send(message)
 
         await self.app(scope, receive, with_headers)
@@ -190,44 +203,66 @@ def _missing(text: str = "Not found.") -> Response:
 
 def _media_type(name: str) -> str:
     suffix = Path(name).suffix.lower()
-    return {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".woff2": "font/woff2",
-            ".webp": "image/webp", ".png": "image/png", ".jpg": "image/jpeg", ".svg": "image/svg+xml"
-            }.get(suffix, "application/octet-stream")
+    return {
+        ".html": "text/html; charset=utf-8",
+        ".css": "text/css; charset=utf-8",
+        ".woff2": "font/woff2",
+        ".webp": "image/webp",
+        ".png": "image/png",
+        ".jpg": "image/jpeg",
+        ".svg": "image/svg+xml",
+    }.get(suffix, "application/octet-stream")
 
 
 def _shell() -> str:
     """The preview's page: a template with nothing from the content in it (that comes as JSON and
     is put in with textContent), so there is nothing to escape; autoescaped all the same."""
-    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-    from generator import __version__
-
-    env = Environment(loader=PackageLoader("generator.preview", "static"), autoescape=select_autoescape(["html"]),
-                      undefined=StrictUndefined)
+    env = Environment(
+        loader=PackageLoader("generator.preview", "static"),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+    )
     return env.get_template("preview.html").render(version=__version__)
 
 
 def _selection_json(selection: Selection) -> dict:
-    return {"key": selection.key, "clinic": selection.clinic, "condition": selection.condition,
-            "language": selection.language}
+    return {
+        "key": selection.key,
+        "clinic": selection.clinic,
+        "condition": selection.condition,
+        "language": selection.language,
+    }
 
 
 def _preview_json(preview: Preview) -> dict:
     selection = preview.selection
     products = []
     for product, shown in preview.shown.items():
-        item: dict = {"id": str(product), "title": TITLES[product], "busy": shown.busy, "stale": shown.stale,
-                      "note": shown.note, "pictures": [], "outline": [list(s) for s in shown.outline]}
+        item: dict = {
+            "id": str(product),
+            "title": TITLES[product],
+            "busy": shown.busy,
+            "stale": shown.stale,
+            "note": shown.note,
+            "pictures": [],
+            "outline": [list(s) for s in shown.outline],
+        }
         if product is Product.PAGE:
-            item["frame"] = (f"/site/{selection.key}/index.html?v={shown.pictures[0][:16]}"
-                             if shown.pictures else None)
+            item["frame"] = f"/site/{selection.key}/index.html?v={shown.pictures[0][:16]}" if shown.pictures else None
         else:
-            item["pictures"] = [{"src": f"/picture/{digest}.jpg", "changed": changed}
-                                for digest, changed in zip(shown.pictures, shown.changed)]
+            item["pictures"] = [
+                {"src": f"/picture/{digest}.jpg", "changed": changed}
+                for digest, changed in zip(shown.pictures, shown.changed)
+            ]
         products.append(item)
-    return {"status": preview.status, "seconds": round(preview.seconds, 3), "products": products,
-            "diagnostics": [_diagnostic_json(d) for d in preview.diagnostics],
-            "readability": preview.readability}
+    return {
+        "status": preview.status,
+        "seconds": round(preview.seconds, 3),
+        "products": products,
+        "diagnostics": [_diagnostic_json(d) for d in preview.diagnostics],
+        "readability": preview.readability,
+    }
 
 
 def _diagnostic_json(diagnostic: Diagnostic) -> dict:
@@ -239,6 +274,6 @@ def _diagnostic_json(diagnostic: Diagnostic) -> dict:
         body["path"] = absolute.as_uri()
         spot = f":{location.line}:{max(location.col, 1)}" if location.line else ""
         written = absolute.as_posix()
-        written = written if written.startswith("//") else "/" + written.lstrip("/")    # a UNC path keeps //
+        written = written if written.startswith("//") else "/" + written.lstrip("/")  # a UNC path keeps //
         body["editor"] = f"vscode://file{quote(written, safe='/:')}{spot}"
     return body

@@ -39,16 +39,16 @@ class Shown:
     """One product of one selection as the browser shows it."""
 
     product: Product
-    pictures: tuple[str, ...] = ()        # JPEG digests, one per page or slide
-    changed: tuple[bool, ...] = ()        # which of them differ from the picture before
-    stale: bool = False                   # the content changed but could not be drawn: "out of date"
-    busy: bool = False                    # being drawn
-    note: str = ""                        # why there is no (current) picture
-    outline: tuple[tuple[str, tuple[str, ...]], ...] = ()   # the slides' text, where they cannot be drawn
-    files: dict[str, bytes] = field(default_factory=dict)   # the web page and the files beside it
-    drawn_from: Drawn | None = None       # what the pictures show
-    awaited: Drawn | None = None          # what the slides being converted will show (None: nothing awaited)
-    drawn_note: str = ""                  # the note that belongs to the pictures (why an outline)
+    pictures: tuple[str, ...] = ()  # JPEG digests, one per page or slide
+    changed: tuple[bool, ...] = ()  # which of them differ from the picture before
+    stale: bool = False  # the content changed but could not be drawn: "out of date"
+    busy: bool = False  # being drawn
+    note: str = ""  # why there is no (current) picture
+    outline: tuple[tuple[str, tuple[str, ...]], ...] = ()  # the slides' text, where they cannot be drawn
+    files: dict[str, bytes] = field(default_factory=dict)  # the web page and the files beside it
+    drawn_from: Drawn | None = None  # what the pictures show
+    awaited: Drawn | None = None  # what the slides being converted will show (None: nothing awaited)
+    drawn_note: str = ""  # the note that belongs to the pictures (why an outline)
 
 
 class Status(StrEnum):

@@ -9,9 +9,9 @@ import time
 
 class Tabs:
     def __init__(self) -> None:
-        self._asked: dict[str, float] = {}       # selection key -> when it was last asked for
-        self._viewers: dict[str, int] = {}       # selection key -> browser tabs showing it now
-        self._once: set[str] = set()             # drawn once for a link followed in the frame
+        self._asked: dict[str, float] = {}  # selection key -> when it was last asked for
+        self._viewers: dict[str, int] = {}  # selection key -> browser tabs showing it now
+        self._once: set[str] = set()  # drawn once for a link followed in the frame
 
     def asked(self, key: str) -> None:
         self._asked[key] = time.monotonic()

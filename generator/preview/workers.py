@@ -11,28 +11,33 @@ With ``--jobs 1``, or where processes cannot be started, everything is drawn in 
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from generator.pipeline.plan import Planned
-from generator.pipeline.dispatch import Rendered, RenderResult, render_safely
 from generator.checks.deck import check_deck_accessibility
 from generator.checks.links import PageFile, check_site_links
 from generator.diagnostics import Diagnostics, Location, display_path
 from generator.document.model import Document
 from generator.kinds import Product
+from generator.pipeline.dispatch import Rendered, RenderResult, render_safely
+from generator.pipeline.plan import Planned
+from generator.preview.raster import pdf_pages
 
 
 @dataclass(frozen=True)
 class Drawing:
     result: RenderResult
-    pictures: tuple[bytes, ...] = ()                # a JPEG per page, for the PDFs
+    pictures: tuple[bytes, ...] = ()  # a JPEG per page, for the PDFs
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
 
 
 def draw(item: Planned, site_files: frozenset[str]) -> Drawing:
     """One output drawn, pictured and checked; never raises."""
-    from generator.preview.raster import pdf_pages
 
     result = render_safely(item)
     diagnostics = Diagnostics()
@@ -45,8 +50,9 @@ def draw(item: Planned, site_files: frozenset[str]) -> Drawing:
             check_deck_accessibility(result.data, item.document.language_tag, where, diagnostics)
         elif product is Product.PAGE:
             beside = tuple(name for name, _ in result.beside)
-            check_site_links([PageFile(item.target.key, result.data.decode("utf-8"), beside, where)],
-                             set(site_files), diagnostics)
+            check_site_links(
+                [PageFile(item.target.key, result.data.decode("utf-8"), beside, where)], set(site_files), diagnostics
+            )
         elif item.target.variant.spec.extension == "pdf":
             return Drawing(result, tuple(pdf_pages(result.data)), diagnostics)
     except Exception as exc:  # noqa: BLE001 - a bug in a check or in PDFium: this output only
@@ -58,33 +64,27 @@ def _warm_up() -> None:
     """Import every renderer and load the PDF fonts before the first save needs them. Ctrl+C in the
     terminal reaches every process of the preview: the workers leave it to the server, which stops them.
     A worker whose preview is gone (killed, crashed) ends within a second instead of waiting forever."""
-    import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _end_with_parent()
 
-    from generator.assets.fonts import register_reportlab
-    from generator.render import registry
+    from generator.assets.fonts import register_reportlab  # noqa: PLC0415 - warming up is the point: the worker loads them now
+    from generator.render import registry  # noqa: PLC0415 - warming up is the point: the worker loads them now
 
     registry.load_all()
-    import pypdfium2  # noqa: F401
 
     register_reportlab()
 
 
 def _end_with_parent() -> None:
     """A thread that ends this process once its parent is gone (POSIX: the parent id changes)."""
-    import os
-    import signal
-    import threading
-    import time
 
     parent = os.getppid()
 
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.5)
-        os.kill(os.getpid(), signal.SIGKILL)      # nothing of a drawing needs finishing
+        os.kill(os.getpid(), signal.SIGKILL)  # nothing of a drawing needs finishing
 
     if os.name == "posix":
         threading.Thread(target=watch, name="parent-watch", daemon=True).start()
@@ -98,12 +98,12 @@ class Workers:
         self._lanes: list[ProcessPoolExecutor] = []
         self._products = products
         if jobs > 1:
-            import multiprocessing
-
             context = multiprocessing.get_context("spawn")
             try:
-                self._lanes = [ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_warm_up)
-                               for _ in range(min(jobs, len(products)))]
+                self._lanes = [
+                    ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_warm_up)
+                    for _ in range(min(jobs, len(products)))
+                ]
             except (OSError, ValueError):
                 self._lanes = []
 
@@ -112,7 +112,7 @@ class Workers:
         if self._lanes and product in self._products:
             try:
                 return self._lanes[self._products.index(product) % len(self._lanes)].submit(draw, item, site_files)
-            except RuntimeError:        # the lane broke (its process was killed): draw here from now on
+            except RuntimeError:  # the lane broke (its process was killed): draw here from now on
                 self.close()
                 self._lanes = []
         done: Future = Future()

@@ -14,12 +14,12 @@ class LayoutProblem(Exception):
         self.others: tuple[LayoutProblem, ...] = ()
 
     @classmethod
-    def all_of(cls, problems: list["LayoutProblem"]) -> None:
+    def all_of(cls, problems: list[LayoutProblem]) -> None:
         """Raise the first problem carrying the rest, so staff see every overflow in one run."""
         if problems:
             first = problems[0]
             first.others = tuple(problems[1:])
             raise first
 
-    def each(self) -> tuple["LayoutProblem", ...]:
+    def each(self) -> tuple[LayoutProblem, ...]:
         return (self, *self.others)

@@ -22,38 +22,41 @@ IndexRenderer = Callable[[SiteIndex, Variant, Path | None], bytes | Bundle]
 
 
 def _leaflet() -> Renderer:
-    from generator.render.pdf.leaflet import render     # heavy: reportlab
+    from generator.render.pdf.leaflet import render  # noqa: PLC0415 - heavy: each renderer's libraries, loaded when it is first used
 
     return render
 
 
 def _brochure() -> Renderer:
-    from generator.render.pdf.brochure import render    # heavy: reportlab
+    from generator.render.pdf.brochure import render  # noqa: PLC0415 - heavy: each renderer's libraries, loaded when it is first used
 
     return render
 
 
 def _deck() -> Renderer:
-    from generator.render.pptx.deck import render       # heavy: python-pptx
+    from generator.render.pptx.deck import render  # noqa: PLC0415 - heavy: each renderer's libraries, loaded when it is first used
 
     return render
 
 
 def _page() -> Renderer:
-    from generator.render.html.page import render       # heavy: Jinja2, fontTools, Pillow
+    from generator.render.html.page import render  # noqa: PLC0415 - heavy: each renderer's libraries, loaded when it is first used
 
     return render
 
 
 def _site_index() -> IndexRenderer:
-    from generator.render.html.site import render       # heavy: Jinja2
+    from generator.render.html.site import render  # noqa: PLC0415 - heavy: each renderer's libraries, loaded when it is first used
 
     return render
 
 
 # The products drawn from one Document; the site index is drawn from a SiteIndex (a clinic's catalogue).
 LOADERS: dict[Product, Callable[[], Renderer]] = {
-    Product.LEAFLET: _leaflet, Product.BROCHURE: _brochure, Product.DECK: _deck, Product.PAGE: _page,
+    Product.LEAFLET: _leaflet,
+    Product.BROCHURE: _brochure,
+    Product.DECK: _deck,
+    Product.PAGE: _page,
 }
 
 

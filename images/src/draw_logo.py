@@ -32,20 +32,20 @@ from PIL import Image, ImageDraw
 # --------------------------------------------------------------------------
 # Canvas
 # --------------------------------------------------------------------------
-SIZE = 800                 # final width and height in pixels
-SS = 4                     # supersampling factor
+SIZE = 800  # final width and height in pixels
+SS = 4  # supersampling factor
 # The geometry below is written in units of the mark's width (0..1).
-MARGIN = 0.02              # free border round the rounded square
-CORNER = 0.22              # corner radius of the rounded square
+MARGIN = 0.02  # free border round the rounded square
+CORNER = 0.22  # corner radius of the rounded square
 
 OUT = Path(__file__).resolve().parents[1] / "fjordhelse-logo.png"
 
 # --------------------------------------------------------------------------
 # Palette (luma in the comment)
 # --------------------------------------------------------------------------
-PRIMARY = (0x0F, 0x5C, 0x55)         # dark teal, luma ~73: ground and sky
-SECONDARY = (0x7F, 0xB8, 0xAE)       # pale teal, luma ~166: the far slope
-WHITE = (255, 255, 255)              # luma 255: the near slope, the wave
+PRIMARY = (0x0F, 0x5C, 0x55)  # dark teal, luma ~73: ground and sky
+SECONDARY = (0x7F, 0xB8, 0xAE)  # pale teal, luma ~166: the far slope
+WHITE = (255, 255, 255)  # luma 255: the near slope, the wave
 
 
 def pt(x, y):
@@ -53,7 +53,7 @@ def pt(x, y):
     return (x * SIZE * SS, y * SIZE * SS)
 
 
-def S(pts):
+def shape(pts):
     return [pt(x, y) for x, y in pts]
 
 
@@ -81,8 +81,7 @@ def rounded_corners(pts, radii, n=16):
         b = _towards(p1, p2, radii[i])
         for k in range(n + 1):
             t = k / n
-            out.append(tuple((1 - t) ** 2 * a[j] + 2 * t * (1 - t) * p1[j] + t * t * b[j]
-                             for j in range(2)))
+            out.append(tuple((1 - t) ** 2 * a[j] + 2 * t * (1 - t) * p1[j] + t * t * b[j] for j in range(2)))
     return out
 
 
@@ -96,9 +95,9 @@ def _towards(p, q, r):
 # --------------------------------------------------------------------------
 # Geometry, in units of the mark's width (x to the right, y downwards)
 # --------------------------------------------------------------------------
-WATER_Y = 0.64             # where the slopes meet the sea
-PEAK_R = 0.05              # how round the summits are
-FOOT_R = 0                 # the feet of the slopes stay sharp
+WATER_Y = 0.64  # where the slopes meet the sea
+PEAK_R = 0.05  # how round the summits are
+FOOT_R = 0  # the feet of the slopes stay sharp
 
 # the near mountain on the left, white, in front of the far one; its inner
 # slope falls steeply into the fjord
@@ -106,7 +105,7 @@ NEAR_SLOPE = [(0.13, WATER_Y), (0.37, 0.24), (0.64, WATER_Y)]
 # the far mountain on the right, pale, partly behind it
 FAR_SLOPE = [(0.41, WATER_Y), (0.65, 0.34), (0.87, WATER_Y)]
 SLOPE_RADII = [FOOT_R, PEAK_R, FOOT_R]
-GAP = 0.016                # the line of ground colour that parts them
+GAP = 0.016  # the line of ground colour that parts them
 
 WAVE_Y, WAVE_AMP, WAVE_W = 0.765, 0.024, 0.042
 WAVE_X0, WAVE_X1, WAVE_PERIODS = 0.15, 0.85, 2.5
@@ -114,16 +113,17 @@ WAVE_X0, WAVE_X1, WAVE_PERIODS = 0.15, 0.85, 2.5
 
 def wave_line(n=600):
     """The wave as a dense polyline: a sine over WAVE_PERIODS periods."""
-    return [(WAVE_X0 + (WAVE_X1 - WAVE_X0) * i / n,
-             WAVE_Y - WAVE_AMP * math.sin(2 * math.pi * WAVE_PERIODS * i / n))
-            for i in range(n + 1)]
+    return [
+        (WAVE_X0 + (WAVE_X1 - WAVE_X0) * i / n, WAVE_Y - WAVE_AMP * math.sin(2 * math.pi * WAVE_PERIODS * i / n))
+        for i in range(n + 1)
+    ]
 
 
 # --------------------------------------------------------------------------
 # Drawing
 # --------------------------------------------------------------------------
 def draw_slopes(d):
-    d.polygon(S(rounded_corners(FAR_SLOPE, SLOPE_RADII)), fill=SECONDARY)
+    d.polygon(shape(rounded_corners(FAR_SLOPE, SLOPE_RADII)), fill=SECONDARY)
     near = rounded_corners(NEAR_SLOPE, SLOPE_RADII)
     # a thin line of ground colour along the near mountain's inner slope
     # parts it from the far one: from the summit, straight on past the foot,
@@ -131,8 +131,8 @@ def draw_slopes(d):
     (px, py), (fx, fy) = NEAR_SLOPE[1], NEAR_SLOPE[2]
     k = 3 * GAP / math.hypot(fx - px, fy - py)
     inner = [p for p in near if p[0] >= px] + [(fx + (fx - px) * k, fy + (fy - py) * k)]
-    d.line(S(inner), fill=PRIMARY, width=lw(2 * GAP), joint="curve")
-    d.polygon(S(near), fill=WHITE)
+    d.line(shape(inner), fill=PRIMARY, width=lw(2 * GAP), joint="curve")
+    d.polygon(shape(near), fill=WHITE)
     d.rectangle([pt(0, WATER_Y), pt(1, WATER_Y + 4 * GAP)], fill=PRIMARY)
 
 

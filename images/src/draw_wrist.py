@@ -47,27 +47,27 @@ Needs Pillow and fontpkg-fira-sans (digits in Fira Sans Bold).
 from __future__ import annotations
 
 import math
-import sys
 import random
+import sys
 from collections import namedtuple
 from pathlib import Path
 
+import fontpkg_fira_sans
 from PIL import Image, ImageChops, ImageFont
 
-import fontpkg_fira_sans
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from drawing import Canvas as _Canvas, View, band, spline  # noqa: E402
+from drawing import Canvas as _Canvas
+from drawing import View, band, spline
 
 # --------------------------------------------------------------------------
 # Canvas
 # --------------------------------------------------------------------------
-W, H = 2400, 1500          # final size in pixels (16:10)
-SS = 4                     # supersampling factor
+W, H = 2400, 1500  # final size in pixels (16:10)
+SS = 4  # supersampling factor
 # The geometry below is written in "base" units (about 72 units per cm of a
 # real hand); this maps it onto the final canvas.
-K = 1.05                   # base units -> final pixels
-OX, OY = -50, -40          # offset on the final canvas, in final pixels
+K = 1.05  # base units -> final pixels
+OX, OY = -50, -40  # offset on the final canvas, in final pixels
 
 IMAGES = Path(__file__).resolve().parents[1]
 OUT_WRIST = IMAGES / "carpal-tunnel-wrist.png"
@@ -79,26 +79,26 @@ FONT_PATH = Path(fontpkg_fira_sans.ROOT) / "files" / "FiraSans-Bold.ttf"
 # own outline or texture, so nothing depends on colour alone.
 # --------------------------------------------------------------------------
 WHITE = (255, 255, 255)
-INK = (40, 36, 34)                   # outlines, markers
+INK = (40, 36, 34)  # outlines, markers
 SKIN_LINE = (70, 58, 52)
-SOFT = (247, 229, 214)               # skin, luma ~233
-CREASE = (160, 128, 112)             # skin creases, luma ~138
+SOFT = (247, 229, 214)  # skin, luma ~233
+CREASE = (160, 128, 112)  # skin creases, luma ~138
 CUT_LINE = (150, 140, 132)
-NERVE = (240, 196, 40)               # median nerve, luma ~191, stippled
+NERVE = (240, 196, 40)  # median nerve, luma ~191, stippled
 NERVE_DOT = (130, 92, 10)
 NERVE_LINE = (70, 50, 10)
-LIG = (60, 74, 108)                  # transverse carpal ligament, luma ~77
-LIG_FIBRE = (150, 164, 196)          # crosswise fibres
+LIG = (60, 74, 108)  # transverse carpal ligament, luma ~77
+LIG_FIBRE = (150, 164, 196)  # crosswise fibres
 LIG_LINE = (24, 30, 50)
-LIG_OPACITY = 0.72                   # the nerve and tendons show through
-TENDON = (208, 216, 232)             # flexor tendons, luma ~216, fibres
+LIG_OPACITY = 0.72  # the nerve and tendons show through
+TENDON = (208, 216, 232)  # flexor tendons, luma ~216, fibres
 TENDON_FIBRE = (128, 140, 168)
 TENDON_LINE = (86, 94, 118)
-MUSCLE = (186, 100, 88)              # thenar muscles, luma ~124, striated
+MUSCLE = (186, 100, 88)  # thenar muscles, luma ~124, striated
 MUSCLE_STRIPE = (134, 62, 52)
 MUSCLE_LINE = (110, 50, 42)
-NUMB = (236, 160, 120)               # area the nerve supplies, luma ~178
-NUMB_HATCH = (168, 86, 56)           # hatching over it, luma ~107
+NUMB = (236, 160, 120)  # area the nerve supplies, luma ~178
+NUMB_HATCH = (168, 86, 56)  # hatching over it, luma ~107
 NUMB_EDGE = (120, 56, 36)
 
 
@@ -112,8 +112,7 @@ def Canvas():  # noqa: N802 - reads like the class it makes
 
 def offset_line(c, normals, hw, f):
     """The line at fraction f (-1..1) of the half width across a band."""
-    return [(c[i][0] + normals[i][0] * hw[i] * f, c[i][1] + normals[i][1] * hw[i] * f)
-            for i in range(len(c))]
+    return [(c[i][0] + normals[i][0] * hw[i] * f, c[i][1] + normals[i][1] * hw[i] * f) for i in range(len(c))]
 
 
 # --------------------------------------------------------------------------
@@ -130,22 +129,42 @@ LITTLE = Finger((1455, 428), -13, 405, 50, 42, (0.40, 0.72))
 RING = Finger((1540, 566), -5, 510, 57, 48, (0.40, 0.72))
 MIDDLE = Finger((1562, 708), 0, 565, 60, 50, (0.40, 0.72))
 INDEX = Finger((1536, 850), 6, 500, 60, 51, (0.40, 0.72))
-FINGERS = (LITTLE, RING, MIDDLE, INDEX)     # little finger side first
+FINGERS = (LITTLE, RING, MIDDLE, INDEX)  # little finger side first
 # the thumb from its metacarpophalangeal joint to the tip; its metacarpal lies
 # in the ball of the thumb
 THUMB = Finger((1140, 1066), 22, 355, 80, 66, (0.52,))
-THUMB_WEB_T = 0.30         # where the first web space meets the thumb
+THUMB_WEB_T = 0.30  # where the first web space meets the thumb
 
 # the edges of the forearm and palm outside the fingers (they run on beyond
 # the cut on the left)
-ULNAR_EDGE = [(150, 438), (260, 442), (500, 456), (700, 472), (790, 476),
-              (880, 468), (1000, 442), (1120, 410), (1250, 388), (1350, 378)]
+ULNAR_EDGE = [
+    (150, 438),
+    (260, 442),
+    (500, 456),
+    (700, 472),
+    (790, 476),
+    (880, 468),
+    (1000, 442),
+    (1120, 410),
+    (1250, 388),
+    (1350, 378),
+]
 FIRST_WEB = [(1452, 948), (1372, 996)]
-THENAR_EDGE = [(1070, 1128), (1000, 1094), (932, 1050), (866, 994), (818, 954),
-               (770, 938), (600, 940), (400, 948), (260, 952), (150, 956)]
+THENAR_EDGE = [
+    (1070, 1128),
+    (1000, 1094),
+    (932, 1050),
+    (866, 994),
+    (818, 954),
+    (770, 938),
+    (600, 940),
+    (400, 948),
+    (260, 952),
+    (150, 956),
+]
 
-CUT_X = 260                # where the forearm is cut off
-WRIST_X = 790              # distal wrist crease
+CUT_X = 260  # where the forearm is cut off
+WRIST_X = 790  # distal wrist crease
 
 
 def axis(f):
@@ -160,7 +179,7 @@ def half_width(f, s):
     t = s / f.length
     w = f.w_base + (f.w_tip - f.w_base) * t
     for c in f.creases:
-        w *= 1 - 0.05 * math.exp(-((t - c) / 0.06) ** 2)
+        w *= 1 - 0.05 * math.exp(-(((t - c) / 0.06) ** 2))
     return w
 
 
@@ -178,7 +197,7 @@ def finger_contour(f, t_top=0.0):
     t_top, round the tip, back along the thumb side to the base."""
     (ux, uy), (nx, ny) = axis(f)
     tip_r = f.w_tip
-    tip_s = f.length - 1.1 * tip_r            # centre of the rounded tip
+    tip_s = f.length - 1.1 * tip_r  # centre of the rounded tip
     ts = [t for t in (0.0, 0.07, 0.2, 0.40, 0.56, 0.72, 0.84) if t * f.length < tip_s]
     top = [finger_pt(f, t, -1) for t in ts if t >= t_top]
     bottom = [finger_pt(f, t, 1) for t in reversed(ts)]
@@ -199,9 +218,10 @@ def web(f, g):
     ex, ey = a[0] - mx, a[1] - my
     r = math.hypot(ex, ey)
     (ux, uy), _ = axis(f)
-    return [(mx + ex * math.cos(p) - ux * r * math.sin(p),
-             my + ey * math.cos(p) - uy * r * math.sin(p))
-            for p in (math.pi / 4, math.pi / 2, 3 * math.pi / 4)]
+    return [
+        (mx + ex * math.cos(p) - ux * r * math.sin(p), my + ey * math.cos(p) - uy * r * math.sin(p))
+        for p in (math.pi / 4, math.pi / 2, 3 * math.pi / 4)
+    ]
 
 
 def hand_outline():
@@ -220,26 +240,48 @@ def hand_outline():
 
 # transverse carpal ligament: from the pisiform and hook of the hamate (top)
 # to the scaphoid and trapezium (bottom), just beyond the distal wrist crease
-LIGAMENT = [(800, 562), (850, 544), (940, 544), (990, 560), (984, 705),
-            (992, 850), (945, 868), (850, 870), (800, 855), (808, 705)]
+LIGAMENT = [
+    (800, 562),
+    (850, 544),
+    (940, 544),
+    (990, 560),
+    (984, 705),
+    (992, 850),
+    (945, 868),
+    (850, 870),
+    (800, 855),
+    (808, 705),
+]
 
 # thenar muscles (abductor and flexor pollicis brevis, opponens), from the
 # ligament and the trapezium to the base of the thumb
-THENAR = [(1000, 860), (1075, 898), (1140, 950), (1180, 1005), (1196, 1050),
-          (1180, 1086), (1136, 1104), (1076, 1102), (1006, 1070), (938, 1026),
-          (872, 968), (830, 926), (838, 888), (900, 872)]
+THENAR = [
+    (1000, 860),
+    (1075, 898),
+    (1140, 950),
+    (1180, 1005),
+    (1196, 1050),
+    (1180, 1086),
+    (1136, 1104),
+    (1076, 1102),
+    (1006, 1070),
+    (938, 1026),
+    (872, 968),
+    (830, 926),
+    (838, 888),
+    (900, 872),
+]
 
 # median nerve trunk: forearm -> carpal tunnel -> division in the palm
 DIVISION = (1030, 810)
-NERVE_TRUNK = [(150, 752), (400, 762), (650, 776), (800, 790), (900, 798),
-               (990, 804), DIVISION]
+NERVE_TRUNK = [(150, 752), (400, 762), (650, 776), (800, 790), (900, 798), (990, 804), DIVISION]
 NERVE_TRUNK_W = [40, 40, 41, 42, 38, 38, 36]
 
 
 def digital_nerve(f, side, lead, lead_w, ts=(0.1, 0.4, 0.7, 0.9)):
     """A nerve from the lead-in points along one side of a finger."""
     c = list(lead) + [finger_pt(f, t, 0.55 * side) for t in ts]
-    return c, list(lead_w) + [14, 12, 10, 7][-len(ts):]
+    return c, list(lead_w) + [14, 12, 10, 7][-len(ts) :]
 
 
 def web_split(f1, f2):
@@ -281,8 +323,7 @@ def tendon_path(f, y_tunnel, via):
     forearm and the tunnel (at height y_tunnel), through `via` in the palm,
     then along the finger to the end joint."""
     spread = (y_tunnel - 700) / 100
-    c = [(150, y_tunnel + 10 * spread), (450, y_tunnel + 5 * spread),
-         (800, y_tunnel), (990, y_tunnel), via]
+    c = [(150, y_tunnel + 10 * spread), (450, y_tunnel + 5 * spread), (800, y_tunnel), (990, y_tunnel), via]
     c += [finger_pt(f, t, 0) for t in (0.0, 0.4, 0.78)]
     return c, [46, 46, 46, 46, 42, 36, 32, 26]
 
@@ -294,9 +335,19 @@ TENDONS = [
     tendon_path(INDEX, 758, (1270, 800)),
 ]
 # flexor pollicis longus: deepest and most radial in the tunnel, to the thumb
-FPL = ([(150, 852), (450, 845), (800, 838), (990, 840), (1080, 945),
-        THUMB.base, finger_pt(THUMB, 0.5, 0), finger_pt(THUMB, 0.78, 0)],
-       [46, 46, 46, 44, 40, 36, 32, 26])
+FPL = (
+    [
+        (150, 852),
+        (450, 845),
+        (800, 838),
+        (990, 840),
+        (1080, 945),
+        THUMB.base,
+        finger_pt(THUMB, 0.5, 0),
+        finger_pt(THUMB, 0.78, 0),
+    ],
+    [46, 46, 46, 44, 40, 36, 32, 26],
+)
 
 # palm creases (only on the skin picture)
 PALM_CREASES = [
@@ -307,10 +358,8 @@ PALM_CREASES = [
     # thenar crease round the ball of the thumb, to the wrist
     [(1335, 984), (1230, 905), (1110, 845), (990, 812), (890, 786), (826, 740)],
 ]
-DISTAL_WRIST_CREASE = [(WRIST_X + 8, 478), (WRIST_X - 2, 600), (WRIST_X - 6, 700),
-                       (WRIST_X + 8, 926)]
-WRIST_CREASES = [DISTAL_WRIST_CREASE,
-                 [(WRIST_X - 52, 472), (WRIST_X - 64, 700), (WRIST_X - 52, 932)]]
+DISTAL_WRIST_CREASE = [(WRIST_X + 8, 478), (WRIST_X - 2, 600), (WRIST_X - 6, 700), (WRIST_X + 8, 926)]
+WRIST_CREASES = [DISTAL_WRIST_CREASE, [(WRIST_X - 52, 472), (WRIST_X - 64, 700), (WRIST_X - 52, 932)]]
 
 # The median nerve's skin area in carpal tunnel syndrome: the palm side of the thumb, index and
 # middle finger and the thumb-side half of the ring finger, from where each finger leaves the palm.
@@ -332,14 +381,13 @@ def finger_half(f):
     middle = [finger_pt(f, t, 0) for t in (0.0, 0.2, 0.4, 0.6, 0.8) if t * f.length < tip_s]
     (ux, uy), _ = axis(f)
     tip = (f.base[0] + ux * (tip_s + 1.1 * f.w_tip), f.base[1] + uy * (tip_s + 1.1 * f.w_tip))
-    thumb_side = contour[len(contour) // 2 + 1:]       # from just past the tip back to the base
+    thumb_side = contour[len(contour) // 2 + 1 :]  # from just past the tip back to the base
     return middle + [tip] + thumb_side
 
 
 def wavy_cut(x, y0, y1, amp=12, waves=2.0):
     n = 60
-    return [(x + amp * math.sin(2 * math.pi * waves * i / n),
-             y0 + (y1 - y0) * i / n) for i in range(n + 1)]
+    return [(x + amp * math.sin(2 * math.pi * waves * i / n), y0 + (y1 - y0) * i / n) for i in range(n + 1)]
 
 
 # --------------------------------------------------------------------------
@@ -468,7 +516,7 @@ def draw_numb_area(cv, skin):
 
     cv.texture(clip, hatch, NUMB_HATCH)
 
-    def edge(d):       # where the area ends: each finger's base, and the middle of the ring finger
+    def edge(d):  # where the area ends: each finger's base, and the middle of the ring finger
         for f in NUMB_FINGERS + (RING,):
             d.line(S([finger_pt(f, 0, -1), finger_pt(f, 0, 1)]), fill=255, width=lw(4))
         middle = [finger_pt(RING, t, 0) for t in (0.0, 0.25, 0.5, 0.75, 0.92)]
@@ -490,7 +538,7 @@ def draw_skin_line(cv, skin):
 
 def marker(cv, font, num, at, target):
     """Numbered circle at `at` with a leader line to `target` (base units)."""
-    r = 42                      # circle radius in final pixels
+    r = 42  # circle radius in final pixels
     (ax, ay), (tx, ty) = pt(*at), pt(*target)
     d = math.hypot(tx - ax, ty - ay)
     sx, sy = ax + (tx - ax) * r * SS / d, ay + (ty - ay) * r * SS / d
@@ -503,14 +551,16 @@ def marker(cv, font, num, at, target):
     cv.d.text((ax, ay + 1 * SS), str(num), font=font, fill=INK, anchor="mm")
 
 
-MARGIN = 24               # final pixels of white kept round the drawing
+MARGIN = 24  # final pixels of white kept round the drawing
 
 
 def save(cv, path):
     """Downsample, then trim the white round the drawing: a leaflet places pictures by height,
     so white margins would only make the drawing smaller on paper."""
     out = cv.img.resize((W, H), Image.LANCZOS)
-    ink = ImageChops.difference(out, Image.new("RGB", out.size, WHITE)).convert("L").point(lambda v: 255 if v > 8 else 0)
+    ink = (
+        ImageChops.difference(out, Image.new("RGB", out.size, WHITE)).convert("L").point(lambda v: 255 if v > 8 else 0)
+    )
     left, top, right, bottom = ink.getbbox()
     out = out.crop((max(0, left - MARGIN), max(0, top - MARGIN), min(W, right + MARGIN), min(H, bottom + MARGIN)))
     path.parent.mkdir(parents=True, exist_ok=True)

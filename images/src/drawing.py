@@ -19,15 +19,18 @@ WHITE = (255, 255, 255)
 class View:
     """Base units -> supersampled canvas: ``(offset + scale * base) * supersample``."""
 
-    width: int                 # final size in pixels
+    width: int  # final size in pixels
     height: int
-    scale: float               # base units -> final pixels
-    offset_x: float            # offset on the final canvas, in final pixels
+    scale: float  # base units -> final pixels
+    offset_x: float  # offset on the final canvas, in final pixels
     offset_y: float
     supersample: int = 4
 
     def pt(self, x, y):
-        return ((self.offset_x + self.scale * x) * self.supersample, (self.offset_y + self.scale * y) * self.supersample)
+        return (
+            (self.offset_x + self.scale * x) * self.supersample,
+            (self.offset_y + self.scale * y) * self.supersample,
+        )
 
     def points(self, pts):
         return [self.pt(x, y) for x, y in pts]
@@ -56,11 +59,18 @@ def spline(points, closed=True, n=14):
         for k in range(n):
             t = k / n
             t2, t3 = t * t, t * t * t
-            out.append(tuple(
-                0.5 * (2 * p1[j] + (-p0[j] + p2[j]) * t
-                       + (2 * p0[j] - 5 * p1[j] + 4 * p2[j] - p3[j]) * t2
-                       + (-p0[j] + 3 * p1[j] - 3 * p2[j] + p3[j]) * t3)
-                for j in range(2)))
+            out.append(
+                tuple(
+                    0.5
+                    * (
+                        2 * p1[j]
+                        + (-p0[j] + p2[j]) * t
+                        + (2 * p0[j] - 5 * p1[j] + 4 * p2[j] - p3[j]) * t2
+                        + (-p0[j] + 3 * p1[j] - 3 * p2[j] + p3[j]) * t3
+                    )
+                    for j in range(2)
+                )
+            )
     if not closed:
         out.append(pts[-1])
     return out

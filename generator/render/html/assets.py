@@ -9,14 +9,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import fontTools
+from PIL import Image, ImageOps
+
+from generator.assets.cache import cached
 from generator.assets.fonts import body_family
 
 # (file, CSS font-weight, CSS font-style, FontFamily field)
-FACES = (("fira-sans-regular.woff2", 400, "normal", "regular"), ("fira-sans-bold.woff2", 700, "normal", "bold"),
-         ("fira-sans-italic.woff2", 400, "italic", "italic"))
-WIDTHS = (480, 960)            # a phone at 1x-2x and a desktop column; never wider than the original
+FACES = (
+    ("fira-sans-regular.woff2", 400, "normal", "regular"),
+    ("fira-sans-bold.woff2", 700, "normal", "bold"),
+    ("fira-sans-italic.woff2", 400, "italic", "italic"),
+)
+WIDTHS = (480, 960)  # a phone at 1x-2x and a desktop column; never wider than the original
 WEBP_QUALITY = 80
-LOGO_HEIGHT = 112              # pixels: twice the 56 px it is shown at
+LOGO_HEIGHT = 112  # pixels: twice the 56 px it is shown at
 
 
 @dataclass(frozen=True)
@@ -49,18 +56,22 @@ def font_files(text: str) -> list[tuple[Face, bytes]]:
     characters from the whole font instead. A browser fetches a face only when the page has text
     in it: the italic of a page without emphasis costs nothing."""
     used = set(text)
-    return [(Face(name, weight, style), _broad(field, True) if used <= _BROAD_SET else _own(field, _chars(used)))
-            for name, weight, style, field in FACES]
+    return [
+        (Face(name, weight, style), _broad(field, True) if used <= _BROAD_SET else _own(field, _chars(used)))
+        for name, weight, style, field in FACES
+    ]
 
 
 # Cut once per process (and kept on disk): the pages of a run share them.
-_BROAD = "".join(chr(c) for c in (*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2010, 0x2027), 0x2039, 0x203A,
-                                  0x20AC, 0x2122, 0x2212))
+_BROAD = "".join(
+    chr(c)
+    for c in (*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2010, 0x2027), 0x2039, 0x203A, 0x20AC, 0x2122, 0x2212)
+)
 _BROAD_SET = set(_BROAD) | {"\n", "\t", "\r"}
 
 
 def _chars(used: set[str]) -> str:
-    return "".join(sorted(used | set(_BROAD[:0x5F])))     # with basic Latin, for a browser's own list numbers
+    return "".join(sorted(used | set(_BROAD[:0x5F])))  # with basic Latin, for a browser's own list numbers
 
 
 @lru_cache(maxsize=6)
@@ -75,25 +86,25 @@ def _own(face: str, characters: str) -> bytes:
 
 def _cut(font_bytes: bytes, characters: str, flavor: str | None) -> bytes:
     """The font cut to ``characters``: ~0.6 s a face, so kept on disk between runs."""
-    import fontTools
 
-    from generator.assets.cache import cached
+    return cached(
+        "fonts",
+        (font_bytes, characters, flavor or "sfnt", fontTools.version, _CUT_RECIPE),
+        lambda: _cut_now(font_bytes, characters, flavor),
+    )
 
-    return cached("fonts", (font_bytes, characters, flavor or "sfnt", fontTools.version, _CUT_RECIPE),
-                  lambda: _cut_now(font_bytes, characters, flavor))
 
-
-_CUT_RECIPE = "features kern liga calt ccmp locl mark mkmk; names 0-6; no hinting"   # change it with _cut_now
+_CUT_RECIPE = "features kern liga calt ccmp locl mark mkmk; names 0-6; no hinting"  # change it with _cut_now
 
 
 def _cut_now(font_bytes: bytes, characters: str, flavor: str | None) -> bytes:
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
+    from fontTools import subset  # noqa: PLC0415 - heavy: fontTools.subset, only when a cut is not cached
+    from fontTools.ttLib import TTFont  # noqa: PLC0415 - heavy: fontTools, only when a cut is not cached
 
     options = subset.Options()
     options.layout_features = ["kern", "liga", "calt", "ccmp", "locl", "mark", "mkmk"]
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]       # the family and licence names stay
-    options.hinting = False        # screens of today ignore TrueType hints; a third of the bytes
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # the family and licence names stay
+    options.hinting = False  # screens of today ignore TrueType hints; a third of the bytes
     # lazy: only the tables the subset reads are parsed.
     font = TTFont(io.BytesIO(font_bytes), recalcTimestamp=False, lazy=True)
     subsetter = subset.Subsetter(options)
@@ -112,7 +123,6 @@ def picture(path: Path, stem: str) -> Picture:
 
 @lru_cache(maxsize=32)
 def _picture(path: Path, _mtime: int, stem: str) -> Picture:
-    from PIL import Image, ImageOps
 
     with Image.open(path) as original:
         image = ImageOps.exif_transpose(original)
@@ -132,7 +142,6 @@ def logo(path: Path) -> Picture:
 
 @lru_cache(maxsize=8)
 def _logo(path: Path, _mtime: int) -> Picture:
-    from PIL import Image, ImageOps
 
     with Image.open(path) as original:
         image = ImageOps.exif_transpose(original)

@@ -17,14 +17,23 @@ from __future__ import annotations
 
 import operator
 import os
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path, PurePath
 from types import ModuleType
-from typing import Any, Callable
+from typing import Any
 
 from jinja2 import (
-    BaseLoader, ChoiceLoader, Environment, PackageLoader, PrefixLoader, StrictUndefined, TemplateError,
-    TemplateNotFound, TemplateSyntaxError, select_autoescape,
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    PackageLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    select_autoescape,
 )
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
@@ -51,7 +60,7 @@ def inline(spans: Inline) -> Markup:
     return Markup("").join(out)
 
 
-MAX_REPEAT = 100_000     # the longest text or list a template may make with * (leafdeck's own use none)
+MAX_REPEAT = 100_000  # the longest text or list a template may make with * (leafdeck's own use none)
 
 
 class _Sandbox(ImmutableSandboxedEnvironment):
@@ -101,13 +110,17 @@ class _ContentLoader(BaseLoader):
         except files.Refused as exc:
             raise TemplateRefused(path, exc.problem, exc.hint) from None
         except OSError as exc:
-            raise TemplateRefused(path, f"{display_path(path)} cannot be read ({exc.strerror})",
-                                  "check the file, or delete it to use leafdeck's own") from None
+            raise TemplateRefused(
+                path,
+                f"{display_path(path)} cannot be read ({exc.strerror})",
+                "check the file, or delete it to use leafdeck's own",
+            ) from None
         try:
             source = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise TemplateRefused(path, f"{display_path(path)} is not saved as UTF-8",
-                                  "save the template as UTF-8 in your editor") from None
+            raise TemplateRefused(
+                path, f"{display_path(path)} is not saved as UTF-8", "save the template as UTF-8 in your editor"
+            ) from None
         mtime = os.path.getmtime(path)
         return source, str(path), lambda: os.path.exists(path) and os.path.getmtime(path) == mtime
 
@@ -117,8 +130,14 @@ def environment(overrides: tuple[Path, ...], root: Path | None = None) -> Enviro
     own = PackageLoader("generator.render.html", "templates")
     clinic = [_ContentLoader(folder, root or folder) for folder in overrides]
     loader = ChoiceLoader([*clinic, own, PrefixLoader({OWN: own})])
-    env = _Sandbox(loader=loader, autoescape=select_autoescape(default=True, default_for_string=True),
-                   undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = _Sandbox(
+        loader=loader,
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.filters["inline"] = inline
     return env
 
@@ -138,20 +157,31 @@ def render_template(name: str, site: Path | None, clinic_id: str, **context) -> 
     except TemplateRefused as exc:
         raise LayoutProblem(f"page template: {exc.problem}", Location(display_path(exc.path)), exc.hint) from None
     except RecursionError:
-        raise LayoutProblem("page template: it includes or extends itself without end",
-                            Location(display_path(site)) if site else None,
-                            "check the {% include %} and {% extends %} lines of your templates") from None
+        raise LayoutProblem(
+            "page template: it includes or extends itself without end",
+            Location(display_path(site)) if site else None,
+            "check the {% include %} and {% extends %} lines of your templates",
+        ) from None
     except SecurityError as exc:
-        raise LayoutProblem(f"page template: not allowed: {exc}", _runtime_where(exc, folders),
-                            "a page template may only show the names leafdeck gives it (README: 'Content you "
-                            "did not write'); or delete the file to use leafdeck's own") from None
+        raise LayoutProblem(
+            f"page template: not allowed: {exc}",
+            _runtime_where(exc, folders),
+            "a page template may only show the names leafdeck gives it (README: 'Content you "
+            "did not write'); or delete the file to use leafdeck's own",
+        ) from None
     except TemplateSyntaxError as exc:
-        raise LayoutProblem(f"page template: {exc.message}", _where(exc.filename, exc.lineno),
-                            "fix the template, or delete it to use leafdeck's own") from None
+        raise LayoutProblem(
+            f"page template: {exc.message}",
+            _where(exc.filename, exc.lineno),
+            "fix the template, or delete it to use leafdeck's own",
+        ) from None
     except TemplateError as exc:
-        raise LayoutProblem(f"page template: {exc.message or type(exc).__name__}", _runtime_where(exc, folders),
-                            "use only the names leafdeck's own templates use (README: 'Your own page template'); "
-                            "or delete the file to use leafdeck's own") from None
+        raise LayoutProblem(
+            f"page template: {exc.message or type(exc).__name__}",
+            _runtime_where(exc, folders),
+            "use only the names leafdeck's own templates use (README: 'Your own page template'); "
+            "or delete the file to use leafdeck's own",
+        ) from None
 
 
 def _where(filename: str | None, line: int | None) -> Location | None:

@@ -11,13 +11,22 @@ the same without JavaScript and without its fonts. Links stay inside the site's 
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.assets.colour import ratio
 from generator.document.inline import plain
 from generator.document.model import (
-    ROLE_LABELS, BulletList, ComparisonTable, Document, Figure, Paragraph, Section, Steps, TableRow,
+    ROLE_LABELS,
+    BulletList,
+    ComparisonTable,
+    Document,
+    Figure,
+    Paragraph,
+    Section,
+    Steps,
+    TableRow,
 )
 from generator.kinds import Bundle
 from generator.render.html import assets
@@ -26,21 +35,29 @@ from generator.render.html.environment import render_template
 if TYPE_CHECKING:
     from generator.kinds import Variant
 
-NORMAL_TEXT = 4.5        # WCAG 1.4.3: contrast of body-size text and links
+NORMAL_TEXT = 4.5  # WCAG 1.4.3: contrast of body-size text and links
 
 
-def render(doc: Document, variant: "Variant", template: Path | None = None) -> Bundle:
+def render(doc: Document, variant: Variant, template: Path | None = None) -> Bundle:
     """The registry's entry point: ``template`` is the content's ``site/`` folder of a clinic's own templates."""
     pictures = _pictures(doc)
     context = {
-        "doc": doc, "labels": doc.labels, "clinic": doc.clinic, "trust": doc.trust,
-        "lang": doc.language_tag, "title": doc.title, "colours": palette(doc.clinic.colours),
-        "home": f"../../{doc.language}/index.html", "logo": _logo(doc),
+        "doc": doc,
+        "labels": doc.labels,
+        "clinic": doc.clinic,
+        "trust": doc.trust,
+        "lang": doc.language_tag,
+        "title": doc.title,
+        "colours": palette(doc.clinic.colours),
+        "home": f"../../{doc.language}/index.html",
+        "logo": _logo(doc),
         "alternates": [(t, f"../{t.language}/index.html") for t in doc.translations],
         "others": [(t, f"../{t.language}/index.html") for t in doc.translations if t.language != doc.language],
         "sections": [_section(s, pictures, doc.cover_figure) for s in doc.sections],
         "cover": _figure(doc.cover_figure, pictures) if doc.cover_figure else None,
-        "sources": _sources(doc), "contact": contact(doc.clinic), "json_ld": json_ld(doc),
+        "sources": _sources(doc),
+        "contact": contact(doc.clinic),
+        "json_ld": json_ld(doc),
         "reviewer": doc.trust.clinical_reviewer or doc.labels.not_reviewed,
         "credits": [(getattr(doc.labels, ROLE_LABELS[c.role]), ", ".join(c.names)) for c in doc.trust.credits],
     }
@@ -59,7 +76,6 @@ def font_files(html: str) -> tuple[tuple[str, bytes], ...]:
 
 def _visible_text(html: str) -> str:
     """Every character a reader can see: the text between tags, with entities decoded."""
-    from html.parser import HTMLParser
 
     chunks: list[str] = []
 
@@ -76,8 +92,13 @@ def palette(colours) -> dict[str, str]:
     readable on white at body size, otherwise in the text colour (the loader checks the rest)."""
     primary, text = colours["primary"], colours["text"]
     readable = ratio(primary, "#FFFFFF") >= NORMAL_TEXT
-    return {"primary": primary, "text": text, "accent": colours["accent"], "callout": colours["callout_background"],
-            "link": primary if readable else text}
+    return {
+        "primary": primary,
+        "text": text,
+        "accent": colours["accent"],
+        "callout": colours["callout_background"],
+        "link": primary if readable else text,
+    }
 
 
 def _logo(doc: Document):
@@ -139,9 +160,12 @@ def _sources(doc: Document) -> list[tuple[str, str | None]]:
 
 def contact(clinic) -> dict:
     return {
-        "phone": clinic.phone, "tel": "tel:" + re.sub(r"[^\d+]", "", clinic.phone) if clinic.phone else None,
-        "email": clinic.email, "address": clinic.address,
-        "web": web_link(clinic.web_url), "web_display": clinic.web_display,
+        "phone": clinic.phone,
+        "tel": "tel:" + re.sub(r"[^\d+]", "", clinic.phone) if clinic.phone else None,
+        "email": clinic.email,
+        "address": clinic.address,
+        "web": web_link(clinic.web_url),
+        "web_display": clinic.web_display,
     }
 
 
@@ -149,13 +173,19 @@ def json_ld(doc: Document) -> dict:
     """Schema.org: a MedicalWebPage about a MedicalCondition, reviewed, for patients."""
     trust = doc.trust
     data: dict = {
-        "@context": "https://schema.org", "@type": "MedicalWebPage",
-        "name": doc.title, "description": plain(doc.summary), "inLanguage": doc.language_tag,
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": doc.title,
+        "description": plain(doc.summary),
+        "inLanguage": doc.language_tag,
         "audience": {"@type": "Patient"},
-        "about": {"@type": "MedicalCondition", "name": doc.title,
-                  **({"code": {"@type": "MedicalCode", "code": doc.icd10, "codingSystem": "ICD-10"}}
-                     if doc.icd10 else {})},
-        "datePublished": trust.published.isoformat(), "lastReviewed": trust.last_reviewed.isoformat(),
+        "about": {
+            "@type": "MedicalCondition",
+            "name": doc.title,
+            **({"code": {"@type": "MedicalCode", "code": doc.icd10, "codingSystem": "ICD-10"}} if doc.icd10 else {}),
+        },
+        "datePublished": trust.published.isoformat(),
+        "lastReviewed": trust.last_reviewed.isoformat(),
         "version": trust.version,
         "author": [{"@type": "Person", "name": name} for name in trust.authors],
         "publisher": {"@type": "Organization", "name": trust.organisation},

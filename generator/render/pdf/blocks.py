@@ -14,20 +14,20 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
-from generator.document.model import Block, BulletList, ComparisonTable, Document, Figure, Steps
 from generator.document import model
+from generator.document.model import Block, BulletList, ComparisonTable, Document, Figure, Steps
 from generator.render.pdf import parts
 from generator.render.pdf.styles import Styles
 
 
 @dataclass(frozen=True)
 class Room:
-    width: float                                   # the text width the block is set in
-    steps_width: float                             # the patient pathway's width
-    picture: float                                 # a picture's largest height
+    width: float  # the text width the block is set in
+    steps_width: float  # the patient pathway's width
+    picture: float  # a picture's largest height
     ppi: int
-    table: Callable[[ComparisonTable], list[Flowable]]    # the comparison table's form in this product
-    printed_elsewhere: frozenset[Path] = field(default_factory=frozenset)   # pictures not repeated here
+    table: Callable[[ComparisonTable], list[Flowable]]  # the comparison table's form in this product
+    printed_elsewhere: frozenset[Path] = field(default_factory=frozenset)  # pictures not repeated here
 
 
 def flowables(block: Block, doc: Document, s: Styles, room: Room) -> list[Flowable]:

@@ -32,39 +32,41 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Spacer
 
 from generator.diagnostics import Location
-from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section, Steps
 from generator.document import model
+from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section, Steps
+from generator.render.errors import LayoutProblem
+from generator.render.pdf import blocks, compat, flowables, memo
 from generator.render.pdf import flow as flow
 from generator.render.pdf import parts as parts
 from generator.render.pdf import tagging as tagging
-from generator.render.errors import LayoutProblem
-from generator.render.pdf import blocks, compat, flowables, memo
-from generator.render.pdf.styles import Styles
 from generator.render.pdf.page import Sheet, picture_ppi
+from generator.render.pdf.styles import Styles
 
 if TYPE_CHECKING:
     from generator.kinds import Variant
 
 BODY_SIZE = 12
-LINE_SPACING = 1.22      # tighter than the leaflet's 1.38: short lines in narrow panels need less
-EDGE_MARGIN = 10 * mm     # at the sheet's edges: office printers and the print shop's safe zone
-FOLD_MARGIN = 5.5 * mm    # each side of a fold: a crooked fold still leaves a white gutter
+LINE_SPACING = 1.22  # tighter than the leaflet's 1.38: short lines in narrow panels need less
+EDGE_MARGIN = 10 * mm  # at the sheet's edges: office printers and the print shop's safe zone
+FOLD_MARGIN = 5.5 * mm  # each side of a fold: a crooked fold still leaves a white gutter
 TOP_MARGIN, BOTTOM_MARGIN = 10 * mm, 11 * mm
 FOLD_IN_NARROWER = 3 * mm
-CHAIN = ("inside-1", "inside-2", "inside-3", "flap")     # the reading order of the text panels
+CHAIN = ("inside-1", "inside-2", "inside-3", "flap")  # the reading order of the text panels
 # Tried in turn, richest first, until the text fits: (body size, glossary printed, largest picture
 # height). Short content is set larger and gets larger pictures; long content loses the glossary
 # (the leaflet keeps it) before it is an error.
-RICHNESS = tuple((size, True, picture) for size in (14, 13, BODY_SIZE) for picture in (80 * mm, 62 * mm, 45 * mm)) \
-    + ((BODY_SIZE, False, 45 * mm), (BODY_SIZE, False, 36 * mm))
-COVER_PICTURE = (36 * mm, 95 * mm)       # the cover picture's height: at least, at most
-QR_SIZES = (26 * mm, 22 * mm, 18 * mm)   # the back's QR code shrinks before the back overflows
+RICHNESS = tuple((size, True, picture) for size in (14, 13, BODY_SIZE) for picture in (80 * mm, 62 * mm, 45 * mm)) + (
+    (BODY_SIZE, False, 45 * mm),
+    (BODY_SIZE, False, 36 * mm),
+)
+COVER_PICTURE = (36 * mm, 95 * mm)  # the cover picture's height: at least, at most
+QR_SIZES = (26 * mm, 22 * mm, 18 * mm)  # the back's QR code shrinks before the back overflows
 
 
 @dataclass(frozen=True)
 class Panel:
     name: str
-    x: float          # trim coordinates
+    x: float  # trim coordinates
     width: float
     left_margin: float
     right_margin: float
@@ -88,11 +90,13 @@ def panels(sheet: Sheet) -> tuple[list[Panel], list[Panel]]:
             x += width
         return out
 
-    return (row(("flap", "back", "cover"), (fold_in, full, full)),
-            row(("inside-1", "inside-2", "inside-3"), (full, full, fold_in)))
+    return (
+        row(("flap", "back", "cover"), (fold_in, full, full)),
+        row(("inside-1", "inside-2", "inside-3"), (full, full, fold_in)),
+    )
 
 
-READING_ORDER = ["cover", "inside", "flap", "back"]   # the structure order of a tagged brochure
+READING_ORDER = ["cover", "inside", "flap", "back"]  # the structure order of a tagged brochure
 
 
 def picture_boxes(paper: str) -> dict[str, tuple[float, float]]:
@@ -104,7 +108,7 @@ def picture_boxes(paper: str) -> dict[str, tuple[float, float]]:
     return {"cover": (width, COVER_PICTURE[1]), "section": (width, max(picture for _, _, picture in RICHNESS))}
 
 
-def render(doc: Document, variant: "Variant", template: Path | None = None) -> bytes:
+def render(doc: Document, variant: Variant, template: Path | None = None) -> bytes:
     """The registry's entry point (``generator.kinds``): this product in ``variant``'s form."""
     with compat.too_large_is_a_problem(), compat.binary_streams():
         return render_brochure(doc, variant.paper, variant.print_shop, variant.tagged)
@@ -127,8 +131,15 @@ def render_brochure(doc: Document, paper: str = "a4", print_shop: bool = False, 
     buffer = io.BytesIO()
     tagger = tagging.Tagger() if tagged else None
     canvas_class = tagging.tagging_canvas(Canvas, tagger) if tagger else Canvas
-    canvas = canvas_class(buffer, pagesize=sheet.media, invariant=1, initialFontName=s.fonts["regular"],
-                          initialFontSize=BODY_SIZE, lang=doc.language_tag, **sheet.pdf_boxes())
+    canvas = canvas_class(
+        buffer,
+        pagesize=sheet.media,
+        invariant=1,
+        initialFontName=s.fonts["regular"],
+        initialFontSize=BODY_SIZE,
+        lang=doc.language_tag,
+        **sheet.pdf_boxes(),
+    )
     parts.set_metadata(canvas, doc)
 
     def paint(result: flow.Flow, group: str) -> None:
@@ -146,21 +157,34 @@ def render_brochure(doc: Document, paper: str = "a4", print_shop: bool = False, 
     _finish_page(canvas, sheet, doc, s, inside)
     canvas.save()
     if tagger:
-        return tagging.finish(buffer.getvalue(), tagger, f"{doc.title} – {doc.subtitle}", doc.language_tag,
-                              order=READING_ORDER)
+        return tagging.finish(
+            buffer.getvalue(), tagger, f"{doc.title} – {doc.subtitle}", doc.language_tag, order=READING_ORDER
+        )
     return buffer.getvalue()
 
 
 def _column(panel: Panel, sheet: Sheet) -> flow.Column:
     o = sheet.offset
-    return flow.Column(o + panel.x + panel.left_margin, o + sheet.height - TOP_MARGIN, panel.text_width,
-                       sheet.height - TOP_MARGIN - BOTTOM_MARGIN)
+    return flow.Column(
+        o + panel.x + panel.left_margin,
+        o + sheet.height - TOP_MARGIN,
+        panel.text_width,
+        sheet.height - TOP_MARGIN - BOTTOM_MARGIN,
+    )
 
 
 # -- the reading chain ----------------------------------------------------------------------------
 
-def _reading_chain(doc: Document, s: Styles, columns: list[flow.Column], ppi: int, tagged: bool,
-                   problems: list[LayoutProblem], about: Sequence = ()) -> flow.Flow:
+
+def _reading_chain(
+    doc: Document,
+    s: Styles,
+    columns: list[flow.Column],
+    ppi: int,
+    tagged: bool,
+    problems: list[LayoutProblem],
+    about: Sequence = (),
+) -> flow.Flow:
     """The patient sections through inside-1..3 and the flap, as rich as fits, spread evenly.
     ``about``: paragraphs of the 'about this brochure' block that did not fit the back; they close
     the chain."""
@@ -176,7 +200,7 @@ def _reading_chain(doc: Document, s: Styles, columns: list[flow.Column], ppi: in
         story += list(about)
         if not flow.pour(story, columns).fits:
             continue
-        if tagged:   # before the final layout, so a paragraph split between panels stays one element
+        if tagged:  # before the final layout, so a paragraph split between panels stays one element
             tagging.tag_story(story)
         return flow.balance(story, columns)
     result = flow.pour(story, columns)
@@ -207,8 +231,11 @@ def _section(section: Section, doc: Document, s: Styles, width: float, ppi: int,
         body += _block(block, doc, s, width, ppi, picture)
     if section.needs_review:
         body.append(parts.review_mark(section.needs_review, doc, s, section.source))
-    group = [parts.callout([heading, *body], s, width, section.source, splittable=True)] if section.callout \
+    group = (
+        [parts.callout([heading, *body], s, width, section.source, splittable=True)]
+        if section.callout
         else [heading, *body]
+    )
     for flowable in group:
         memo.attach(flowable).section = section.title
     return group
@@ -216,13 +243,18 @@ def _section(section: Section, doc: Document, s: Styles, width: float, ppi: int,
 
 def _block(block, doc: Document, s: Styles, width: float, ppi: int, picture: float) -> list:
     cover = frozenset([doc.cover_figure.path]) if doc.cover_figure is not None else frozenset()
-    room = blocks.Room(width, width, picture, ppi, printed_elsewhere=cover,      # printed once, on the cover
-                       table=lambda table: [f for row in table.rows for f in parts.compact_treatment(row, doc.labels, s)])
+    room = blocks.Room(
+        width,
+        width,
+        picture,
+        ppi,
+        printed_elsewhere=cover,  # printed once, on the cover
+        table=lambda table: [f for row in table.rows for f in parts.compact_treatment(row, doc.labels, s)],
+    )
     return blocks.flowables(block, doc, s, room)
 
 
-def _overflow(doc: Document, s: Styles, result: flow.Flow, columns: list[flow.Column],
-              ppi: int) -> LayoutProblem:
+def _overflow(doc: Document, s: Styles, result: flow.Flow, columns: list[flow.Column], ppi: int) -> LayoutProblem:
     """What did not fit, and the blocks whose ``brochure: false`` would free the most room."""
     width = min(c.width for c in columns)
     missing = flow.height_of(result.leftover, width)
@@ -230,18 +262,24 @@ def _overflow(doc: Document, s: Styles, result: flow.Flow, columns: list[flow.Co
     sections = list(dict.fromkeys(memo.of(f).section for f in result.leftover if memo.of(f).section))
     what = ", ".join(f"section '{t}'" for t in sections) or f"{len(result.leftover)} block(s)"
     candidates = _droppable(doc, s, width, ppi)
-    best = ", ".join(f"{name} ({Path(where.file).name} line {where.line}, {height / mm:.0f} mm)"
-                     for name, where, height in candidates[:3])
+    best = ", ".join(
+        f"{name} ({Path(where.file).name} line {where.line}, {height / mm:.0f} mm)"
+        for name, where, height in candidates[:3]
+    )
     hint = "shorten the patient text from this line on"
     if best:
-        hint += ("; or add 'brochure: false' to what the leaflet alone should carry — most room is freed by "
-                 + best)
+        hint += "; or add 'brochure: false' to what the leaflet alone should carry — most room is freed by " + best
     moved = any(memo.of(f).section == doc.labels.about_this_leaflet for f in result.leftover)
     if moved:
-        hint += ("; the 'about' block is here because the clinic's name and address fill the back panel "
-                 "(a shorter name in the clinic file gives it back its place)")
-    return LayoutProblem(f"the brochure's inside and flap are full: about {missing / mm:.0f} mm of text do not fit; "
-                         f"not placed: {what}", source, hint)
+        hint += (
+            "; the 'about' block is here because the clinic's name and address fill the back panel "
+            "(a shorter name in the clinic file gives it back its place)"
+        )
+    return LayoutProblem(
+        f"the brochure's inside and flap are full: about {missing / mm:.0f} mm of text do not fit; not placed: {what}",
+        source,
+        hint,
+    )
 
 
 def _droppable(doc: Document, s: Styles, width: float, ppi: int) -> list[tuple[str, Location, float]]:
@@ -253,12 +291,22 @@ def _droppable(doc: Document, s: Styles, width: float, ppi: int) -> list[tuple[s
         if section.callout or not section.brochure:
             continue
         if not any(isinstance(b, ComparisonTable) for b in section.blocks):
-            found.append((f"section '{section.title}'", section.source,
-                          flow.height_of(_section(section, doc, s, width, ppi, picture), width)))
+            found.append(
+                (
+                    f"section '{section.title}'",
+                    section.source,
+                    flow.height_of(_section(section, doc, s, width, ppi, picture), width),
+                )
+            )
         for block in section.blocks:
             if getattr(block, "brochure", True) and not isinstance(block, ComparisonTable):
-                found.append((_block_name(block), block.source,
-                              flow.height_of(_block(block, doc, s, width, ppi, picture), width)))
+                found.append(
+                    (
+                        _block_name(block),
+                        block.source,
+                        flow.height_of(_block(block, doc, s, width, ppi, picture), width),
+                    )
+                )
     return sorted((f for f in found if f[2] > 0), key=lambda f: -f[2])
 
 
@@ -269,13 +317,18 @@ def _block_name(block) -> str:
 
 # -- cover and back -----------------------------------------------------------------------------------
 
-def _cover(doc: Document, s: Styles, column: flow.Column, ppi: int, tagged: bool,
-           problems: list) -> flow.Flow:
+
+def _cover(doc: Document, s: Styles, column: flow.Column, ppi: int, tagged: bool, problems: list) -> flow.Flow:
     """Clinic, title band, summary; the cover picture takes the height that is left."""
     width = column.width
     band = parts.title_band(doc, s, width, (5 * mm, 6 * mm))
-    story: list = [parts.masthead(doc, s, width), Spacer(1, 3 * mm), band,
-                   Spacer(1, 4 * mm), parts.paragraph(doc.summary, s.lead, doc.source)]
+    story: list = [
+        parts.masthead(doc, s, width),
+        Spacer(1, 3 * mm),
+        band,
+        Spacer(1, 4 * mm),
+        parts.paragraph(doc.summary, s.lead, doc.source),
+    ]
     if doc.cover_figure:
         room = column.height - flow.height_of(story, width) - _caption_room(doc, s, width)
         height = max(COVER_PICTURE[0], min(COVER_PICTURE[1], room))
@@ -284,19 +337,23 @@ def _cover(doc: Document, s: Styles, column: flow.Column, ppi: int, tagged: bool
         tagging.tag_story(story)
     result = flow.pour(story, [column])
     if not result.fits:
-        problems.append(LayoutProblem("the brochure's cover is full: the title, subtitle and summary are too long",
-                                      doc.source, "shorten the title, subtitle or summary"))
+        problems.append(
+            LayoutProblem(
+                "the brochure's cover is full: the title, subtitle and summary are too long",
+                doc.source,
+                "shorten the title, subtitle or summary",
+            )
+        )
     return result
 
 
 def _caption_room(doc: Document, s: Styles, width: float) -> float:
     """Height of the cover picture's caption and the spaces around the picture."""
-    caption = flowables.figure_caption(cast(Figure, doc.cover_figure), doc, s)   # the caller checks there is one
+    caption = flowables.figure_caption(cast(Figure, doc.cover_figure), doc, s)  # the caller checks there is one
     return caption.wrap(width, 10**6)[1] + 4.5 * mm + 1
 
 
-def _back(doc: Document, s: Styles, column: flow.Column, tagged: bool,
-          problems: list) -> tuple[flow.Flow, list]:
+def _back(doc: Document, s: Styles, column: flow.Column, tagged: bool, problems: list) -> tuple[flow.Flow, list]:
     """The clinic with a QR code and the 'about' block. The QR code shrinks first; if the clinic's
     block is so long (a long name, a long address) that the 'about' block still does not fit, its
     last paragraphs (the disclaimer, the feedback line) move to the end of the reading chain, read
@@ -311,7 +368,7 @@ def _back(doc: Document, s: Styles, column: flow.Column, tagged: bool,
         about = parts.trust_block(doc, s, short_sources=True)
         story = contact + [Spacer(1, 1 * mm)] + about
         result = flow.pour(story, [column])
-        movable = about[-2:]          # disclaimer and feedback: whole paragraphs that read anywhere
+        movable = about[-2:]  # disclaimer and feedback: whole paragraphs that read anywhere
         if result.fits or (qr == QR_SIZES[-1] and all(f in movable for f in result.leftover)):
             kept = [f for f in story if f not in result.leftover]
             if tagged:
@@ -321,9 +378,14 @@ def _back(doc: Document, s: Styles, column: flow.Column, tagged: bool,
                 memo.attach(flowable).source = doc.source
                 memo.attach(flowable).section = doc.labels.about_this_leaflet
             return flow.pour(kept, [column]), moved
-    problems.append(LayoutProblem("the brochure's back panel is full: the clinic's name, address and QR code leave "
-                                  "no room for the 'about this brochure' facts", doc.clinic.where("name"),
-                                  "shorten the clinic's name or address in the clinic file"))
+    problems.append(
+        LayoutProblem(
+            "the brochure's back panel is full: the clinic's name, address and QR code leave "
+            "no room for the 'about this brochure' facts",
+            doc.clinic.where("name"),
+            "shorten the clinic's name or address in the clinic file",
+        )
+    )
     return flow.Flow([column]), []
 
 
@@ -333,6 +395,7 @@ def _only(result: flow.Flow, *columns: int) -> flow.Flow:
 
 
 # -- decoration ---------------------------------------------------------------------------------------
+
 
 def _background(canvas: Canvas, sheet: Sheet, s: Styles, row: list[Panel]) -> None:
     """Nothing behind text but white; a thin primary rule at the cover's top edge (into the bleed)."""

@@ -27,8 +27,9 @@ def too_large_is_a_problem() -> Iterator[None]:
     try:
         yield
     except LayoutError as exc:
-        raise LayoutProblem("a block is too large for a page", None,
-                            "shorten very long words, lists or table cells") from exc
+        raise LayoutProblem(
+            "a block is too large for a page", None, "shorten very long words, lists or table cells"
+        ) from exc
 
 
 @contextmanager
@@ -53,8 +54,13 @@ def wrap_once(flowable: Flowable, width: float, height: float) -> tuple[float, f
     dozen times into columns of one width: this makes the brochure twice as fast, byte for byte the same.
     """
     state = vars(flowable)
-    if isinstance(flowable, Paragraph) and type(flowable).wrap is Paragraph.wrap and state.get("width") == width \
-            and "blPara" in state and "height" in state:       # a tagged Paragraph (retyped) too
+    if (
+        isinstance(flowable, Paragraph)
+        and type(flowable).wrap is Paragraph.wrap
+        and state.get("width") == width
+        and "blPara" in state
+        and "height" in state
+    ):  # a tagged Paragraph (retyped) too
         return flowable.width, flowable.height
     return flowable.wrap(width, height)
 
@@ -111,7 +117,7 @@ class SpacedTextObject(PDFTextObject):
     """reportlab ends each line without a space, so extracted words run together across line
     ends; give the space back, except after a hyphen (a word broken in two stays one word)."""
 
-    def _textOut(self, text, TStar=0):  # noqa: N802 - reportlab's name
+    def _textOut(self, text, TStar=0):  # noqa: N802, N803 - reportlab's names
         if TStar and text and not text.endswith(("-", "\u00ad", " ")):
             text += " "
         return super()._textOut(text, TStar)  # type: ignore[misc]  # internal, not in the stubs

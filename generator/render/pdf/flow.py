@@ -16,7 +16,7 @@ from generator.render.pdf import memo
 from generator.render.pdf.compat import wrap_once
 
 FUZZ = 1e-6
-HEADING_COMPANY_LINES = 2       # a heading needs room for itself and two lines of what follows
+HEADING_COMPANY_LINES = 2  # a heading needs room for itself and two lines of what follows
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Column:
     width: float
     height: float
 
-    def shortened(self, height: float) -> "Column":
+    def shortened(self, height: float) -> Column:
         return Column(self.x, self.top, self.width, min(height, self.height))
 
 
@@ -37,17 +37,17 @@ class Drawable(Protocol):
 
     def wrap(self, aW: float, aH: float, /) -> tuple[float, float]: ...  # noqa: N803
 
-    def drawOn(self, canvas: Any, x: float, y: float, /, _sW: float = 0) -> Any: ...  # noqa: N802
+    def drawOn(self, canvas: Any, x: float, y: float, /, _sW: float = 0) -> Any: ...  # noqa: N802, N803 - reportlab's names
 
 
 @dataclass(frozen=True)
 class Placed:
     flowable: Drawable
     column: int
-    y: float            # distance from the column's top to the flowable's top
+    y: float  # distance from the column's top to the flowable's top
     width: float
     height: float
-    continued: bool = False   # the first part of a split flowable: the rest is in the next column
+    continued: bool = False  # the first part of a split flowable: the rest is in the next column
 
 
 @dataclass
@@ -95,14 +95,14 @@ def pour(story: list, columns: list[Column]) -> Flow:
                 continue
             pieces = head.split(column.width, available)
             if len(pieces) < 2:
-                break           # the next column; taller than any column: it stays left over
+                break  # the next column; taller than any column: it stays left over
             _inherit(head, pieces)
             width, height = pieces[0].wrap(column.width, available)
             if height > available + FUZZ:
                 break
             flow.placed.append(Placed(pieces[0], index, y + gap, width, height, continued=True))
             pending[0:1] = pieces[1:]
-            break               # the rest goes on in the next column
+            break  # the rest goes on in the next column
     flow.leftover = pending
     return flow
 
@@ -151,8 +151,9 @@ def badness(result: Flow, height: float) -> float:
         if here[-1].continued:
             score += 3
         first = there[0].flowable
-        same_section = memo.of(first).section is not None and \
-            memo.of(first).section == memo.of(here[-1].flowable).section
+        same_section = (
+            memo.of(first).section is not None and memo.of(first).section == memo.of(here[-1].flowable).section
+        )
         if same_section and not _is_heading(first):
             score += 1
     used = [result.used(i) for i in range(len(by_column)) if by_column[i]]

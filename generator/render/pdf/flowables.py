@@ -4,23 +4,23 @@ into the room left, and the QR code drawn as plain squares."""
 
 from __future__ import annotations
 
-from __future__ import annotations
 import io
 import itertools
 from typing import TypeVar, cast
+
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer
+
+from generator.assets.images import prepared, upright_size
 from generator.diagnostics import Location
 from generator.document.model import Document, Figure
-from generator.assets.images import prepared, upright_size
 from generator.render.pdf import compat, memo
 from generator.render.pdf.styles import Styles
 from generator.render.pdf.tagging import artifact, is_tagged
 from generator.render.pdf.text import markup, plain_markup
-
 
 F = TypeVar("F", bound=Flowable)
 
@@ -83,8 +83,9 @@ class Variants(Flowable):
                 return [version]
         return []
 
-    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802, N803 - reportlab's names
         self.flowables[0].drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]  # the stubs leave out _sW
+
 
 class Pathway(Flowable):
     """A pathway of steps as numbered boxes joined by arrows, top to bottom: the deck's pathway
@@ -106,10 +107,19 @@ class Pathway(Flowable):
         self.hAlign = "LEFT"
 
     @classmethod
-    def of(cls, items, s: "Styles", max_width: float) -> "Pathway":
-        number_style = ParagraphStyle("step-number", parent=s.body, fontName=s.fonts["bold"], textColor=colors.white,
-                                      alignment=TA_CENTER, rightIndent=0, spaceAfter=0, spaceBefore=0,
-                                      hyphenationLang="", embeddedHyphenation=0)
+    def of(cls, items, s: Styles, max_width: float) -> Pathway:
+        number_style = ParagraphStyle(
+            "step-number",
+            parent=s.body,
+            fontName=s.fonts["bold"],
+            textColor=colors.white,
+            alignment=TA_CENTER,
+            rightIndent=0,
+            spaceAfter=0,
+            spaceBefore=0,
+            hyphenationLang="",
+            embeddedHyphenation=0,
+        )
         text_style = ParagraphStyle("step-text", parent=s.body, rightIndent=0, spaceAfter=0, spaceBefore=0)
         numbers = [Paragraph(str(i + 1), number_style) for i in range(len(items))]
         texts = [Paragraph(markup(item), text_style) for item in items]
@@ -135,7 +145,7 @@ class Pathway(Flowable):
             return []
         return [self._part(0, count), self._part(count, len(self.texts))]
 
-    def _part(self, start: int, end: int) -> "Pathway":
+    def _part(self, start: int, end: int) -> Pathway:
         part = Pathway(self.numbers[start:end], self.texts[start:end], self.fill, self.line, self.max_width)
         memo.inherit(self, part, "source", "steps")
         return part
@@ -154,7 +164,7 @@ class Pathway(Flowable):
                 canvas.roundRect(0, bottom, self.width, h, 2 * mm, stroke=1, fill=1)
                 canvas.setFillColor(self.line)
                 canvas.circle(self.PAD + self.disc / 2, centre_y, self.disc / 2, stroke=0, fill=1)
-                if i < len(self.texts) - 1:      # an arrow down to the next step
+                if i < len(self.texts) - 1:  # an arrow down to the next step
                     x, y = self.PAD + self.disc / 2, bottom - 0.4 * mm
                     path = canvas.beginPath()
                     path.moveTo(x - 2.2 * mm, y)
@@ -169,13 +179,22 @@ class Pathway(Flowable):
             text.drawOn(canvas, text_x, top - self.PAD - max(th, self.disc) + (max(th, self.disc) - th) / 2)
             top = bottom - self.ARROW
 
+
 class FigureBlock(Unbreakable):
     """A picture and its caption, placed together; smaller where room is short."""
 
     SHRINK = 0.45
 
-    def __init__(self, fig: Figure, doc: Document, s: Styles, max_width: float, max_height: float, ppi: int,
-                 floor: float | None = None):
+    def __init__(
+        self,
+        fig: Figure,
+        doc: Document,
+        s: Styles,
+        max_width: float,
+        max_height: float,
+        ppi: int,
+        floor: float | None = None,
+    ):
         self.spec = (fig, doc, s, max_width, ppi)
         self.floor = floor if floor is not None else max_height * self.SHRINK
         image = picture(fig.path, max_width, max_height, ppi)
@@ -194,7 +213,7 @@ class FigureBlock(Unbreakable):
             return []
         smaller = FigureBlock(fig, doc, s, max_width, room, ppi, floor=self.floor)
         for old, new in zip(self.flowables, smaller.flowables):
-            if is_tagged(old):       # structure roles given before layout (tagged PDFs)
+            if is_tagged(old):  # structure roles given before layout (tagged PDFs)
                 compat.retype(new, old.__class__)
                 memo.attach(new).structure = memo.of(old).structure
         memo.inherit(self, smaller, "source", "section")
@@ -202,8 +221,9 @@ class FigureBlock(Unbreakable):
 
 
 def figure_caption(fig: Figure, doc: Document, s: Styles) -> Paragraph:
-    return Paragraph(f"{markup(fig.caption)} ({plain_markup(doc.labels.figure_credit)}: "
-                     f"{plain_markup(fig.credit)})", s.caption)
+    return Paragraph(
+        f"{markup(fig.caption)} ({plain_markup(doc.labels.figure_credit)}: {plain_markup(fig.credit)})", s.caption
+    )
 
 
 def picture(path, max_width: float, max_height: float, ppi: int) -> Image:
@@ -215,6 +235,7 @@ def picture(path, max_width: float, max_height: float, ppi: int) -> Image:
     image = Image(io.BytesIO(picture.data), width=width, height=width / picture.ratio, mask="auto")
     image.hAlign = "LEFT"
     return image
+
 
 class QrCode(Flowable):
     """A QR code drawn straight onto the page: pure black modules, 4-module white quiet zone.

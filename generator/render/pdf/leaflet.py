@@ -18,31 +18,38 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, CondPageBreak, Frame, KeepTogether, NextPageTemplate, PageTemplate, Spacer, Table,
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageTemplate,
+    Spacer,
+    Table,
     TableStyle,
 )
 
 from generator.diagnostics import Location
-from generator.document.model import BulletList, ComparisonTable, Document, Section
 from generator.document import model
-from generator.render.pdf import parts as parts
-from generator.render.pdf import tagging as tagging
+from generator.document.model import BulletList, ComparisonTable, Document, Section
 from generator.render.errors import LayoutProblem
 from generator.render.pdf import blocks, compat, flowables, memo
-from generator.render.pdf.styles import Styles
+from generator.render.pdf import parts as parts
+from generator.render.pdf import tagging as tagging
 from generator.render.pdf.page import Sheet, picture_ppi
+from generator.render.pdf.styles import Styles
 
 if TYPE_CHECKING:
     from generator.kinds import Variant
 
-BODY_SIZES = (13, 12.5, 12)   # tried in turn until the leaflet fits its pages; 12 pt is the floor
-COVER_PICTURE, SECTION_PICTURE = 58 * mm, 70 * mm     # the pictures' largest height
+BODY_SIZES = (13, 12.5, 12)  # tried in turn until the leaflet fits its pages; 12 pt is the floor
+COVER_PICTURE, SECTION_PICTURE = 58 * mm, 70 * mm  # the pictures' largest height
 # (body size, picture scale), tried in turn: smaller type first, then smaller pictures at 12 pt.
 STEPS = tuple((size, 1.0) for size in BODY_SIZES) + ((BODY_SIZES[-1], 0.8), (BODY_SIZES[-1], 0.65))
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 18 * mm, 16 * mm, 20 * mm
 # The back block's (clinic column share, QR code size), in order of preference.
 BACK_VARIANTS = ((0.33, 27 * mm), *((share, qr) for qr in (20 * mm, 18 * mm) for share in (0.33, 0.36, 0.39, 0.42)))
-MEASURE_INDENT = 18 * mm   # running text stops short of the frame: ~70 characters a line at 13 pt
+MEASURE_INDENT = 18 * mm  # running text stops short of the frame: ~70 characters a line at 13 pt
 FOOTER_Y = 10 * mm
 MAX_PAGES = 4
 
@@ -51,7 +58,7 @@ MAX_PAGES = 4
 class _Layout:
     sheet: Sheet
     styles: Styles
-    pictures: float = 1.0          # scale of the pictures' largest height
+    pictures: float = 1.0  # scale of the pictures' largest height
 
     @property
     def ppi(self) -> int:
@@ -73,7 +80,7 @@ def picture_boxes(paper: str) -> dict[str, tuple[float, float]]:
     return {"cover": (width, COVER_PICTURE), "section": (width, SECTION_PICTURE)}
 
 
-def render(doc: Document, variant: "Variant", template: Path | None = None) -> bytes:
+def render(doc: Document, variant: Variant, template: Path | None = None) -> bytes:
     """The registry's entry point (``generator.kinds``): this product in ``variant``'s form."""
     with compat.too_large_is_a_problem(), compat.binary_streams():
         return render_leaflet(doc, variant.paper, variant.print_shop, variant.tagged)
@@ -93,11 +100,13 @@ def render_leaflet(doc: Document, paper: str = "a4", print_shop: bool = False, t
         f"the leaflet needs {page_count} pages even at {BODY_SIZES[-1]:g} pt; at most {MAX_PAGES} make a handout",
         longest[0][1],
         "shorten the patient text; the longest sections are "
-        + ", ".join(f"'{title}' (line {where.line}, {chars} characters)" for title, where, chars in longest))
+        + ", ".join(f"'{title}' (line {where.line}, {chars} characters)" for title, where, chars in longest),
+    )
 
 
-def _render(doc: Document, paper: str, print_shop: bool, body_size: float, tagged: bool = False,
-            pictures: float = 1.0) -> tuple[bytes, int]:
+def _render(
+    doc: Document, paper: str, print_shop: bool, body_size: float, tagged: bool = False, pictures: float = 1.0
+) -> tuple[bytes, int]:
     sheet = Sheet.of(paper, print_shop=print_shop)
     styles = Styles.make(doc, body_size)
     styles.body.rightIndent = MEASURE_INDENT
@@ -105,18 +114,35 @@ def _render(doc: Document, paper: str, print_shop: bool, body_size: float, tagge
     layout = _Layout(sheet, styles, pictures)
     buffer = io.BytesIO()
     o = sheet.offset
-    frame = Frame(o + MARGIN_X, o + MARGIN_BOTTOM, layout.frame_width, layout.frame_height,
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    frame = Frame(
+        o + MARGIN_X,
+        o + MARGIN_BOTTOM,
+        layout.frame_width,
+        layout.frame_height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
     template = BaseDocTemplate(
-        buffer, pagesize=sheet.media, **parts.metadata(doc), lang=doc.language_tag, initialFontName=styles.fonts["regular"],
-        invariant=1, initialFontSize=body_size, **sheet.pdf_boxes(),
+        buffer,
+        pagesize=sheet.media,
+        **parts.metadata(doc),
+        lang=doc.language_tag,
+        initialFontName=styles.fonts["regular"],
+        invariant=1,
+        initialFontSize=body_size,
+        **sheet.pdf_boxes(),
     )
     band = _title_band(doc, layout)
     band_height = band.wrap(layout.frame_width, layout.frame_height)[1]
-    template.addPageTemplates([
-        PageTemplate("first", [frame], onPage=lambda c, _: _decorate(c, doc, layout, band_height)),
-        PageTemplate("rest", [frame], onPage=lambda c, _: _decorate(c, doc, layout, 0)),
-    ])
+    template.addPageTemplates(
+        [
+            PageTemplate("first", [frame], onPage=lambda c, _: _decorate(c, doc, layout, band_height)),
+            PageTemplate("rest", [frame], onPage=lambda c, _: _decorate(c, doc, layout, 0)),
+        ]
+    )
     story = _story(doc, layout, band)
     _check_rows(story, layout)
     pages: list[int] = []
@@ -139,20 +165,26 @@ def _title_band(doc: Document, layout: _Layout):
 
 def _story(doc: Document, layout: _Layout, band) -> list:
     s = layout.styles
-    story: list = [NextPageTemplate("rest"), band, Spacer(1, 3 * mm), parts.masthead(doc, s, layout.frame_width),
-                   Spacer(1, 3 * mm), parts.paragraph(doc.summary, s.lead)]
+    story: list = [
+        NextPageTemplate("rest"),
+        band,
+        Spacer(1, 3 * mm),
+        parts.masthead(doc, s, layout.frame_width),
+        Spacer(1, 3 * mm),
+        parts.paragraph(doc.summary, s.lead),
+    ]
     placed_figures = set()
     if doc.cover_figure:
-        story.append(parts.figure(doc.cover_figure, doc, s, layout.frame_width, COVER_PICTURE * layout.pictures,
-                                  layout.ppi))
+        story.append(
+            parts.figure(doc.cover_figure, doc, s, layout.frame_width, COVER_PICTURE * layout.pictures, layout.ppi)
+        )
         placed_figures.add(doc.cover_figure.path)
     placed_table = False
     for section in doc.sections:
         story += _section(section, doc, layout, placed_figures)
         placed_table |= any(isinstance(b, ComparisonTable) for b in section.blocks)
     if not placed_table:
-        story += [parts.heading(doc.labels.treatment, s.h1),
-                  parts.comparison_table(doc.table, s, layout.frame_width)]
+        story += [parts.heading(doc.labels.treatment, s.h1), parts.comparison_table(doc.table, s, layout.frame_width)]
     story += parts.glossary_block(doc, s)
     # Contact and QR code beside the trust block: the back of the handout, kept on one page. Where
     # the last page has less room (a long clinic name), a smaller QR code and a wider clinic column.
@@ -167,29 +199,42 @@ def _back(doc: Document, layout: _Layout, share: float, qr: float) -> Table:
     contact = parts.contact_block(doc, s, qr_size=qr, width=contact_width - 5 * mm)
     trust = parts.trust_block(doc, s, short_sources=True)
     back = Table([[contact, trust]], colWidths=[contact_width, layout.frame_width - contact_width])
-    back.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (0, -1), 5 * mm),
-        ("LINEABOVE", (0, 0), (-1, 0), 1.5, s.primary),
-        ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
-    ]))
+    back.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, -1), 5 * mm),
+                ("LINEABOVE", (0, 0), (-1, 0), 1.5, s.primary),
+                ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
+            ]
+        )
+    )
     return back
 
 
 def _section(section: Section, doc: Document, layout: _Layout, placed_figures: set) -> list:
     s = layout.styles
     width = layout.frame_width - (7 * mm if section.callout else 0)
-    room = blocks.Room(width, width - MEASURE_INDENT, SECTION_PICTURE * layout.pictures, layout.ppi,
-                       table=lambda table: [parts.comparison_table(table, s, width)],
-                       printed_elsewhere=frozenset(placed_figures))     # already on the front page
+    room = blocks.Room(
+        width,
+        width - MEASURE_INDENT,
+        SECTION_PICTURE * layout.pictures,
+        layout.ppi,
+        table=lambda table: [parts.comparison_table(table, s, width)],
+        printed_elsewhere=frozenset(placed_figures),
+    )  # already on the front page
     body: list = [f for block in section.blocks for f in blocks.flowables(block, doc, s, room)]
     heading = parts.heading(section.title, s.h1, section.source)
     if section.needs_review:
         body.append(parts.review_mark(section.needs_review, doc, s, section.source))
     if section.callout:
-        return [Spacer(1, 3 * mm), KeepTogether([parts.callout([heading, *body], s, layout.frame_width, section.source)]),
-                Spacer(1, 3 * mm)]
+        return [
+            Spacer(1, 3 * mm),
+            KeepTogether([parts.callout([heading, *body], s, layout.frame_width, section.source)]),
+            Spacer(1, 3 * mm),
+        ]
     return [CondPageBreak(30 * mm), heading, *body]
 
 
@@ -204,8 +249,11 @@ def _check_rows(story: list, layout: _Layout) -> None:
             heights = compat.row_heights(flowable)
             if heights[i] + heights[0] > layout.frame_height:
                 name = "".join(sp.text for sp in row.cells[0].paragraphs[0])
-                raise LayoutProblem(f"the table row '{name}' is taller than a page", row.source,
-                                    "shorten its texts or split long lists; a row is never cut")
+                raise LayoutProblem(
+                    f"the table row '{name}' is taller than a page",
+                    row.source,
+                    "shorten its texts or split long lists; a row is never cut",
+                )
 
 
 def _longest_sections(doc: Document) -> list[tuple[str, Location, int]]:
@@ -217,8 +265,13 @@ def _longest_sections(doc: Document) -> list[tuple[str, Location, int]]:
             elif isinstance(block, BulletList):
                 total += sum(len(sp.text) for item in block.items for sp in item)
             elif isinstance(block, ComparisonTable):
-                total += sum(len(sp.text) for row in block.rows for cell in row.cells
-                             for inline in (*cell.paragraphs, *cell.bullets) for sp in inline)
+                total += sum(
+                    len(sp.text)
+                    for row in block.rows
+                    for cell in row.cells
+                    for inline in (*cell.paragraphs, *cell.bullets)
+                    for sp in inline
+                )
         return total
 
     ranked = sorted(((s.title, s.source, size(s)) for s in doc.sections), key=lambda t: -t[2])
@@ -238,8 +291,11 @@ def _draw_decoration(canvas: Canvas, doc: Document, layout: _Layout, band_height
         # The band's table paints it inside the frame; for print shops extend it into the bleed.
         top = sheet.height - MARGIN_TOP
         canvas.setFillColor(s.primary)
-        canvas.rect(*sheet.background_rect(0, top - band_height, sheet.width, sheet.height - top + band_height),
-                    stroke=0, fill=1)
+        canvas.rect(
+            *sheet.background_rect(0, top - band_height, sheet.width, sheet.height - top + band_height),
+            stroke=0,
+            fill=1,
+        )
     parts.draw_draft_mark(canvas, doc, s, 0, 0, sheet.width, sheet.height, 120)
     if doc.draft:
         canvas.setFont(s.fonts["bold"], 12)
@@ -279,9 +335,11 @@ def _numbered_canvas(doc: Document, layout: _Layout, pages: list[int]):
             self.translate(sheet.offset, sheet.offset)
             self.setFont(s.fonts["regular"], 12)
             self.setFillColor(s.ink)
-            self.drawRightString(sheet.width - MARGIN_X, FOOTER_Y,
-                                 doc.labels.page_of.replace("{page}", str(compat.page_number(self)))
-                                 .replace("{pages}", str(total)))
+            self.drawRightString(
+                sheet.width - MARGIN_X,
+                FOOTER_Y,
+                doc.labels.page_of.replace("{page}", str(compat.page_number(self))).replace("{pages}", str(total)),
+            )
             self.drawString(MARGIN_X, FOOTER_Y, f"{doc.title} · {doc.labels.version} {doc.trust.version}")
             self.restoreState()
 

@@ -19,15 +19,15 @@ ATTRIBUTE = "leafdeck"
 
 @dataclass
 class Memo:
-    source: Location | None = None      # the content line it was made from
-    section: str | None = None          # the title of the section it belongs to
-    role: str | None = None             # its structure role when not read from its style (H1, H3, Caption, Link)
-    alt: str | None = None              # a picture's alternative text
-    href: str | None = None             # a link's target
-    rows: tuple | None = None           # a comparison table's rows (row heights checked, cells tagged)
-    list_key: object | None = None      # the list a bullet paragraph belongs to
-    steps: object | None = None         # a pathway's list in the structure tree
-    structure: tuple | None = None      # its place in the tagged PDF's tree (None on a tagged class: an artifact)
+    source: Location | None = None  # the content line it was made from
+    section: str | None = None  # the title of the section it belongs to
+    role: str | None = None  # its structure role when not read from its style (H1, H3, Caption, Link)
+    alt: str | None = None  # a picture's alternative text
+    href: str | None = None  # a link's target
+    rows: tuple | None = None  # a comparison table's rows (row heights checked, cells tagged)
+    list_key: object | None = None  # the list a bullet paragraph belongs to
+    steps: object | None = None  # a pathway's list in the structure tree
+    structure: tuple | None = None  # its place in the tagged PDF's tree (None on a tagged class: an artifact)
 
 
 def attach(flowable) -> Memo:

@@ -14,10 +14,10 @@ from reportlab.lib.units import mm
 
 PAPERS = {"a4": A4, "letter": letter}
 BLEED = 3 * mm
-SLUG = 9 * mm            # room outside the bleed for crop marks
+SLUG = 9 * mm  # room outside the bleed for crop marks
 MARK_LENGTH = 5 * mm
 OFFICE_MARGIN = 10 * mm  # office printers cannot print closer to the edge
-PRINT_PPI, OFFICE_PPI = 300, 150   # pictures are resampled to this at the size they are placed
+PRINT_PPI, OFFICE_PPI = 300, 150  # pictures are resampled to this at the size they are placed
 
 
 def picture_ppi(print_shop: bool) -> int:
@@ -33,7 +33,7 @@ class Sheet:
     print_shop: bool = False
 
     @classmethod
-    def of(cls, paper: str, landscape: bool = False, print_shop: bool = False) -> "Sheet":
+    def of(cls, paper: str, landscape: bool = False, print_shop: bool = False) -> Sheet:
         w, h = PAPERS[paper]
         return cls(h, w, print_shop) if landscape else cls(w, h, print_shop)
 

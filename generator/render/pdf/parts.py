@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any, TypedDict
 
-
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -23,12 +22,14 @@ from generator.document.model import ROLE_LABELS, Cell, ComparisonTable, Documen
 from generator.render.errors import LayoutProblem
 from generator.render.pdf import memo
 from generator.render.pdf.flowables import (
-    FigureBlock, Pathway, QrCode, located, picture,
+    FigureBlock,
+    Pathway,
+    QrCode,
+    located,
+    picture,
 )
 from generator.render.pdf.styles import Styles
 from generator.render.pdf.text import address_lines, attribute, label, markup, phone, plain_markup
-
-
 
 
 def heading(text: str, style: ParagraphStyle, source: Location | None = None, role: str = "H2") -> Paragraph:
@@ -59,11 +60,17 @@ def _bullet_style(style: ParagraphStyle) -> ParagraphStyle:
     """Derived afresh for each list: a cache keyed on the style object would keep a stale copy
     if the style were changed after (reportlab copies a parent's values when a style is made)."""
     indent = style.fontSize * 1.1
-    return ParagraphStyle(f"{style.name}-bullet", parent=style, leftIndent=style.leftIndent + indent,
-                          bulletIndent=style.leftIndent, bulletFontName=style.fontName, bulletFontSize=style.fontSize)
+    return ParagraphStyle(
+        f"{style.name}-bullet",
+        parent=style,
+        leftIndent=style.leftIndent + indent,
+        bulletIndent=style.leftIndent,
+        bulletFontName=style.fontName,
+        bulletFontSize=style.fontSize,
+    )
 
 
-def pathway(items, s: "Styles", max_width: float, source: Location | None) -> Flowable:
+def pathway(items, s: Styles, max_width: float, source: Location | None) -> Flowable:
     return located(Pathway.of(items, s, max_width), source)
 
 
@@ -83,13 +90,19 @@ def callout(flowables: list, s: Styles, width: float, source: Location | None, s
     ``splittable``: it may continue in the next brochure panel (each part boxed), never with less
     than three lines on either side."""
     box = Table([[flowables]], colWidths=[width], splitInRow=round(3 * s.body.leading) if splittable else 0)
-    box.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
-        ("BACKGROUND", (0, 0), (-1, -1), s.callout_background),
-        ("BOX", (0, 0), (-1, -1), 2.5, s.ink),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3.5 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 3.5 * mm),
-        ("TOPPADDING", (0, 0), (-1, -1), 1 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 * mm),
-    ]))
+    box.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
+                ("BACKGROUND", (0, 0), (-1, -1), s.callout_background),
+                ("BOX", (0, 0), (-1, -1), 2.5, s.ink),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3.5 * mm),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3.5 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 1 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5 * mm),
+            ]
+        )
+    )
     return located(box, source)
 
 
@@ -112,20 +125,30 @@ def comparison_table(table: ComparisonTable, s: Styles, width: float) -> Table:
     for row in table.rows:
         first, ind, contra, course_cell = row.cells
         # Treatment names stay whole (no hyphen), so they can be found at a glance.
-        lead = [Paragraph(markup(first.paragraphs[0]), s.cell_whole)] + _cell(Cell(first.paragraphs[1:]), s) + [Paragraph(f"<b>{plain_markup(course)}:</b> {markup(course_cell.paragraphs[0])}", s.cell)]
+        lead = (
+            [Paragraph(markup(first.paragraphs[0]), s.cell_whole)]
+            + _cell(Cell(first.paragraphs[1:]), s)
+            + [Paragraph(f"<b>{plain_markup(course)}:</b> {markup(course_cell.paragraphs[0])}", s.cell)]
+        )
         rows.append([lead, _cell(ind, s), _cell(contra, s)])
     result = Table(rows, colWidths=[width * f for f in (0.36, 0.32, 0.32)], repeatRows=1, hAlign="LEFT")
-    result.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
-        ("BACKGROUND", (0, 0), (-1, 0), s.primary),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.6, s.ink),
-        ("LINEBELOW", (0, 0), (-1, 0), 2, s.ink),
-        ("BOX", (0, 0), (-1, -1), 0.6, s.ink),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#EFEFEF")]),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
+    result.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
+                ("BACKGROUND", (0, 0), (-1, 0), s.primary),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.6, s.ink),
+                ("LINEBELOW", (0, 0), (-1, 0), 2, s.ink),
+                ("BOX", (0, 0), (-1, -1), 0.6, s.ink),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#EFEFEF")]),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     memo.attach(result).rows = table.rows
     return located(result, table.source)
 
@@ -142,7 +165,10 @@ def compact_treatment(row: TableRow, labels, s: Styles) -> list[Flowable]:
     head = Paragraph(markup(name.paragraphs[0]) + f" – {markup(course.paragraphs[0])}", _entry_head(s.cell_whole))
     memo.attach(head).role = "H3"
     sentences = []
-    for label_text, cell in ((labels.indications_short, indications), (labels.contraindications_short, contraindications)):
+    for label_text, cell in (
+        (labels.indications_short, indications),
+        (labels.contraindications_short, contraindications),
+    ):
         sentences.append(f"<b>{label(label_text)}</b> " + " ".join(_sentence(markup(b)) for b in cell.bullets))
     body = Paragraph(" ".join(sentences), ParagraphStyle("entry", parent=s.cell, spaceAfter=1.5 * mm + 2))
     return [located(head, row.source), located(body, row.source)]
@@ -168,18 +194,27 @@ def title_band(doc: Document, s: Styles, width: float, padding: tuple[float, flo
         size = max(title_style.fontSize * inner / widest * 0.98, s.body.fontSize * 1.6)
         title_style = ParagraphStyle("title-fitted", parent=title_style, fontSize=size, leading=size * 1.13)
         if stringWidth(max(doc.title.split(), key=len), title_style.fontName, size) > inner:
-            title_style = ParagraphStyle("title-hyphenated", parent=title_style,
-                                         hyphenationLang=s.body.hyphenationLang,
-                                         embeddedHyphenation=s.body.embeddedHyphenation)
+            title_style = ParagraphStyle(
+                "title-hyphenated",
+                parent=title_style,
+                hyphenationLang=s.body.hyphenationLang,
+                embeddedHyphenation=s.body.embeddedHyphenation,
+            )
     title = Paragraph(plain_markup(doc.title), title_style)
-    memo.attach(title).role = "H1"          # whatever size it was fitted at
+    memo.attach(title).role = "H1"  # whatever size it was fitted at
     band = Table([[[title, Paragraph(plain_markup(doc.subtitle), s.subtitle)]]], colWidths=[width])
-    band.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
-        ("BACKGROUND", (0, 0), (-1, -1), s.primary),
-        ("LEFTPADDING", (0, 0), (-1, -1), pad_x), ("RIGHTPADDING", (0, 0), (-1, -1), pad_x),
-        ("TOPPADDING", (0, 0), (-1, -1), pad_y), ("BOTTOMPADDING", (0, 0), (-1, -1), pad_y),
-    ]))
+    band.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
+                ("BACKGROUND", (0, 0), (-1, -1), s.primary),
+                ("LEFTPADDING", (0, 0), (-1, -1), pad_x),
+                ("RIGHTPADDING", (0, 0), (-1, -1), pad_x),
+                ("TOPPADDING", (0, 0), (-1, -1), pad_y),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), pad_y),
+            ]
+        )
+    )
     return located(band, doc.source)
 
 
@@ -191,12 +226,18 @@ def masthead(doc: Document, s: Styles, width: float) -> Flowable:
     logo = picture(doc.clinic.logo, max_width=width * 0.35, max_height=14 * mm, ppi=300)
     memo.attach(logo).alt = doc.clinic.name
     row = Table([[logo, name]], colWidths=[logo.drawWidth + 4 * mm, width - logo.drawWidth - 4 * mm], hAlign="LEFT")
-    row.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    row.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), s.fonts["regular"]),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return row
 
 
@@ -204,18 +245,27 @@ def contact_block(doc: Document, s: Styles, qr_size: float, width: float) -> lis
     """The clinic: its name (wrapping, hyphenated like body text), address, phone, e-mail and web
     address as links, and a QR code of the web address."""
     labels, clinic = doc.labels, doc.clinic
-    style = ParagraphStyle("contact", parent=s.h1, hyphenationLang=s.body.hyphenationLang,
-                             embeddedHyphenation=s.body.embeddedHyphenation, spaceBefore=0,
-                             fontSize=s.body.fontSize + 2, leading=(s.body.fontSize + 2) * 1.2)
+    style = ParagraphStyle(
+        "contact",
+        parent=s.h1,
+        hyphenationLang=s.body.hyphenationLang,
+        embeddedHyphenation=s.body.embeddedHyphenation,
+        spaceBefore=0,
+        fontSize=s.body.fontSize + 2,
+        leading=(s.body.fontSize + 2) * 1.2,
+    )
     story: list = [heading(clinic.name, style, clinic.where("name"))]
     if clinic.address:
         story.append(located(Paragraph(plain_markup(clinic.address), s.small), clinic.where("address")))
     if clinic.phone:
-        story.append(located(Paragraph(f"{plain_markup(labels.phone)}: {phone(clinic.phone)}", s.link),
-                         clinic.where("phone")))
+        story.append(
+            located(Paragraph(f"{plain_markup(labels.phone)}: {phone(clinic.phone)}", s.link), clinic.where("phone"))
+        )
     # E-mail and web address are links: clickable on screen, tagged as Link in accessible PDFs.
-    for target, text, key in ((f"mailto:{clinic.email}", clinic.email, "email"),
-                              (clinic.web_url, clinic.web_display, "web")):
+    for target, text, key in (
+        (f"mailto:{clinic.email}", clinic.email, "email"),
+        (clinic.web_url, clinic.web_display, "web"),
+    ):
         if target and text:
             story.append(link(target, text, s.link, width, clinic.where(key)))
     if clinic.web_url:
@@ -230,8 +280,11 @@ def link(target: str, text: str, style: ParagraphStyle, width: float, source: Lo
     is the same link, so the accessible PDFs tag the whole address as one Link."""
     lines = address_lines(text, style.fontName, style.fontSize, width)
     if lines is None:
-        raise LayoutProblem(f"the address '{text}' has a part too long for a line {width / mm:.0f} mm wide",
-                            source, "use a shorter address; it may only break before . / @ or -")
+        raise LayoutProblem(
+            f"the address '{text}' has a part too long for a line {width / mm:.0f} mm wide",
+            source,
+            "use a shorter address; it may only break before . / @ or -",
+        )
     href = attribute(target)
     para = Paragraph("<br/>".join(f'<a href="{href}">{plain_markup(line)}</a>' for line in lines), style)
     memo.attach(para).role = "Link"
@@ -254,16 +307,22 @@ def trust_block(doc: Document, s: Styles, short_sources: bool) -> list:
     facts += [
         (labels.clinical_reviewer, reviewer),
         (labels.organisation, f"{trust.organisation}, {trust.organisation_contact}"),
-        (labels.version, f"{trust.version} · {labels.published} {trust.published.isoformat()} · "
-                            f"{labels.last_reviewed} {trust.last_reviewed.isoformat()} · "
-                            f"{labels.next_review} {trust.next_review.isoformat()}"),
+        (
+            labels.version,
+            f"{trust.version} · {labels.published} {trust.published.isoformat()} · "
+            f"{labels.last_reviewed} {trust.last_reviewed.isoformat()} · "
+            f"{labels.next_review} {trust.next_review.isoformat()}",
+        ),
     ]
     story: list = [heading(labels.about_this_leaflet, ParagraphStyle("about", parent=s.h1, spaceBefore=0))]
     story += [Paragraph(f"<b>{plain_markup(k)}:</b> {plain_markup(v)}", s.small) for k, v in facts]
     if trust.sources:
         if short_sources:
-            story.append(Paragraph(f"<b>{plain_markup(labels.sources)}:</b> "
-                                   + plain_markup("; ".join(trust.short_sources)), s.small))
+            story.append(
+                Paragraph(
+                    f"<b>{plain_markup(labels.sources)}:</b> " + plain_markup("; ".join(trust.short_sources)), s.small
+                )
+            )
         else:
             story.append(Paragraph(f"<b>{plain_markup(labels.sources)}:</b>", s.small))
             story += bullets([(Span(c),) for c in trust.sources], s.small)
@@ -297,10 +356,14 @@ class PdfInfo(TypedDict):
 def metadata(doc: Document) -> PdfInfo:
     """The PDF's document information (title, author, subject, keywords, creator, producer), one
     set for the leaflet and the brochure."""
-    return PdfInfo(title=f"{doc.title} – {doc.subtitle}", author=", ".join(doc.trust.authors),
-                   subject=doc.labels.leaflet_subject,
-                   keywords=[doc.title, doc.icd10, doc.labels.leaflet_subject],
-                   creator="leafdeck", producer="leafdeck")
+    return PdfInfo(
+        title=f"{doc.title} – {doc.subtitle}",
+        author=", ".join(doc.trust.authors),
+        subject=doc.labels.leaflet_subject,
+        keywords=[doc.title, doc.icd10, doc.labels.leaflet_subject],
+        creator="leafdeck",
+        producer="leafdeck",
+    )
 
 
 def set_metadata(canvas, doc: Document) -> None:
@@ -312,4 +375,3 @@ def set_metadata(canvas, doc: Document) -> None:
     canvas.setKeywords(", ".join(info["keywords"]))
     canvas.setCreator(info["creator"])
     canvas.setProducer(info["producer"])
-

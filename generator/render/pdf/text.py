@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape as _escape
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
 from generator.document.model import Inline
 
 NBSP = "\u00a0"
@@ -63,7 +65,6 @@ def address_lines(address: str, font_name: str, size: float, width: float) -> li
     ``width``, breaking only before ``.``, ``/``, ``@`` or (if still needed) ``-``, so every piece
     stays a whole word and no hyphen is ever added; None when one piece alone is wider than
     ``width``."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     def fits(text: str) -> bool:
         return stringWidth(text, font_name, size) <= width

@@ -26,6 +26,7 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Inches, Pt
@@ -46,8 +47,22 @@ from generator.render.pptx.pathway import layout as pathway_layout
 from generator.render.pptx.readback import FOOTER
 from generator.render.pptx.template import fixed_zip_dates, open_template
 from generator.render.pptx.xml import (
-    ACCENT, DARK, LIGHT, DeckPara, add_slide_number, body_placeholder, box_size, mark_decorative, paint,
-    remove_empty_placeholders, runs_of, set_alt_text, set_theme_colours, theme_colours, theme_fonts, write,
+    ACCENT,
+    DARK,
+    LIGHT,
+    DeckPara,
+    add_slide_number,
+    body_placeholder,
+    box_size,
+    mark_decorative,
+    paint,
+    remove_empty_placeholders,
+    runs_of,
+    set_alt_text,
+    set_theme_colours,
+    theme_colours,
+    theme_fonts,
+    write,
 )
 
 if TYPE_CHECKING:
@@ -58,14 +73,14 @@ PATHWAY_SIZES = (20, 18, 16, 14)
 COVER_TITLE_SIZES = (44, 40, 36, 32, 28, 24)
 COVER_SUBTITLE_SIZES = (20, 18)
 FOOTER_SIZE = 12
-DECK_IMAGE_PX = 1600                # a full-width picture on a 13.3 in slide at 120 ppi: sharp on any projector
-OVERVIEW_WIDTHS = (0.27, 0.07, 0.33, 0.33)     # treatment, step, key indication, key contraindication
-OVERVIEW_WIDTHS_NO_STEP = (0.30, 0.35, 0.35)   # no treatment has a step: no step column
-DETAIL_WIDTHS = (0.18, 0.28, 0.28, 0.26)         # treatment, indications, contraindications, course
+DECK_IMAGE_PX = 1600  # a full-width picture on a 13.3 in slide at 120 ppi: sharp on any projector
+OVERVIEW_WIDTHS = (0.27, 0.07, 0.33, 0.33)  # treatment, step, key indication, key contraindication
+OVERVIEW_WIDTHS_NO_STEP = (0.30, 0.35, 0.35)  # no treatment has a step: no step column
+DETAIL_WIDTHS = (0.18, 0.28, 0.28, 0.26)  # treatment, indications, contraindications, course
 LIGHT_GREY = "F2F2F2"
 
 
-def render(doc: Document, variant: "Variant", template: Path | None = None) -> bytes:
+def render(doc: Document, variant: Variant, template: Path | None = None) -> bytes:
     """The registry's entry point (``generator.kinds``)."""
     return render_deck(doc, template)
 
@@ -75,8 +90,15 @@ def render_deck(doc: Document, template: Path | None = None) -> bytes:
     if template is None:
         # leafdeck's own template is drawn in theme colours: the clinic's colours make it theirs.
         colours = doc.clinic.colours
-        set_theme_colours(tpl.presentation, {"dk1": colours["text"], "dk2": colours["primary"],
-                                             "accent1": colours["primary"], "accent2": colours["accent"]})
+        set_theme_colours(
+            tpl.presentation,
+            {
+                "dk1": colours["text"],
+                "dk2": colours["primary"],
+                "accent1": colours["primary"],
+                "accent2": colours["accent"],
+            },
+        )
     deck = _Deck(tpl, doc, own_template=template is None)
     deck.build()
     _core_properties(tpl.presentation, doc)
@@ -90,7 +112,6 @@ class _Deck:
     drawn (drawing) by the modules beside this one."""
 
     def __init__(self, tpl, doc: Document, own_template: bool):
-        from pptx.dml.color import RGBColor
 
         self.prs, self.layouts, self.doc = tpl.presentation, tpl.layouts, doc
         self.labels = doc.labels
@@ -101,8 +122,13 @@ class _Deck:
         self.font = None if arial_like else "Arial"
         accent = theme_colours(self.prs).get("accent1", "#1F4E79")
         # Header text on the template's accent colour: white, unless the accent is too light for it.
-        self.look = Look(doc.language_tag, self.font, LIGHT if ratio("#FFFFFF", accent) >= 4.5 else DARK,
-                         RGBColor.from_string(LIGHT_GREY), RGBColor.from_string("FFFFFF"))
+        self.look = Look(
+            doc.language_tag,
+            self.font,
+            LIGHT if ratio("#FFFFFF", accent) >= 4.5 else DARK,
+            RGBColor.from_string(LIGHT_GREY),
+            RGBColor.from_string("FFFFFF"),
+        )
         self.titles: set[str] = set()
 
     # -- the deck ------------------------------------------------------------------------------
@@ -111,8 +137,12 @@ class _Deck:
         self.title_slide()
         # The contents list the content's parts, or its sections when it has no parts.
         entries = [s.part for s in doc.sections if s.part] or [s.title for s in doc.sections]
-        self.bullet_slides(self.labels.contents, [DeckPara.of(e, bullet=True) for e in entries],
-                           notes=" · ".join(entries), source=doc.source)
+        self.bullet_slides(
+            self.labels.contents,
+            [DeckPara.of(e, bullet=True) for e in entries],
+            notes=" · ".join(entries),
+            source=doc.source,
+        )
         for section in doc.sections:
             if section.part:
                 self.divider(section.part, _members(section, doc.sections), section.source)
@@ -125,18 +155,27 @@ class _Deck:
         what does not fit goes to a details line below it, or (on a crowded template) the notes."""
         doc = self.doc
         slide = self.prs.slides.add_slide(self.layouts["title"])
-        self._fit(slide.shapes.title, [DeckPara.of(doc.title, bold=True)], COVER_TITLE_SIZES, None, doc.source,
-                        grow=True)
-        details = f"{self.labels.icd10} {doc.icd10} · {self.labels.version} {doc.trust.version} · " \
-                  f"{doc.trust.published.isoformat()}"
+        self._fit(
+            slide.shapes.title, [DeckPara.of(doc.title, bold=True)], COVER_TITLE_SIZES, None, doc.source, grow=True
+        )
+        details = (
+            f"{self.labels.icd10} {doc.icd10} · {self.labels.version} {doc.trust.version} · "
+            f"{doc.trust.published.isoformat()}"
+        )
         lines = [DeckPara.of(text) for text in (doc.subtitle, doc.clinic.name, details)]
         subtitle = body_placeholder(slide)
         placed = 0
         if subtitle is not None:
             width, height = box_size(subtitle)
             for size in COVER_SUBTITLE_SIZES:
-                count = max((n for n in range(len(lines) + 1)
-                             if fit.fits([p.measure() for p in lines[:n]], width, height, size)), default=0)
+                count = max(
+                    (
+                        n
+                        for n in range(len(lines) + 1)
+                        if fit.fits([p.measure() for p in lines[:n]], width, height, size)
+                    ),
+                    default=0,
+                )
                 if count == len(lines) or size == COVER_SUBTITLE_SIZES[-1]:
                     break
             if count:
@@ -155,12 +194,14 @@ class _Deck:
         top = anchor.top + anchor.height + Inches(0.1)
         bottom = self.prs.slide_height - FOOTER_HEIGHT - Inches(0.3)
         if bottom - top < Inches(0.4):
-            return          # no room on this template: the notes carry them
+            return  # no room on this template: the notes carry them
         box = slide.shapes.add_textbox(anchor.left, top, anchor.width, bottom - top)
         box.name = "Details"
         width, height = box_size(box)
         for size in COVER_SUBTITLE_SIZES:
-            shown = [p for n, p in enumerate(lines) if fit.fits([q.measure() for q in lines[:n + 1]], width, height, size)]
+            shown = [
+                p for n, p in enumerate(lines) if fit.fits([q.measure() for q in lines[: n + 1]], width, height, size)
+            ]
             if len(shown) == len(lines):
                 break
         if shown:
@@ -168,7 +209,7 @@ class _Deck:
 
     def _logo(self, slide) -> None:
         """The clinic's logo at the bottom right of the title slide, at most 1.5 x 3 inches."""
-        image = prepared(cast(Path, self.doc.clinic.logo), 900)   # the caller checks there is one
+        image = prepared(cast(Path, self.doc.clinic.logo), 900)  # the caller checks there is one
         max_w, max_h = Inches(3.0), Inches(1.5)
         width = min(max_w, int(max_h * image.ratio))
         height = int(width / image.ratio)
@@ -193,11 +234,11 @@ class _Deck:
     def section(self, section: Section) -> None:
         lists = [b for b in section.blocks if isinstance(b, BulletList) and not isinstance(b, Steps)]
         prose = [b for b in section.blocks if isinstance(b, Paragraph)]
-        shown_prose = not lists   # a section without a list shows its paragraphs; otherwise they are notes
+        shown_prose = not lists  # a section without a list shows its paragraphs; otherwise they are notes
         notes = [plain(b.text) for b in prose] + speaker_notes.review_notes(section, self.labels)
         paras: list[DeckPara] = []
 
-        def flush() -> None:   # text gathered so far goes on slides before the next drawn block
+        def flush() -> None:  # text gathered so far goes on slides before the next drawn block
             if paras:
                 self.bullet_slides(section.title, list(paras), "\n".join(notes), section.source)
                 paras.clear()
@@ -261,18 +302,22 @@ class _Deck:
         left, top, width, height = self.geometry.content_area
         caption = [DeckPara((*runs_of(figure.caption), Run(f" ({figure.credit})")), source=figure.source)]
         inner = Emu(width - 2 * Inches(0.1)).pt
-        size = next((s for s in BODY_SIZES
-                     if fit.height([p.measure() for p in caption], inner, s) <= 3 * s * fit.LINE_FACTOR), None)
+        size = next(
+            (s for s in BODY_SIZES if fit.height([p.measure() for p in caption], inner, s) <= 3 * s * fit.LINE_FACTOR),
+            None,
+        )
         caption_height = 0
         if size is not None:
-            needed = (fit.height([p.measure() for p in caption], inner, size) + fit.SAFETY_POINTS) \
-                / (1 - fit.SAFETY_FRACTION)
+            needed = (fit.height([p.measure() for p in caption], inner, size) + fit.SAFETY_POINTS) / (
+                1 - fit.SAFETY_FRACTION
+            )
             caption_height = int(Pt(needed) + 2 * Inches(0.05)) + Pt(1)
         image = prepared(figure.path, DECK_IMAGE_PX, prefer_jpeg=True)
         shown_h = height - caption_height - Inches(0.1)
         shown_w = min(width, int(shown_h * image.ratio))
-        picture = slide.shapes.add_picture(io.BytesIO(image.data), left, top, width=shown_w,
-                                           height=int(shown_w / image.ratio))
+        picture = slide.shapes.add_picture(
+            io.BytesIO(image.data), left, top, width=shown_w, height=int(shown_w / image.ratio)
+        )
         set_alt_text(picture, figure.alt)
         if size is not None:
             box = slide.shapes.add_textbox(left, top + picture.height + Inches(0.1), width, caption_height)
@@ -291,12 +336,22 @@ class _Deck:
         columns = (labels.treatment, labels.step, labels.key_indication, labels.key_contraindication)
         shares = OVERVIEW_WIDTHS if stepped else OVERVIEW_WIDTHS_NO_STEP
         header = [[DeckPara.of(h, bold=True)] for i, h in enumerate(columns) if stepped or i != 1]
-        rows = [(t, [[DeckPara.of(t.name, bold=True, source=t.source)],
-                     *([[DeckPara.of(str(t.step) if t.step else labels.outside_pathway, bold=t.step is not None)]]
-                       if stepped else []),
-                     [DeckPara(runs_of(t.indications[0]))] if t.indications else [],
-                     [DeckPara(runs_of(t.contraindications[0]))] if t.contraindications else []])
-                for t in treatments]
+        rows = [
+            (
+                t,
+                [
+                    [DeckPara.of(t.name, bold=True, source=t.source)],
+                    *(
+                        [[DeckPara.of(str(t.step) if t.step else labels.outside_pathway, bold=t.step is not None)]]
+                        if stepped
+                        else []
+                    ),
+                    [DeckPara(runs_of(t.indications[0]))] if t.indications else [],
+                    [DeckPara(runs_of(t.contraindications[0]))] if t.contraindications else [],
+                ],
+            )
+            for t in treatments
+        ]
         left, top, width, height = self.geometry.content_area
         try:
             chunks, size, widths = split_evenly(header, rows, width, height, shares, table.source)
@@ -318,16 +373,20 @@ class _Deck:
         self.divider(self.labels.appendix, [self.labels.comparison_details], table.source)
         left, top, width, height = self.geometry.content_area
         labels = self.labels
-        header = [[DeckPara.of(h, bold=True)] for h in (labels.treatment, table.columns[1], table.columns[2],
-                                                     table.columns[3])]
+        header = [
+            [DeckPara.of(h, bold=True)]
+            for h in (labels.treatment, table.columns[1], table.columns[2], table.columns[3])
+        ]
         rows = [(row, tables.detail_cells(row)) for row in table.rows]
         try:
-            widths = tables.column_widths(width, [header] + [cells for _, cells in rows], DETAIL_WIDTHS, tables.DETAIL_SIZE,
-                                          table.source)
-        except LayoutProblem:      # long words on a narrow (4:3) template: the table takes the slide's width
+            widths = tables.column_widths(
+                width, [header] + [cells for _, cells in rows], DETAIL_WIDTHS, tables.DETAIL_SIZE, table.source
+            )
+        except LayoutProblem:  # long words on a narrow (4:3) template: the table takes the slide's width
             left, width = self.geometry.wide(left, width)
-            widths = tables.column_widths(width, [header] + [cells for _, cells in rows], DETAIL_WIDTHS, tables.DETAIL_SIZE,
-                                          table.source)
+            widths = tables.column_widths(
+                width, [header] + [cells for _, cells in rows], DETAIL_WIDTHS, tables.DETAIL_SIZE, table.source
+            )
         room = fit.budget(Emu(height).pt) * Pt(1) - tables.row_height(header, widths, tables.DETAIL_SIZE)
         chunks = tables.spread_slides(rows, widths, room, self.labels.continued)
         details = {t.id: t for t in self.doc.treatments}
@@ -336,7 +395,9 @@ class _Deck:
             self._title(slide, labels.comparison_details, table.source)
             draw_table(slide, header, [cells for _, cells in chunk], widths, tables.DETAIL_SIZE, (left, top), self.look)
             seen = list(dict.fromkeys(row.key for row, _ in chunk))
-            self._finish(slide, "\n\n".join(speaker_notes.treatment_notes(details[k], labels) for k in seen if k in details))
+            self._finish(
+                slide, "\n\n".join(speaker_notes.treatment_notes(details[k], labels) for k in seen if k in details)
+            )
 
     def references(self) -> None:
         sources = self.doc.trust.sources
@@ -353,8 +414,15 @@ class _Deck:
             unique = f"{title} ({self.labels.continued}{'' if n == 1 else f' {n}'})"
             n += 1
         self.titles.add(unique)
-        self._fit(slide.shapes.title, [DeckPara.of(unique, bold=True)], TITLE_SIZES, None, source,
-                        box=self.geometry.layout_box(slide.slide_layout, "title"), grow=True)
+        self._fit(
+            slide.shapes.title,
+            [DeckPara.of(unique, bold=True)],
+            TITLE_SIZES,
+            None,
+            source,
+            box=self.geometry.layout_box(slide.slide_layout, "title"),
+            grow=True,
+        )
 
     def _fit(self, shape, paras: list[DeckPara], sizes, colour, source, box=None, grow: bool = False) -> None:
         fit_write(shape, paras, sizes, colour, self.look, source, len(self.prs.slides), box, grow)
@@ -373,10 +441,10 @@ class _Deck:
         width = self.prs.slide_width
         box = slide.shapes.add_textbox(Inches(0.6), self.geometry.footer_band()[0], width - Inches(1.2), FOOTER_HEIGHT)
         box.name = FOOTER
-        write(box.text_frame, [DeckPara.of(" · ".join(parts) + " · ")], FOOTER_SIZE, None,
-              doc.language_tag, self.font)
-        add_slide_number(box.text_frame.paragraphs[0], FOOTER_SIZE, None, doc.language_tag,
-                         f"leafdeck-slide#{len(self.prs.slides)}")
+        write(box.text_frame, [DeckPara.of(" · ".join(parts) + " · ")], FOOTER_SIZE, None, doc.language_tag, self.font)
+        add_slide_number(
+            box.text_frame.paragraphs[0], FOOTER_SIZE, None, doc.language_tag, f"leafdeck-slide#{len(self.prs.slides)}"
+        )
 
 
 def _members(section: Section, sections) -> list[str]:
@@ -408,4 +476,4 @@ def _core_properties(prs, doc: Document) -> None:
 
 
 def _at_most(text: str, length: int) -> str:
-    return text if len(text) <= length else text[:length - 1] + "…"
+    return text if len(text) <= length else text[: length - 1] + "…"

@@ -23,13 +23,22 @@ class Look:
 
     lang: str
     font: str | None
-    on_accent: object           # a SchemeColour
-    grey: object                # RGBColor of the banded rows
+    on_accent: object  # a SchemeColour
+    grey: object  # RGBColor of the banded rows
     white: object
 
 
-def fit_write(shape, paras: list[DeckPara], sizes, colour, look: Look, source: Location | None, slide: int,
-              box: tuple[float, float] | None = None, grow: bool = False) -> None:
+def fit_write(
+    shape,
+    paras: list[DeckPara],
+    sizes,
+    colour,
+    look: Look,
+    source: Location | None,
+    slide: int,
+    box: tuple[float, float] | None = None,
+    grow: bool = False,
+) -> None:
     """Write ``paras`` into ``shape`` at the largest of ``sizes`` that fits. ``grow``: a title too
     long for a template's small title box at the smallest size makes its box taller (down the slide)
     instead of failing. Text that fits nowhere is a LayoutProblem naming slide number ``slide``."""
@@ -42,13 +51,16 @@ def fit_write(shape, paras: list[DeckPara], sizes, colour, look: Look, source: L
     if grow and fit.height(measured, width, sizes[-1]) < fit.NEVER:
         needed = (fit.height(measured, width, sizes[-1]) + fit.SAFETY_POINTS) / (1 - fit.SAFETY_FRACTION)
         extra = Pt(needed - height + 1)
-        shape.left, shape.top, shape.width = shape.left, shape.top, shape.width   # own geometry on this slide
+        shape.left, shape.top, shape.width = shape.left, shape.top, shape.width  # own geometry on this slide
         shape.height = shape.height + extra
         write(shape.text_frame, paras, sizes[-1], colour, look.lang, look.font)
         return
     text = " ".join(p.text for p in paras)
-    raise LayoutProblem(f"'{text[:60]}' does not fit its box on slide {slide} even at {sizes[-1]} pt",
-                        next((p.source for p in paras if p.source), source), "shorten this text")
+    raise LayoutProblem(
+        f"'{text[:60]}' does not fit its box on slide {slide} even at {sizes[-1]} pt",
+        next((p.source for p in paras if p.source), source),
+        "shorten this text",
+    )
 
 
 def draw_table(slide, header, rows, widths: list[int], size: float, origin: tuple[int, int], look: Look) -> None:

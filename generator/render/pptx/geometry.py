@@ -19,15 +19,18 @@ class Geometry:
 
     def __init__(self, presentation, layouts):
         self.prs, self.layouts = presentation, layouts
-        self._boxes: dict = {}       # (layout, "title" | "body") -> text area in points
+        self._boxes: dict = {}  # (layout, "title" | "body") -> text area in points
 
     def layout_box(self, layout, which: str) -> tuple[float, float]:
         """A layout's title or body text area; every slide made from it has the same (measured once,
         because python-pptx resolves inherited placeholder sizes slowly)."""
         key = (id(layout), which)
         if key not in self._boxes:
-            shape = next(s for s in layout.placeholders if s.placeholder_format.idx == 0) if which == "title" \
+            shape = (
+                next(s for s in layout.placeholders if s.placeholder_format.idx == 0)
+                if which == "title"
                 else body_placeholder(layout)
+            )
             self._boxes[key] = box_size(shape)
         return self._boxes[key]
 
@@ -47,7 +50,7 @@ class Geometry:
         if right - left < 0.75 * width:
             left, right = min(left, Inches(0.5)), max(right, width - Inches(0.5))
         footer_top, footer_bottom = self.footer_band()
-        if title.top + title.height / 2 > height / 2:         # titles at the bottom: the area is above
+        if title.top + title.height / 2 > height / 2:  # titles at the bottom: the area is above
             top = footer_bottom + Inches(0.15) if footer_top < height / 2 else Inches(0.4)
             bottom = title.top - Inches(0.2)
         else:

@@ -11,20 +11,22 @@ rounding in other renderers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
+import fontpkg_arimo
 from PIL import ImageFont
 
 LINE_FACTOR = 1.2
-NEVER = 10**6                        # lines "needed" by text that cannot be set in a box
+NEVER = 10**6  # lines "needed" by text that cannot be set in a box
 SAFETY_FRACTION, SAFETY_POINTS = 0.01, 1.0
 HORIZONTAL_SAFETY = 0.005
 _UNITS = 1000  # fonts are loaded at 1000 px: widths in thousandths of the size
 
 # Fonts whose advance widths equal Arial's: the metrics below are right for all of them.
 ARIAL_COMPATIBLE = {"arial", "arimo", "liberation sans", "helvetica"}
+
 
 class Run(NamedTuple):
     """A run of slide text in one weight."""
@@ -38,13 +40,12 @@ class Para:
     """One paragraph to measure: its runs, and the indent its lines start at (bullets)."""
 
     runs: tuple[Run, ...]
-    indent: float = 0.0               # points
-    space_after: float = 0.0          # points
+    indent: float = 0.0  # points
+    space_after: float = 0.0  # points
 
 
 @lru_cache(maxsize=2)
 def _font(bold: bool) -> ImageFont.FreeTypeFont:
-    import fontpkg_arimo
 
     path = Path(fontpkg_arimo.ROOT) / "files" / "Arimo[wght].ttf"
     font = ImageFont.truetype(str(path), _UNITS, layout_engine=ImageFont.Layout.RAQM)
@@ -84,8 +85,14 @@ def line_count(para: Para, width: float, size: float) -> int:
 
 def widest_word(paras: list[Para], size: float) -> float:
     """Points needed by the widest single word (plus its paragraph's indent): a box's minimum width."""
-    return max(((p.indent + _width(word, bold) * size) / (1 - HORIZONTAL_SAFETY)
-                for p in paras for word, bold, _ in _words(p.runs)), default=0.0)
+    return max(
+        (
+            (p.indent + _width(word, bold) * size) / (1 - HORIZONTAL_SAFETY)
+            for p in paras
+            for word, bold, _ in _words(p.runs)
+        ),
+        default=0.0,
+    )
 
 
 def height(paras: list[Para], width: float, size: float) -> float:
@@ -110,7 +117,7 @@ def _words(runs: tuple[Run, ...]):
     word, bold_any, space_before, pending_space = "", False, False, False
     for text, bold in runs:
         for i, piece in enumerate(text.split(" ")):
-            if i > 0:                       # a space: the word so far is complete
+            if i > 0:  # a space: the word so far is complete
                 if word:
                     yield word, bold_any, space_before
                     word, bold_any = "", False

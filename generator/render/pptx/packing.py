@@ -15,10 +15,10 @@ from generator.render.pptx import measure as fit
 from generator.render.pptx import table as tables
 from generator.render.pptx.xml import DeckPara
 
-BODY_SIZES = (20, 18)               # body text: at least 18 pt
-OVERVIEW_SIZES = (20, 18, 16, 14)   # the comparison overview: as large as fits, at least 14 pt
+BODY_SIZES = (20, 18)  # body text: at least 18 pt
+OVERVIEW_SIZES = (20, 18, 16, 14)  # the comparison overview: as large as fits, at least 14 pt
 MAX_BULLETS = 6
-MAX_OVERVIEW_SLIDES = 2             # more only when a template's slide is very small
+MAX_OVERVIEW_SLIDES = 2  # more only when a template's slide is very small
 
 
 def pack(paras: list[DeckPara], width: float, height: float) -> list[tuple[list[DeckPara], float]]:
@@ -30,8 +30,9 @@ def pack(paras: list[DeckPara], width: float, height: float) -> list[tuple[list[
     current: list[DeckPara] = []
     for para in [piece for p in paras for piece in pieces(p, width, height)]:
         trial = current + [para]
-        if sum(p.bullet for p in trial) <= MAX_BULLETS and fit.fits([p.measure() for p in trial], width, height,
-                                                                     BODY_SIZES[0]):
+        if sum(p.bullet for p in trial) <= MAX_BULLETS and fit.fits(
+            [p.measure() for p in trial], width, height, BODY_SIZES[0]
+        ):
             current = trial
             continue
         if current:
@@ -55,8 +56,11 @@ def pieces(para: DeckPara, width: float, height: float) -> list[DeckPara]:
     for sentence in (s for s in sentences(para.text) if s):
         piece = DeckPara.of(sentence, bullet=para.bullet and not cut, source=para.source)
         if not fit.fits([piece.measure()], width, height, BODY_SIZES[-1]):
-            raise LayoutProblem(f"a text is too long for a whole slide even at {BODY_SIZES[-1]} pt", para.source,
-                                "split it into shorter bullets, or move detail to a paragraph (speaker notes)")
+            raise LayoutProblem(
+                f"a text is too long for a whole slide even at {BODY_SIZES[-1]} pt",
+                para.source,
+                "split it into shorter bullets, or move detail to a paragraph (speaker notes)",
+            )
         cut.append(piece)
     return cut
 
@@ -74,7 +78,7 @@ def split_evenly(header, rows, width: int, height: int, shares, source: Location
             try:
                 widths = tables.column_widths(width, [header] + [cells for _, cells in rows], shares, size, source)
             except LayoutProblem:
-                continue            # a word too wide for its column at this size: try a smaller one
+                continue  # a word too wide for its column at this size: try a smaller one
             heights = [tables.row_height(cells, widths, size) for _, cells in rows]
             room = fit.budget(Emu(height).pt) * Pt(1) - tables.row_height(header, widths, size)
             chunks = tables.even_chunks(heights, count, room)
@@ -82,6 +86,8 @@ def split_evenly(header, rows, width: int, height: int, shares, source: Location
                 return [[rows[i] for i in chunk] for chunk in chunks], size, widths
         if count >= MAX_OVERVIEW_SLIDES and count * 2 > len(rows):
             break
-    raise LayoutProblem(f"the comparison overview does not fit this template's slides even at "
-                        f"{OVERVIEW_SIZES[-1]} pt", source,
-                        "shorten the first indication and contraindication of each treatment")
+    raise LayoutProblem(
+        f"the comparison overview does not fit this template's slides even at {OVERVIEW_SIZES[-1]} pt",
+        source,
+        "shorten the first indication and contraindication of each treatment",
+    )

@@ -17,15 +17,15 @@ from generator.render.pptx import measure as fit
 from generator.render.pptx.measure import Run
 from generator.render.pptx.xml import DeckPara, runs_of
 
-Box = tuple[int, int, int, int]          # left, top, width, height in EMU
+Box = tuple[int, int, int, int]  # left, top, width, height in EMU
 
 
 @dataclass(frozen=True)
 class PathwayLayout:
-    across: bool                         # side by side (True) or stacked
+    across: bool  # side by side (True) or stacked
     boxes: list[Box]
-    texts: list[list[DeckPara]]          # the paragraphs of each box
-    arrows: list[Box]                    # between consecutive boxes: right arrows across, down arrows stacked
+    texts: list[list[DeckPara]]  # the paragraphs of each box
+    arrows: list[Box]  # between consecutive boxes: right arrows across, down arrows stacked
 
 
 def layout(items: tuple[Inline, ...], source: Location, area: Box, smallest: float) -> PathwayLayout:
@@ -33,12 +33,17 @@ def layout(items: tuple[Inline, ...], source: Location, area: Box, smallest: flo
     left, top, width, height = area
     n = len(items)
     gap = Inches(0.45)
-    texts = [[DeckPara.of(f"{i + 1}", bold=True), DeckPara(runs_of(item), source=source)] for i, item in enumerate(items)]
+    texts = [
+        [DeckPara.of(f"{i + 1}", bold=True), DeckPara(runs_of(item), source=source)] for i, item in enumerate(items)
+    ]
     box_w = int((width - gap * (n - 1)) / n)
     box_h = int(min(Inches(2.6), height))
     inner_w, inner_h = Emu(box_w - 2 * Inches(0.1)).pt, Emu(box_h - 2 * Inches(0.05)).pt
-    across = all(fit.fits([p.measure() for p in unit], inner_w, inner_h, smallest)
-                 and fit.line_count(unit[1].measure(), inner_w, smallest) <= 3 for unit in texts)
+    across = all(
+        fit.fits([p.measure() for p in unit], inner_w, inner_h, smallest)
+        and fit.line_count(unit[1].measure(), inner_w, smallest) <= 3
+        for unit in texts
+    )
     if not across:
         gap = Inches(0.3) if height > Inches(0.9) * n else Inches(0.12)
         box_w, box_h = width, int(min(Inches(1.0), (height - gap * (n - 1)) / n))
@@ -49,9 +54,21 @@ def layout(items: tuple[Inline, ...], source: Location, area: Box, smallest: flo
         boxes.append((int(x), int(y), int(box_w), int(box_h)))
         if i < n - 1:
             if across:
-                arrows.append((int(x + box_w + Inches(0.07)), int(y + box_h // 2 - Inches(0.15)),
-                               int(gap - Inches(0.14)), int(Inches(0.3))))
+                arrows.append(
+                    (
+                        int(x + box_w + Inches(0.07)),
+                        int(y + box_h // 2 - Inches(0.15)),
+                        int(gap - Inches(0.14)),
+                        int(Inches(0.3)),
+                    )
+                )
             else:
-                arrows.append((int(x + Inches(0.4)), int(y + box_h + Inches(0.02)),
-                               int(Inches(0.3)), int(max(gap - Inches(0.04), Inches(0.08)))))
+                arrows.append(
+                    (
+                        int(x + Inches(0.4)),
+                        int(y + box_h + Inches(0.02)),
+                        int(Inches(0.3)),
+                        int(max(gap - Inches(0.04), Inches(0.08))),
+                    )
+                )
     return PathwayLayout(across, boxes, texts, arrows)

@@ -7,12 +7,12 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-FOOTER = "Footer"       # the name of leafdeck's own footer shape: the same on every slide
+FOOTER = "Footer"  # the name of leafdeck's own footer shape: the same on every slide
 
 
 def outline(data: bytes) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Each slide's title and its other lines of text (tables row by row), the footer left out."""
-    from pptx import Presentation
+    from pptx import Presentation  # noqa: PLC0415 - heavy: python-pptx, only when a deck is read back
 
     slides = []
     for slide in Presentation(io.BytesIO(data)).slides:
@@ -31,10 +31,10 @@ def outline(data: bytes) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def accessibility_problems(data: bytes, lang: str) -> list[tuple[str, str]]:
     """(message, hint) for everything the checker would flag in the deck ``data``."""
-    from pptx import Presentation
-    from pptx.enum.shapes import MSO_SHAPE_TYPE
+    from pptx import Presentation  # noqa: PLC0415 - heavy: python-pptx, only when a deck is read back
+    from pptx.enum.shapes import MSO_SHAPE_TYPE  # noqa: PLC0415 - heavy: python-pptx, only when a deck is read back
 
-    from generator.render.pptx.xml import alt_text, run_language
+    from generator.render.pptx.xml import alt_text, run_language  # noqa: PLC0415 - heavy: python-pptx, only when a deck is read back
 
     problems: list[tuple[str, str]] = []
     deck = Presentation(io.BytesIO(data))
@@ -45,8 +45,9 @@ def accessibility_problems(data: bytes, lang: str) -> list[tuple[str, str]]:
         if not text:
             problems.append((f"deck slide {number} has no title", "every slide needs a title"))
         elif text in titles:
-            problems.append((f"deck slides {titles[text]} and {number} have the same title '{text}'",
-                             "make the titles unique"))
+            problems.append(
+                (f"deck slides {titles[text]} and {number} have the same title '{text}'", "make the titles unique")
+            )
         titles.setdefault(text, number)
         for shape in slide.shapes:
             if shape.shape_type == MSO_SHAPE_TYPE.PICTURE:
@@ -59,7 +60,8 @@ def accessibility_problems(data: bytes, lang: str) -> list[tuple[str, str]]:
             for frame in frames:
                 for run in (r for p in frame.paragraphs for r in p.runs):
                     if run_language(run) != lang:
-                        problems.append((f"deck slide {number}: text without the language {lang}",
-                                         "a bug: please report it"))
+                        problems.append(
+                            (f"deck slide {number}: text without the language {lang}", "a bug: please report it")
+                        )
                         break
     return problems

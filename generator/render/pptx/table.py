@@ -12,7 +12,7 @@ from generator.render.pptx import measure as fit
 from generator.render.pptx.xml import DeckPara, runs_of
 
 CELL_MARGIN_X, CELL_MARGIN_Y = Inches(0.08), Inches(0.05)
-DETAIL_SIZE = 14                    # the appendix table
+DETAIL_SIZE = 14  # the appendix table
 
 
 def detail_cells(row) -> list[list[DeckPara]]:
@@ -25,7 +25,7 @@ def detail_cells(row) -> list[list[DeckPara]]:
     ]
 
 
-SPLIT_WORTH = 0.3     # a row is cut to fill a slide only where at least this share of the table area is left
+SPLIT_WORTH = 0.3  # a row is cut to fill a slide only where at least this share of the table area is left
 
 
 def fill_slides(rows, widths, room: float, continued: str) -> list[list[tuple]]:
@@ -51,9 +51,11 @@ def fill_slides(rows, widths, room: float, continued: str) -> list[list[tuple]]:
             part, rest = cut_row(pending, widths, space, first, continued)
             if part is None:
                 if not current:
-                    raise LayoutProblem(f"a line of the table row '{row.key}' is taller than a slide at "
-                                        f"{DETAIL_SIZE} pt", row.source,
-                                        "shorten this treatment's indications or contraindications")
+                    raise LayoutProblem(
+                        f"a line of the table row '{row.key}' is taller than a slide at {DETAIL_SIZE} pt",
+                        row.source,
+                        "shorten this treatment's indications or contraindications",
+                    )
                 chunks.append(current)
                 current, used = [], 0.0
                 continue
@@ -75,7 +77,7 @@ def spread_slides(rows, widths, room: float, continued: str) -> list[list[tuple]
     if len(filled) < 2:
         return filled
     heights = [row_height(cells, widths, DETAIL_SIZE) for _, cells in rows]
-    for count in (len(filled), len(filled) + 1):    # whole rows may need one slide more than cut ones
+    for count in (len(filled), len(filled) + 1):  # whole rows may need one slide more than cut ones
         chunks = even_chunks(heights, count, room)
         if chunks is not None:
             return [[rows[i] for i in chunk] for chunk in chunks]
@@ -92,7 +94,7 @@ def cut_row(cells, widths, limit: float, first: bool, continued: str):
     rest = [[DeckPara.of(f"{base} ({continued})", bold=True)], list(cells[1]), list(cells[2]), list(cells[3])]
     for c in (1, 2, 3):
         while rest[c]:
-            trial = [*part[:c], part[c] + [rest[c][0]], *part[c + 1:]]
+            trial = [*part[:c], part[c] + [rest[c][0]], *part[c + 1 :]]
             if row_height(trial, widths, DETAIL_SIZE) > limit:
                 break
             part[c].append(rest[c].pop(0))
@@ -138,14 +140,15 @@ def even_chunks(heights: list[float], count: int, room: float) -> list[list[int]
     chunks = cut(min(high, room))
     if chunks is None:
         return None
-    while len(chunks) < count and any(len(c) > 1 for c in chunks):   # use every slide asked for
+    while len(chunks) < count and any(len(c) > 1 for c in chunks):  # use every slide asked for
         widest = max(range(len(chunks)), key=lambda i: len(chunks[i]))
-        chunks[widest:widest + 1] = [chunks[widest][:-1], chunks[widest][-1:]]
+        chunks[widest : widest + 1] = [chunks[widest][:-1], chunks[widest][-1:]]
     return chunks
 
 
-def column_widths(total: int, rows: list[list[list[DeckPara]]], shares, size: float,
-                  source: Location | None) -> list[int]:
+def column_widths(
+    total: int, rows: list[list[list[DeckPara]]], shares, size: float, source: Location | None
+) -> list[int]:
     """Column widths in EMU: the base shares, but never narrower than a column's longest word
     (a word broken mid-way is unreadable); the other columns give up the difference."""
     minimum = [0.0] * len(shares)
@@ -162,8 +165,11 @@ def column_widths(total: int, rows: list[list[list[DeckPara]]], shares, size: fl
         others = [c for c in range(len(widths)) if c not in short]
         spare = sum(widths[c] - minimum[c] for c in others)
         if spare < need:
-            raise LayoutProblem("the comparison table has words too long for its columns on a slide",
-                                source, "shorten the longest words (or write them with a hyphen) in the table")
+            raise LayoutProblem(
+                "the comparison table has words too long for its columns on a slide",
+                source,
+                "shorten the longest words (or write them with a hyphen) in the table",
+            )
         for c in short:
             widths[c] = minimum[c]
         for c in others:
@@ -176,6 +182,8 @@ def row_height(cells: list[list[DeckPara]], widths: list[int], size: float) -> f
     tallest = 0.0
     for paras, w in zip(cells, widths):
         inner = Emu(int(w - 2 * CELL_MARGIN_X)).pt
-        tallest = max(tallest, fit.height([p.measure() for p in paras], inner, size) if paras else size * fit.LINE_FACTOR)
+        tallest = max(
+            tallest, fit.height([p.measure() for p in paras], inner, size) if paras else size * fit.LINE_FACTOR
+        )
     needed = (tallest + fit.SAFETY_POINTS) / (1 - fit.SAFETY_FRACTION)
     return Pt(needed) + 2 * CELL_MARGIN_Y

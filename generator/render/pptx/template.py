@@ -45,14 +45,21 @@ _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.
 _PRESENTATION_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 _TITLE_KINDS = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
 # Placeholders a "title only" layout must not have (they would show "Click to add ..." boxes).
-_CONTENT_KINDS = {PP_PLACEHOLDER.PICTURE, PP_PLACEHOLDER.CHART, PP_PLACEHOLDER.TABLE, PP_PLACEHOLDER.MEDIA_CLIP,
-                  PP_PLACEHOLDER.ORG_CHART, PP_PLACEHOLDER.BITMAP, PP_PLACEHOLDER.OBJECT}
+_CONTENT_KINDS = {
+    PP_PLACEHOLDER.PICTURE,
+    PP_PLACEHOLDER.CHART,
+    PP_PLACEHOLDER.TABLE,
+    PP_PLACEHOLDER.MEDIA_CLIP,
+    PP_PLACEHOLDER.ORG_CHART,
+    PP_PLACEHOLDER.BITMAP,
+    PP_PLACEHOLDER.OBJECT,
+}
 
 
 @dataclass
 class Template:
     presentation: PresentationFile
-    layouts: dict           # role -> slide layout
+    layouts: dict  # role -> slide layout
 
 
 def open_template(path: Path | None) -> Template:
@@ -60,26 +67,37 @@ def open_template(path: Path | None) -> Template:
     source = path or DEFAULT_TEMPLATE
     where = Location(display_path(source))
     if source.suffix.lower() not in (".pptx", ".potx"):
-        raise LayoutProblem(f"the template {source.name} is not a .pptx or .potx file", where,
-                            "save the template from PowerPoint as .pptx or .potx (macro files are refused)")
+        raise LayoutProblem(
+            f"the template {source.name} is not a .pptx or .potx file",
+            where,
+            "save the template from PowerPoint as .pptx or .potx (macro files are refused)",
+        )
     try:
         data = source.read_bytes()
         prs = Presentation(io.BytesIO(_as_presentation(data)))
     except FileNotFoundError:
         raise LayoutProblem(f"the template {source} does not exist", where, "check the --template path") from None
     except Exception as exc:  # noqa: BLE001 - zip, XML and package errors alike: a file we cannot use
-        raise LayoutProblem(f"the template {source.name} cannot be opened ({type(exc).__name__}: {exc})", where,
-                            "open and re-save it in PowerPoint or LibreOffice as .pptx") from None
+        raise LayoutProblem(
+            f"the template {source.name} cannot be opened ({type(exc).__name__}: {exc})",
+            where,
+            "open and re-save it in PowerPoint or LibreOffice as .pptx",
+        ) from None
     remove_slides(prs)
     layouts = {role: _layout_for(prs, role) for role in ROLES}
     missing = [role for role, layout in layouts.items() if layout is None]
     if missing:
-        raise LayoutProblem(f"the template {source.name} has no layout with a title placeholder for: "
-                            + ", ".join(missing), where,
-                            "add a 'Title and Content' layout (any name) to the template's slide master")
+        raise LayoutProblem(
+            f"the template {source.name} has no layout with a title placeholder for: " + ", ".join(missing),
+            where,
+            "add a 'Title and Content' layout (any name) to the template's slide master",
+        )
     if body_placeholder(layouts["content"]) is None:
-        raise LayoutProblem(f"the template {source.name} has no layout with a title and a text placeholder", where,
-                            "add a 'Title and Content' layout (any name) to the template's slide master")
+        raise LayoutProblem(
+            f"the template {source.name} has no layout with a title and a text placeholder",
+            where,
+            "add a 'Title and Content' layout (any name) to the template's slide master",
+        )
     return Template(prs, layouts)
 
 
@@ -117,18 +135,24 @@ def _layout_for(prs, role: str):
                 return layout
     with_title = [la for la in layouts if _kinds(la) & _TITLE_KINDS]
     if role == "title":
-        return next((la for la in with_title if PP_PLACEHOLDER.CENTER_TITLE in _kinds(la)), None) or \
-            _layout_for(prs, "content")
+        return next((la for la in with_title if PP_PLACEHOLDER.CENTER_TITLE in _kinds(la)), None) or _layout_for(
+            prs, "content"
+        )
     if role == "section":
         return _layout_for(prs, "title")
     if role == "content":
         # Never a layout with a picture, chart or table placeholder: bullets on a photo layout leave an
         # empty picture frame. The largest text box of the others.
-        bodies = [la for la in with_title if _has_text_body(la) and not _kinds(la) & (_CONTENT_KINDS - {PP_PLACEHOLDER.OBJECT})]
+        bodies = [
+            la
+            for la in with_title
+            if _has_text_body(la) and not _kinds(la) & (_CONTENT_KINDS - {PP_PLACEHOLDER.OBJECT})
+        ]
         return max(bodies, key=lambda la: _area(body_placeholder(la)), default=None)
     if role == "title_only":
-        return next((la for la in with_title if not _has_text_body(la) and not _kinds(la) & _CONTENT_KINDS), None) \
-            or _layout_for(prs, "content")
+        return next(
+            (la for la in with_title if not _has_text_body(la) and not _kinds(la) & _CONTENT_KINDS), None
+        ) or _layout_for(prs, "content")
     return None
 
 

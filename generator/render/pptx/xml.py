@@ -18,6 +18,7 @@ from lxml import etree
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
@@ -25,8 +26,8 @@ from generator.diagnostics import Location
 from generator.document.model import Inline
 from generator.render.pptx.measure import LINE_FACTOR, Para, Run
 
-BULLET_INDENT = 22.0        # points from the bullet to its text
-SPACE_AFTER = 8.0           # points between paragraphs
+BULLET_INDENT = 22.0  # points from the bullet to its text
+SPACE_AFTER = 8.0  # points between paragraphs
 
 
 class SchemeColour(str):
@@ -43,10 +44,10 @@ class DeckPara:
 
     runs: tuple[Run, ...]
     bullet: bool = False
-    source: Location | None = field(default=None, compare=False)     # content position, for errors
+    source: Location | None = field(default=None, compare=False)  # content position, for errors
 
     @classmethod
-    def of(cls, text: str, bold: bool = False, bullet: bool = False, source: Location | None = None) -> "DeckPara":
+    def of(cls, text: str, bold: bool = False, bullet: bool = False, source: Location | None = None) -> DeckPara:
         """A paragraph of one run."""
         return cls((Run(text, bold),), bullet, source)
 
@@ -154,13 +155,17 @@ def _set(colour_format, colour) -> None:
         colour_format.rgb = colour
 
 
-_THEME_COLOURS = {"dk1": MSO_THEME_COLOR.DARK_1, "lt1": MSO_THEME_COLOR.LIGHT_1, "accent1": MSO_THEME_COLOR.ACCENT_1,
-                  "accent2": MSO_THEME_COLOR.ACCENT_2}
+_THEME_COLOURS = {
+    "dk1": MSO_THEME_COLOR.DARK_1,
+    "lt1": MSO_THEME_COLOR.LIGHT_1,
+    "accent1": MSO_THEME_COLOR.ACCENT_1,
+    "accent2": MSO_THEME_COLOR.ACCENT_2,
+}
 _SCHEME_SLOTS = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6")
 
 
 def _theme_part(prs):
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
     return prs.slide_master.part.part_related_by(RT.THEME)
 
 
@@ -172,7 +177,9 @@ def theme_colours(prs) -> dict[str, str]:
         element = scheme.find(qn(f"a:{slot}")) if scheme is not None else None
         value = next(iter(element), None) if element is not None else None
         if value is not None:
-            out[slot] = "#" + cast(str, value.get("val") if value.tag == _SRGB else value.get("lastClr", "000000")).upper()
+            out[slot] = (
+                "#" + cast(str, value.get("val") if value.tag == _SRGB else value.get("lastClr", "000000")).upper()
+            )
     return out
 
 
@@ -180,7 +187,7 @@ def set_theme_colours(prs, colours: dict[str, str]) -> None:
     """Write ``#RRGGBB`` colours into slots of the theme's colour scheme (the default template only)."""
     part = _theme_part(prs)
     root = etree.fromstring(part.blob)
-    scheme = cast(etree._Element, root.find(f".//{qn('a:clrScheme')}"))   # the default template has every slot
+    scheme = cast(etree._Element, root.find(f".//{qn('a:clrScheme')}"))  # the default template has every slot
     for slot, value in colours.items():
         element = cast(etree._Element, scheme.find(qn(f"a:{slot}")))
         for child in list(element):
@@ -249,15 +256,23 @@ def remove_empty_placeholders(slide) -> None:
             shape._element.getparent().remove(shape._element)
 
 
-_TEXT_KINDS = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE, PP_PLACEHOLDER.VERTICAL_BODY,
-               PP_PLACEHOLDER.VERTICAL_OBJECT}
+_TEXT_KINDS = {
+    PP_PLACEHOLDER.BODY,
+    PP_PLACEHOLDER.OBJECT,
+    PP_PLACEHOLDER.SUBTITLE,
+    PP_PLACEHOLDER.VERTICAL_BODY,
+    PP_PLACEHOLDER.VERTICAL_OBJECT,
+}
 
 
 def body_placeholder(slide_or_layout):
     """The main text placeholder (the subtitle on a title layout), whatever its index; never a
     picture, chart, table or footer placeholder. The largest when a custom layout has several."""
-    candidates = [s for s in slide_or_layout.placeholders
-                  if s.placeholder_format.idx != 0 and s.placeholder_format.type in _TEXT_KINDS and s.has_text_frame]
+    candidates = [
+        s
+        for s in slide_or_layout.placeholders
+        if s.placeholder_format.idx != 0 and s.placeholder_format.type in _TEXT_KINDS and s.has_text_frame
+    ]
     return max(candidates, key=lambda s: (s.width or 0) * (s.height or 0), default=None)
 
 

@@ -17,7 +17,16 @@ in pyproject.toml and by tests of the structure output):
 """
 
 from generator.render.pdf.tagging.marked import (  # noqa: F401 - the package's interface
-    Element, OrderedList, Tagger, TaggingCanvas, artifact, artifact_table_class, as_artifact, is_tagged, tag_role, tagging_canvas,
+    Element,
+    OrderedList,
+    Tagger,
+    TaggingCanvas,
+    artifact,
+    artifact_table_class,
+    as_artifact,
+    is_tagged,
+    tag_role,
+    tagging_canvas,
 )
 from generator.render.pdf.tagging.roles import tag_story  # noqa: F401
 from generator.render.pdf.tagging.structure import finish  # noqa: F401

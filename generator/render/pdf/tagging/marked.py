@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
@@ -23,13 +23,13 @@ class OrderedList:
 @dataclass(eq=False)
 class Element:
     role: str
-    parent: "Element | None" = None
-    kids: list = field(default_factory=list)      # Element or (page index, mcid)
+    parent: Element | None = None
+    kids: list = field(default_factory=list)  # Element or (page index, mcid)
     alt: str | None = None
     scope: str | None = None
-    group: str = ""                                 # brochure: which part of the sheet (for reading order)
-    uri: str | None = None                          # Link: its target, to find its annotations
-    numbering: str | None = None                    # L: /ListNumbering (Decimal for a pathway's steps)
+    group: str = ""  # brochure: which part of the sheet (for reading order)
+    uri: str | None = None  # Link: its target, to find its annotations
+    numbering: str | None = None  # L: /ListNumbering (Decimal for a pathway's steps)
 
 
 class Tagger:
@@ -41,8 +41,7 @@ class Tagger:
         self.marks: dict[int, list[Element]] = {}  # page index -> element per MCID
         self.group = ""
 
-    def element(self, path: Path_, alt: str | None = None, scope: str | None = None,
-                uri: str | None = None) -> Element:
+    def element(self, path: Path_, alt: str | None = None, scope: str | None = None, uri: str | None = None) -> Element:
         parent = self.root
         prefix: Path_ = ()
         for role, key in path:
@@ -50,9 +49,15 @@ class Tagger:
             found = self._elements.get(prefix)
             if found is None:
                 last = prefix == path
-                found = Element(role, parent, alt=alt if last else None, scope=scope if last else None,
-                                group=self.group, uri=uri if last else None,
-                                numbering="Decimal" if role == "L" and isinstance(key, OrderedList) else None)
+                found = Element(
+                    role,
+                    parent,
+                    alt=alt if last else None,
+                    scope=scope if last else None,
+                    group=self.group,
+                    uri=uri if last else None,
+                    numbering="Decimal" if role == "L" and isinstance(key, OrderedList) else None,
+                )
                 parent.kids.append(found)
                 self._elements[prefix] = found
             parent = found
@@ -101,8 +106,10 @@ def artifact(canvas, kind: str = "Layout"):
 
 # -- flowables ----------------------------------------------------------------------------------
 
-def tag_role(flowable, *path: tuple[str, object], alt: str | None = None, scope: str | None = None,
-             uri: str | None = None):
+
+def tag_role(
+    flowable, *path: tuple[str, object], alt: str | None = None, scope: str | None = None, uri: str | None = None
+):
     """Give ``flowable`` its place in the structure; its drawing becomes marked content."""
     compat.retype(flowable, _tagged_class(type(flowable)))  # type: ignore[arg-type]  # mypy#11470: type[Any] is hashable
     memo.attach(flowable).structure = (tuple(path), alt, scope, uri)
@@ -116,13 +123,13 @@ def as_artifact(flowable):
     return flowable
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tagged_class(base: type[Any]) -> type:
     # base: a Flowable class, typed loosely because reportlab's stubs leave out drawOn's _sW.
     if getattr(base, "_leafdeck_tagged", False):
         return base
 
-    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 - reportlab's name
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802, N803 - reportlab's names
         if not isinstance(canvas, TaggingCanvas):
             return base.drawOn(self, canvas, x, y, _sW)
         spec = memo.of(self).structure

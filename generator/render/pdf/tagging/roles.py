@@ -3,8 +3,11 @@ figure, link), as a tag path given before layout: from the flowable's memo, neve
 
 from __future__ import annotations
 
+from reportlab.platypus import Image, Paragraph, Table
+
 from generator.render.pdf import compat, memo
 from generator.render.pdf.tagging.marked import OrderedList, Path_, artifact_table_class, as_artifact, tag_role
+
 
 def tag_story(story: list, prefix: Path_ = ()) -> list:
     """Give every flowable of ``story`` (and inside tables and groups) its role, by what it is.
@@ -20,7 +23,6 @@ def tag_story(story: list, prefix: Path_ = ()) -> list:
 
 
 def _tag_one(flowable, prefix: Path_) -> None:
-    from reportlab.platypus import Image, Paragraph, Table
 
     kind = type(flowable).__name__
     if kind == "Pathway":
@@ -51,7 +53,7 @@ def _tag_one(flowable, prefix: Path_) -> None:
                         _tag_cell(inner, cell_path)
                     else:
                         _tag_one(inner, cell_path)
-    elif compat.is_container(flowable):   # Unbreakable, KeepTogether
+    elif compat.is_container(flowable):  # Unbreakable, KeepTogether
         for inner in compat.contents(flowable):
             _tag_one(inner, prefix)
     elif isinstance(flowable, Paragraph):
@@ -70,7 +72,6 @@ def _tag_one(flowable, prefix: Path_) -> None:
 
 def _tag_cell(inner, cell_path: Path_) -> None:
     """Content of a data cell: paragraphs straight into the TD, bullets as a list inside it."""
-    from reportlab.platypus import Paragraph
 
     if isinstance(inner, Paragraph) and memo.of(inner).list_key is None:
         tag_role(inner, *cell_path)

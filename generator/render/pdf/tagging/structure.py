@@ -8,13 +8,14 @@ from functools import lru_cache
 
 from generator.render.pdf.tagging.marked import Element, Tagger
 
+
 def _link_annotations(pdf, pages, tagger: Tagger, objects: dict, numbers) -> int:
     """Tie each link annotation to its Link element (OBJR, StructParent); give it a description
     (/Contents) and the print flag PDF/A asks for. Returns the next ParentTree key.
 
     An address wrapped over two lines has one annotation per line: each is matched to the Link
     element on its page with the same target, so the address stays one Link."""
-    import pikepdf
+    import pikepdf  # noqa: PLC0415 - heavy: pikepdf and ImageCms, only for the accessible PDFs
 
     key = len(pages)
     element: Element | None
@@ -47,7 +48,7 @@ def _link_annotations(pdf, pages, tagger: Tagger, objects: dict, numbers) -> int
 def _srgb_profile() -> bytes:
     """An sRGB ICC profile (from LittleCMS via Pillow) with a fixed creation date and no profile
     ID, so equal content still gives byte-identical PDFs."""
-    from PIL import ImageCms
+    from PIL import ImageCms  # noqa: PLC0415 - heavy: pikepdf and ImageCms, only for the accessible PDFs
 
     profile = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
     profile[24:36] = (2000).to_bytes(2, "big") + (1).to_bytes(2, "big") + (1).to_bytes(2, "big") + bytes(6)
@@ -57,20 +58,21 @@ def _srgb_profile() -> bytes:
 
 def finish(data: bytes, tagger: Tagger, title: str, language: str, order: list[str] | None = None) -> bytes:
     """Write the structure tree and the PDF/UA + PDF/A identification into a built PDF."""
-    import pikepdf
+    import pikepdf  # noqa: PLC0415 - heavy: pikepdf and ImageCms, only for the accessible PDFs
 
     pdf = pikepdf.open(io.BytesIO(data))
     root = pdf.Root
     tree = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructTreeRoot))
     pages = list(pdf.pages)
 
-    if order:   # the reader's order of the brochure's panels, not the sheet's
+    if order:  # the reader's order of the brochure's panels, not the sheet's
         _reorder(tagger.root, order)
     objects: dict[int, pikepdf.Object] = {}
 
     def build(element: Element, parent) -> pikepdf.Object:
-        obj = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name("/" + element.role),
-                                                   P=parent))
+        obj = pdf.make_indirect(
+            pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name("/" + element.role), P=parent)
+        )
         objects[id(element)] = obj
         if element.alt is not None:
             obj.Alt = pikepdf.String(element.alt)
@@ -106,12 +108,20 @@ def finish(data: bytes, tagger: Tagger, title: str, language: str, order: list[s
 
     icc = pdf.make_stream(_srgb_profile())
     icc.N = 3
-    root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
-        Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFA1, OutputConditionIdentifier=pikepdf.String("sRGB"),
-        Info=pikepdf.String("sRGB IEC61966-2.1"), DestOutputProfile=icc)])
+    root.OutputIntents = pikepdf.Array(
+        [
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.OutputIntent,
+                S=pikepdf.Name.GTS_PDFA1,
+                OutputConditionIdentifier=pikepdf.String("sRGB"),
+                Info=pikepdf.String("sRGB IEC61966-2.1"),
+                DestOutputProfile=icc,
+            )
+        ]
+    )
 
     if "/Trapped" in pdf.docinfo:
-        del pdf.docinfo["/Trapped"]      # no XMP equivalent in PDF/A-2
+        del pdf.docinfo["/Trapped"]  # no XMP equivalent in PDF/A-2
     with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
         meta.load_from_docinfo(pdf.docinfo)
         meta["dc:title"] = title
@@ -129,6 +139,7 @@ def _reorder(element: Element, order: list[str]) -> int:
     return the element's rank: its earliest part. The brochure's flap is drawn on the outside
     page but read after the inside, so text that continues from the inside onto the flap (one
     paragraph, one list) must still read inside first."""
+
     def rank_of(group: str) -> int:
         return order.index(group) if group in order else len(order)
 
