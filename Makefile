@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: all build check test test-fast typecheck setup system-tools schema clean
+.PHONY: all build check test test-fast lint typecheck setup system-tools schema clean
 
 all: build
 
@@ -28,17 +28,22 @@ check: setup
 system-tools:
 	bash scripts/system-tools.sh
 
+# Lint and format (ruff, config in pyproject.toml); either fails `make test`. `ruff format .` fixes the format.
+lint: setup
+	$(BIN)/python -m ruff check .
+	$(BIN)/python -m ruff format --check .
+
 # Static types of generator/ (config in pyproject.toml); a type error fails `make test`.
 typecheck: setup
 	$(BIN)/python -m mypy generator
 
-# Both tiers: the unit tests and the integration tests that build and read back real outputs.
-test: setup system-tools typecheck
-	$(BIN)/python -m pytest
+# Both tiers, on every core: tests/unit and tests/integration (builds read back with real tools).
+test: setup system-tools lint typecheck
+	$(BIN)/python -m pytest -n auto
 
-# The unit tier only (no subprocess, no LibreOffice; seconds): for editing loops.
+# The unit tier only (tests/unit: no subprocess, no LibreOffice, no browser): for editing loops.
 test-fast: setup
-	$(BIN)/python -m pytest -q -m "not integration"
+	$(BIN)/python -m pytest -q -n auto tests/unit
 
 schema: setup
 	$(BIN)/python -m generator.loading.jsonschema content/schema

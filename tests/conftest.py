@@ -1,9 +1,12 @@
-"""Shared fixtures: a throw-away copy of the small test content, a way to run the CLI, and the
-shipped content with every output built from it once per session.
+"""Fixtures and tiers.
 
-Tests over the shipped content never name a condition, clinic or language: they iterate over
-whatever ``content/`` holds (``LEAFDECK_CONTENT`` points them at another copy, which is how
-``test_content_agnostic.py`` proves that adding a condition keeps the suite green).
+The folder says the tier: ``tests/unit/`` (no subprocess, no LibreOffice, no browser; builds of the
+small fixture content run in-process, in milliseconds to a second) and ``tests/integration/`` (every
+shipped output built once, read back with poppler, qpdf, zbarimg, LibreOffice, Chromium; the CLI in
+child processes; the live preview). A unit test that starts a program fails and says so.
+
+Shared helpers live in ``tests/support/`` (``support.content``: the shipped content, the fixed date,
+``edit``/``line_of``; ``support.tools``: the real readers).
 """
 
 from __future__ import annotations
@@ -11,107 +14,49 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
+from support.content import CONTENT, FIXTURES, IMAGES, SHIPPED_PRODUCTS, TODAY, Result
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-CONTENT = Path(os.environ.get("LEAFDECK_CONTENT") or ROOT / "content")
-IMAGES = Path(os.environ.get("LEAFDECK_IMAGES") or CONTENT.parent / "images")
-# Every build in the tests passes this date, so no test depends on the day it runs.
-TODAY = "2026-12-02"
-SHIPPED_PRODUCTS = "leaflet,brochure,deck,page,print-shop,web"
-# The run's own cache of cut fonts (generator/assets/cache.py), inherited by every CLI subprocess:
-# the suite neither reads nor fills the cache in the user's home.
-os.environ["LEAFDECK_CACHE"] = tempfile.mkdtemp(prefix="leafdeck-test-cache-")
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-@lru_cache(maxsize=1)
-def shipped():
-    """The shipped content, loaded with the real loader (once per session)."""
-    from generator.loading.content import load_content
-
-    return load_content(CONTENT, IMAGES)
-
-
-def shipped_languages() -> list[tuple[str, str]]:
-    """(condition id, language) of every shipped text, for parametrizing."""
-    return [(c.condition.id, lang) for c in shipped().conditions for lang in c.condition.languages]
-
-
-def shipped_clinics() -> list[str]:
-    return sorted(shipped().clinics)
-
-
-def shipped_variants() -> list[tuple[str, str, str]]:
-    """(clinic, condition id, language) of every shipped output set."""
-    return [(clinic, condition, lang) for clinic in shipped_clinics() for condition, lang in shipped_languages()]
-
-
-def text_of(condition: str, lang: str):
-    return shipped().condition(condition).texts[lang]
-
-
-def document(condition: str, lang: str, audience: str = "patient", clinic: str | None = None):
-    """The format-independent Document the renderers get, for expectations read from the content."""
-    import datetime as dt
-
-    from generator.document.compose import compose_document
-    from generator.document.model import Audience
-
-    content = shipped()
-    clinic_id = clinic or shipped_clinics()[0]
-    return compose_document(
-        content.condition(condition),
-        lang,
-        Audience(audience),
-        content.clinics[clinic_id],
-        content.labels[lang],
-        IMAGES,
-        dt.date.fromisoformat(TODAY),
-    )
+# The run's own cache of cut fonts (generator/assets/cache.py), inherited by every CLI subprocess and
+# xdist worker: the suite neither reads nor fills the cache in the user's home.
+os.environ.setdefault("LEAFDECK_CACHE", tempfile.mkdtemp(prefix="leafdeck-test-cache-"))
+INTEGRATION = Path(__file__).resolve().parent / "integration"
 
 
 @pytest.fixture(scope="session")
-def outputs(tmp_path_factory) -> Path:
-    """Every product of every shipped clinic x condition x language, built once (read-only for tests)."""
-    out = tmp_path_factory.mktemp("shipped")
-    code = main(
-        [
-            "--content",
-            str(CONTENT),
-            "--images",
-            str(IMAGES),
-            "--out",
-            str(out),
-            "--clinic",
-            "all",
-            "--product",
-            SHIPPED_PRODUCTS,
-            "--today",
-            TODAY,
-        ]
-    )
-    assert code == 0, "the shipped content does not build"
+def outputs(tmp_path_factory, worker_id) -> Path:
+    """Every product of every shipped clinic x condition x language, built once for the whole run (the
+    xdist workers share one build, made by whichever asks first); read-only for tests."""
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp() if worker_id == "master" else tmp_path_factory.getbasetemp().parent
+    out, done = shared / "shipped", shared / "shipped.done"
+    with FileLock(str(shared / "shipped.lock")):
+        if not done.exists():
+            shutil.rmtree(out, ignore_errors=True)
+            code = main(
+                [
+                    "--content",
+                    str(CONTENT),
+                    "--images",
+                    str(IMAGES),
+                    "--out",
+                    str(out),
+                    "--clinic",
+                    "all",
+                    "--product",
+                    SHIPPED_PRODUCTS,
+                    "--today",
+                    TODAY,
+                ]
+            )
+            assert code == 0, "the shipped content does not build"
+            done.touch()
     return out
-
-
-def output_file(root: Path, clinic: str, condition: str, lang: str, suffix: str) -> Path:
-    """``suffix`` as in the file name: leaflet, brochure_print, deck.pptx is 'deck' (extension added)."""
-    extension = "pptx" if suffix == "deck" else "pdf"
-    return root / clinic / condition / lang / f"{condition}_{lang}_{suffix}.{extension}"
 
 
 @pytest.fixture(autouse=True)
@@ -138,8 +83,16 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def built(project, run) -> Path:
+    """The small content with every default product built (in-process)."""
+    result = run(project)
+    assert result.code == 0, result.err
+    return project
+
+
+@pytest.fixture
 def run(capsys, monkeypatch):
-    """Run the CLI inside a folder, as a user would type it there (with the tests' fixed date)."""
+    """Run the CLI in-process inside a folder, as a user would type it there (with the tests' fixed date)."""
 
     def _run(folder: Path, *args: str) -> Result:
         monkeypatch.chdir(folder)
@@ -151,46 +104,17 @@ def run(capsys, monkeypatch):
     return _run
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test setup: {old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, marker: str) -> int:
-    """1-based line number of the first line containing ``marker``."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if marker in line:
-            return number
-    raise AssertionError(f"{marker!r} not in {path}")
-
-
 def pytest_collection_modifyitems(items):
-    """Tests that read the shipped content carry the ``shipped`` mark (test_content_agnostic.py runs
-    exactly these over a copy of content/ with a condition added). Tests that build outputs, run
-    the CLI or start another program carry ``integration``; the rest form the fast unit tier
-    (``make test-fast``: no subprocess, no LibreOffice)."""
+    """``integration`` for everything under tests/integration/; ``shipped`` for tests that read the
+    shipped content (the ``outputs`` fixture, or marked so), which test_content_agnostic.py reruns
+    over a copy of content/ with a condition added. That rerun, the longest test, goes first: with
+    ``-n`` it runs beside the others instead of after them."""
     for item in items:
-        fixtures = set(getattr(item, "fixturenames", ()))
-        if "outputs" in fixtures or item.module.__name__ in SHIPPED_MODULES:
-            item.add_marker(pytest.mark.shipped)
-        if fixtures & INTEGRATION_FIXTURES or item.module.__name__ in INTEGRATION_MODULES:
+        if Path(str(item.path)).is_relative_to(INTEGRATION):
             item.add_marker(pytest.mark.integration)
-
-
-SHIPPED_MODULES = {"test_shipped_content", "test_adding_content"}
-# Fixtures that build outputs or run the CLI, and modules whose every test does.
-INTEGRATION_FIXTURES = {"outputs", "project", "run", "builds", "judged", "clean_build", "built"}
-INTEGRATION_MODULES = {
-    "test_content_agnostic",
-    "test_adding_content",
-    "test_templates",
-    "test_hostile_input",
-    "test_encodings",
-    "test_freshness",
-    "test_draft_mark",
-    "test_deck_judged",
-}
+        if "outputs" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.shipped)
+    items.sort(key=lambda item: item.path.name != "test_content_agnostic.py")
 
 
 @pytest.fixture(autouse=True)
@@ -201,6 +125,6 @@ def unit_tier_starts_no_program(request, monkeypatch):
     import subprocess
 
     def refuse(*args, **kwargs):
-        raise AssertionError("a unit test started a program: mark it integration (conftest.INTEGRATION_*)")
+        raise AssertionError("a unit test started a program: move it to tests/integration/")
 
     monkeypatch.setattr(subprocess.Popen, "__init__", refuse)

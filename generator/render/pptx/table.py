@@ -108,42 +108,47 @@ def plain_name(paras: list[DeckPara]) -> str:
 
 
 def even_chunks(heights: list[float], count: int, room: float) -> list[list[int]] | None:
-    """Row indexes cut into ``count`` consecutive chunks, each within ``room``, as even as possible
-    (the tallest chunk as low as it can be); None if they cannot fit."""
-    if count > len(heights):
+    """Row indexes cut into exactly ``count`` consecutive chunks, each within ``room``, as even as
+    possible: the tallest chunk as low as it can be, then the shortest as tall as it can be (so the
+    last slide is not left with one row while the others are full); None if they cannot fit."""
+    if not heights or count > len(heights) or max(heights) > room:
         return None
-    low, high = max(heights), sum(heights)
-    if low > room:
-        return None
+    ends = [0.0]
+    for h in heights:
+        ends.append(ends[-1] + h)
 
-    def cut(limit: float) -> list[list[int]] | None:
-        chunks: list[list[int]]
-        current: list[int]
-        chunks, current, used = [], [], 0.0
-        for i, h in enumerate(heights):
-            if current and used + h > limit:
-                chunks.append(current)
-                current, used = [], 0.0
-            current.append(i)
-            used += h
-        chunks.append(current)
-        return chunks if len(chunks) <= count else None
+    def partition(shortest: float, tallest: float) -> list[list[int]] | None:
+        """A cut into ``count`` chunks whose heights lie between the two, or None."""
+        n = len(heights)
+        # reach[k][i]: the first i rows can make k chunks; the start of the last chunk, to trace back
+        reach: list[dict[int, int]] = [{0: 0}] + [{} for _ in range(count)]
+        for k in range(1, count + 1):
+            for i in range(k, n + 1):
+                for j in reach[k - 1]:
+                    if j < i and shortest - 1e-9 <= ends[i] - ends[j] <= tallest + 1e-9:
+                        reach[k][i] = j
+                        break
+        if n not in reach[count]:
+            return None
+        chunks, i = [], n
+        for k in range(count, 0, -1):
+            j = reach[k][i]
+            chunks.append(list(range(j, i)))
+            i = j
+        return chunks[::-1]
 
-    if cut(room) is None:
+    if partition(0.0, room) is None:
         return None
-    for _ in range(40):
+    low, high = max(heights), min(room, ends[-1])
+    for _ in range(40):  # the lowest tallest chunk
         middle = (low + high) / 2
-        if cut(middle) is None:
-            low = middle
-        else:
-            high = middle
-    chunks = cut(min(high, room))
-    if chunks is None:
-        return None
-    while len(chunks) < count and any(len(c) > 1 for c in chunks):  # use every slide asked for
-        widest = max(range(len(chunks)), key=lambda i: len(chunks[i]))
-        chunks[widest : widest + 1] = [chunks[widest][:-1], chunks[widest][-1:]]
-    return chunks
+        low, high = (low, middle) if partition(0.0, middle) is not None else (middle, high)
+    tallest = high
+    low, high = 0.0, tallest
+    for _ in range(40):  # then the tallest shortest chunk
+        middle = (low + high) / 2
+        low, high = (middle, high) if partition(middle, tallest) is not None else (low, middle)
+    return partition(low, tallest)
 
 
 def column_widths(

@@ -1,0 +1,202 @@
+"""The accessible ("web") leaflet and brochure: tagged PDF/UA-1 and PDF/A-2, read back from the files."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from support.content import document, output_file, shipped, shipped_variants
+from support.tools import _tool, pdfinfo
+from support.tools import structure_elements as _elements
+
+PAINTING = {"Tj", "TJ", "'", '"', "Do", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "sh", "BI"}
+VARIANTS = shipped_variants()
+
+
+def _struct_text(pdf: Path) -> str:
+    return subprocess.run(
+        [_tool("pdfinfo"), "-struct-text", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
+@pytest.mark.parametrize("product", ["leaflet", "brochure"])
+def test_tagged_with_pdfua_and_pdfa_identification(outputs, product, clinic, condition, lang):
+    path = output_file(outputs, clinic, condition, lang, f"{product}_web")
+    tag = shipped().labels[lang].language_tag
+    assert pdfinfo(path)["Tagged"] == "yes"
+    assert (
+        pdfinfo(output_file(outputs, clinic, condition, lang, product))["Tagged"] == "no"
+    )  # the office PDF stays plain
+    with pikepdf.open(path) as pdf:
+        assert pdf.Root.MarkInfo.Marked is True
+        assert str(pdf.Root.Lang) == tag and pdf.Root.ViewerPreferences.DisplayDocTitle is True
+        assert all(page.obj.Tabs == "/S" for page in pdf.pages)
+        intent = pdf.Root.OutputIntents[0]
+        assert intent.S == "/GTS_PDFA1" and int(intent.DestOutputProfile.N) == 3
+        meta = pdf.open_metadata()
+        assert meta["pdfuaid:part"] == "1" and meta["pdfaid:part"] == "2"
+        assert meta["dc:title"].startswith(document(condition, lang).title) and tag in meta["dc:language"]
+    done = subprocess.run([_tool("qpdf"), "--check", str(path)], capture_output=True, text=True)
+    assert done.returncode == 0 and "No syntax or stream encoding errors" in done.stdout
+
+
+@pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
+@pytest.mark.parametrize("product", ["leaflet", "brochure"])
+def test_every_mcid_has_one_owner_and_nothing_is_painted_unmarked(outputs, product, clinic, condition, lang):
+    with pikepdf.open(output_file(outputs, clinic, condition, lang, f"{product}_web")) as pdf:
+        parent_tree = pdf.Root.StructTreeRoot.ParentTree.Nums
+        owners = {int(parent_tree[i]): parent_tree[i + 1] for i in range(0, len(parent_tree), 2)}
+        claimed: dict[tuple[int, int], int] = {}
+        for element in _elements(pdf):
+            kids = element.K if isinstance(element.K, pikepdf.Array) else [element.K]
+            for kid in kids:
+                if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+                    key = (kid.Pg.objgen, int(kid.MCID))
+                    claimed[key] = claimed.get(key, 0) + 1
+        for index, page in enumerate(pdf.pages):
+            assert int(page.obj.StructParents) == index
+            depth, mcids, unmarked = 0, [], []
+            for operands, operator in pikepdf.parse_content_stream(page):
+                name = str(operator)
+                if name in ("BDC", "BMC"):
+                    depth += 1
+                    if name == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/MCID" in operands[1]:
+                        mcids.append(int(operands[1].MCID))
+                elif name == "EMC":
+                    depth -= 1
+                elif name in PAINTING and depth == 0:
+                    unmarked.append(name)
+            assert depth == 0 and not unmarked, (index, unmarked[:5])
+            assert mcids == list(range(len(mcids)))
+            assert len(owners[index]) == len(mcids)  # ParentTree: one element per MCID
+            for mcid in mcids:
+                assert claimed.get((page.obj.objgen, mcid)) == 1, (index, mcid)  # ... which claims it once
+
+
+@pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
+def test_roles_alt_text_and_header_scope(outputs, clinic, condition, lang):
+    path = output_file(outputs, clinic, condition, lang, "leaflet_web")
+    doc = document(condition, lang, clinic=clinic)
+    with pikepdf.open(path) as pdf:
+        roles = [str(e.S) for e in _elements(pdf)]
+        pictures = [b for s in doc.sections for b in s.blocks if type(b).__name__ == "Figure"]
+        expected = ("/H1", "/H2", "/P", "/L", "/LI", "/LBody", "/Table", "/TR", "/TH", "/TD") + (
+            ("/Figure", "/Caption") if pictures or doc.cover_figure else ()
+        )
+        for role in expected:
+            assert role in roles, role
+        for element in _elements(pdf):
+            if element.S == "/Figure":
+                assert str(element.Alt).strip(), "Figure without /Alt"
+            if element.S == "/TH":
+                assert element.A.Scope == "/Column"
+        # The header row is read once: TH content on one page only, however many pages the table spans.
+        pages_of_th = {kid.Pg.objgen for e in _elements(pdf) if e.S == "/TH" for kid in e.K}
+        assert len(pages_of_th) == 1
+    alts = _alts(path)
+    for picture in ([doc.cover_figure] if doc.cover_figure else []) + pictures:
+        assert picture.alt in alts
+    assert f"QR code: {doc.clinic.web_display}" in alts
+
+
+def _alts(path: Path) -> list[str]:
+    with pikepdf.open(path) as pdf:
+        return [str(e.Alt) for e in _elements(pdf) if "/Alt" in e]
+
+
+@pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
+def test_leaflet_reads_in_order_with_words_kept_apart(outputs, clinic, condition, lang):
+    doc = document(condition, lang, clinic=clinic)
+    text = _struct_text(output_file(outputs, clinic, condition, lang, "leaflet_web"))
+    flat = " ".join(line.strip().strip('"') for line in text.splitlines() if line.strip().startswith('"'))
+    flat = " ".join(flat.split())
+    order = (
+        [doc.title, "".join(s.text for s in doc.summary)[:40]]
+        + [s.title for s in doc.sections if s.blocks]
+        + [doc.labels.about_this_leaflet]
+    )
+    positions = [flat.find(" ".join(mark.split())) for mark in order]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions), list(zip(order, positions))
+    # Words at line ends are kept apart: every paragraph reads whole, whatever lines it was set on.
+    for section in doc.sections:
+        for block in section.blocks:
+            if type(block).__name__ == "Paragraph" and len(block.text) == 1 and not block.text[0].bold:
+                sentence = " ".join(block.text[0].text.split())
+                assert _dehyphenate(sentence) in _dehyphenate(flat), sentence
+
+
+@pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
+def test_brochure_structure_follows_the_reader_not_the_sheet(outputs, clinic, condition, lang):
+    doc = document(condition, lang, clinic=clinic)
+    text = _struct_text(output_file(outputs, clinic, condition, lang, "brochure_web"))
+    headings = [
+        " ".join(line.strip().strip('"').split())
+        for prev, line in zip(text.splitlines(), text.splitlines()[1:])
+        if prev.strip().startswith(("H1", "H2"))
+    ]
+    sections = [" ".join(s.title.split()) for s in doc.sections if s.brochure and s.blocks]
+    # Cover, the sections in reading order (inside panels left to right, then the flap), the back last.
+    assert headings[0] == " ".join(doc.title.split())
+    assert [h for h in headings if h in sections] == sections
+    assert headings[-1] == doc.labels.about_this_leaflet
+    assert headings.index(sections[-1]) < headings.index(doc.labels.about_this_leaflet)
+
+
+def _dehyphenate(text: str) -> str:
+    import re
+
+    return re.sub(r"(\w)- ?(\w)", r"\1\2", text.replace("-", "- ").replace("- ", "-")).replace("-", "")
+
+
+def _pdfua() -> list[str] | None:
+    found = shutil.which("pdfua") or (Path(sys.executable).parent / "pdfua")
+    return [str(found)] if found and Path(found).exists() else None
+
+
+@pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
+def test_pdfua_checker_agrees_and_has_teeth(outputs, clinic, condition, lang):
+    checker = _pdfua()
+    assert checker, "pdfua is a test dependency: pip install -e '.[test]'"
+    for product in ("leaflet", "brochure"):
+        good = subprocess.run(
+            [*checker, "check", str(output_file(outputs, clinic, condition, lang, f"{product}_web"))],
+            capture_output=True,
+            text=True,
+        )
+        assert good.returncode == 0 and "result: PASS" in good.stdout, good.stdout
+    bad = subprocess.run(
+        [*checker, "check", str(output_file(outputs, clinic, condition, lang, "leaflet"))],
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode != 0 and "UA-01" in bad.stdout
+
+
+@pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
+def test_links_are_clickable_and_tagged_with_their_annotations(outputs, clinic, condition, lang):
+    doc = document(condition, lang, clinic=clinic)
+    for product in ("leaflet", "brochure"):
+        with pikepdf.open(output_file(outputs, clinic, condition, lang, f"{product}_web")) as pdf:
+            nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+            tree = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+            links = [e for e in _elements(pdf) if e.S == "/Link"]
+            uris = []
+            for link in links:
+                objr = [k for k in link.K if k.get("/Type") == "/OBJR"]
+                assert objr  # one annotation per line of the address
+                for annot in (k.Obj for k in objr):
+                    assert annot.Subtype == "/Link" and int(annot.F) == 4 and str(annot.Contents)
+                    assert tree[int(annot.StructParent)].objgen == link.objgen  # the ParentTree leads back
+                targets = {str(k.Obj.A.URI) for k in objr}
+                assert len(targets) == 1  # every line of a Link leads to the same place
+                uris += targets
+            expected = [
+                u for u in (f"mailto:{doc.clinic.email}" if doc.clinic.email else None, doc.clinic.web_url) if u
+            ]
+            assert uris == expected, product

@@ -1,0 +1,56 @@
+"""Every shipped PDF as other readers take it: qpdf finds no structural error, and the brochure's text
+comes out in the order a reader follows (poppler)."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from support.content import output_file, shipped_variants
+from support.tools import _tool
+
+
+def test_qpdf_finds_no_errors_in_any_pdf(outputs):
+    from support.content import shipped
+
+    pdfs = sorted(outputs.rglob("*.pdf"))
+    per_text = 6  # leaflet, brochure, their print-shop and accessible versions
+    assert len(pdfs) == per_text * len(shipped().clinics) * sum(
+        len(c.condition.languages) for c in shipped().conditions
+    )
+    for pdf in pdfs:
+        done = subprocess.run([_tool("qpdf"), "--check", str(pdf)], capture_output=True, text=True)
+        assert done.returncode == 0 and "No syntax or stream encoding errors" in done.stdout, (pdf.name, done.stdout)
+
+
+@pytest.mark.parametrize("clinic,condition,lang", shipped_variants())
+def test_brochure_text_comes_in_the_order_a_reader_follows(outputs, clinic, condition, lang):
+    """Outside: cover, then the flap (read on opening), the back last. Inside: the sections left to right."""
+    from support.content import document
+
+    doc = document(condition, lang, clinic=clinic)
+    pdf = output_file(outputs, clinic, condition, lang, "brochure")
+
+    def page(n: int) -> str:
+        raw = subprocess.run(
+            [_tool("pdftotext"), "-raw", "-f", str(n), "-l", str(n), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        return " ".join(raw.split())
+
+    def in_order(text: str, *marks: str) -> bool:
+        positions = [text.find(m) for m in marks]
+        return all(p >= 0 for p in positions) and positions == sorted(positions)
+
+    titles = [" ".join(s.title.split()) for s in doc.sections if s.brochure and s.blocks]
+    outside, inside = page(1), page(2)
+    summary = " ".join("".join(span.text for span in doc.summary).split())[:30]
+    assert in_order(outside, summary, doc.labels.about_this_leaflet), outside[:300]
+    on_inside = [t for t in titles if t in inside]
+    on_flap = [t for t in titles if t not in inside]
+    assert on_inside and titles == on_inside + on_flap  # the inside first, the flap carries on
+    assert in_order(inside, *on_inside)
+    assert in_order(outside, summary, *on_flap, doc.labels.about_this_leaflet)

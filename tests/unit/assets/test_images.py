@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import os
+import struct
+import zlib
+
+import pytest
+
+from support.content import edit, line_of
+from support.pictures import CONDITION, build_with_pictures, photo, use_picture
+
+
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("notes.png", b"this is a text file, not a picture", "cannot be read"),
+        ("cut.png", None, "cannot be read"),  # a truncated PNG (filled in below)
+    ],
+)
+def test_unreadable_images_are_errors_at_their_line(project, run, name, data, message):
+    if data is None:
+        whole = (project / "images/circle.png").read_bytes()
+        data = whole[: len(whole) // 2]
+    (project / "images" / name).write_bytes(data)
+    use_picture(project, name)
+    result = build_with_pictures(project, run)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert f"{CONDITION}:{line_of(project / CONDITION, 'file: ' + name)}:" in result.err and message in result.err
+
+
+def _png_header_only(width: int, height: int) -> bytes:
+    """A PNG whose header claims a huge size: what a decompression bomb looks like to a loader."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\x00" * 16)) + chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.parametrize("size", [(9000, 9000), (50000, 50000)])
+def test_decompression_bombs_are_refused(project, run, size):
+    (project / "images/bomb.png").write_bytes(_png_header_only(*size))
+    use_picture(project, "bomb.png")
+    result = build_with_pictures(project, run)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert "megapixels" in result.err or "decompression bomb" in result.err
+
+
+def test_outside_the_images_folder_is_refused(project, run, tmp_path):
+    secret = tmp_path / "secret.png"
+    photo().save(secret)
+    os.symlink(secret, project / "images/link.png")
+    use_picture(project, "link.png")
+    result = build_with_pictures(project, run)
+    assert result.code == 1 and "leads outside its folder" in result.err and str(secret) in result.err
+    edit(project / CONDITION, "file: link.png", "file: ../../secret.png")
+    assert "leads outside the images/ folder" in build_with_pictures(project, run).err
