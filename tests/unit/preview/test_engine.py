@@ -28,6 +28,17 @@ from support.preview import look, saved, settle
 NB, EN = Selection("default", "tiny", "nb"), Selection("default", "tiny", "en")
 
 
+def _options(project: Path) -> Options:
+    """The small content, drawn in the engine's own thread (no worker processes)."""
+    return Options(
+        content_dir=project / "content",
+        images_dir=project / "images",
+        out_dir=project / "output",
+        today=dt.date.fromisoformat(TODAY),
+        jobs=1,
+    )
+
+
 @pytest.fixture
 def preview(project, monkeypatch):
     """An engine over the project (drawing in its own thread, no LibreOffice) and the list of
@@ -40,14 +51,7 @@ def preview(project, monkeypatch):
         return real(item, site_files)
 
     monkeypatch.setattr(workers, "draw", counting)
-    options = Options(
-        content_dir=project / "content",
-        images_dir=project / "images",
-        out_dir=project / "output",
-        today=dt.date.fromisoformat(TODAY),
-        jobs=1,
-    )
-    engine = Engine(options, PREVIEWED, converter=None)
+    engine = Engine(_options(project), PREVIEWED, converter=None)
     engine.start()
     yield engine, drawn
     engine.stop()
@@ -222,15 +226,8 @@ class SlowOffice:
 
 @pytest.fixture
 def slow_office(project):
-    options = Options(
-        content_dir=project / "content",
-        images_dir=project / "images",
-        out_dir=project / "output",
-        today=dt.date.fromisoformat(TODAY),
-        jobs=1,
-    )
     office = SlowOffice()
-    engine = Engine(options, (Product.DECK,), converter=office)
+    engine = Engine(_options(project), (Product.DECK,), converter=office)
     engine.start()
     yield engine, office
     engine.stop()
