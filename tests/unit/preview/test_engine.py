@@ -332,3 +332,29 @@ def test_a_forbidden_page_template_is_a_problem_and_runs_nothing(preview, projec
         where.endswith("content/site/base.html:2") and "not allowed" in message for where, message in problems
     ), problems
     assert not (project / "pwned.txt").exists()
+
+
+def test_a_saved_picture_redraws_the_products_that_show_it(preview, project):
+    """A picture's bytes are not in the Document: a save of the file itself must still redraw."""
+    from PIL import Image
+
+    engine, drawn = preview
+    (nb,) = look(engine, NB)
+    before = nb.shown[Product.LEAFLET].pictures
+    drawn.clear()
+    picture = project / "images/circle.png"
+    with Image.open(picture) as image:
+        Image.new(image.mode, image.size, "black").save(picture)  # the same name, other pixels
+    saved(engine, picture)
+    assert {("nb", Product.LEAFLET), ("nb", Product.BROCHURE), ("nb", Product.DECK)} <= set(drawn), drawn
+    assert nb.shown[Product.LEAFLET].pictures != before
+
+
+def test_a_saved_page_template_redraws_the_web_page(preview, project):
+    engine, drawn = preview
+    (nb,) = look(engine, NB)
+    drawn.clear()
+    template = page_template(project, '<p class="opening-hours">Åpent 8–16</p>')
+    saved(engine, template)
+    assert ("nb", Product.PAGE) in drawn, drawn
+    assert "Åpent 8–16".encode() in nb.shown[Product.PAGE].files["index.html"]
