@@ -196,3 +196,34 @@ def test_the_deck_writes_only_the_sizes_it_measures_with(source, clinic, conditi
                 assert sizes <= TITLES, (number, sizes)
             elif shape.is_placeholder and number > 1:
                 assert sizes <= BODY, (number, shape.name, sizes)
+
+
+def _alts(content: Path, condition: str, lang: str) -> set[str]:
+    return {facts.plain(words["alt"]) for words in (facts.texts(content, condition, lang).get("images") or {}).values()}
+
+
+@pytest.mark.parametrize("source, clinic, condition, lang", _cases(), indirect=["source"])
+def test_every_picture_carries_its_contents_alt_text_word_for_word(source, clinic, condition, lang):
+    """Each picture of the page and the deck says what the content's ``alt`` says (the logo: the clinic's
+    name), not merely something."""
+    out, content = source
+    alts = _alts(content, condition, lang)
+    clinic_name = facts.read(content / "clinics" / f"{clinic}.yaml")["name"]
+    page_alts = {img.get("alt") for img in all_of(_page(out, clinic, condition, lang), "img")}
+    assert page_alts - {""} <= alts and (page_alts - {""} or not alts), page_alts
+    deck = Presentation(str(out / clinic / condition / lang / f"{condition}_{lang}_deck.pptx"))
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.shape_type == 13:  # a picture
+                descr = shape._element.nvPicPr.cNvPr.get("descr")
+                assert descr in alts | {clinic_name}, (slide.shapes.title.text, descr)
+
+
+@pytest.mark.parametrize("source, clinic, condition, lang", _cases(), indirect=["source"])
+def test_links_to_other_languages_carry_each_languages_own_tag(source, clinic, condition, lang):
+    out, content = source
+    for link in all_of(_page(out, clinic, condition, lang), "a"):
+        if link.get("hreflang"):
+            other = link.get("href").split("/")[-2]
+            tag_of = facts.labels(content, other)["language_tag"]
+            assert link.get("hreflang") == tag_of and link.get("lang") == tag_of, (link.get("href"), tag_of)

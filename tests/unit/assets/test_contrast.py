@@ -43,3 +43,33 @@ def test_clinic_with_low_contrast_is_an_error_at_its_line(project, run):
     assert result.code == 1
     assert f"content/clinics/default.yaml:{line_of(clinic, 'primary:')}:" in result.err
     assert "choose a darker colour for 'primary'" in result.err
+
+
+def _grey_just(side: str, threshold: float, against: str = "#FFFFFF") -> str:
+    """The grey whose contrast with ``against`` lies just below or just above ``threshold`` (found by
+    walking the 256 greys with the WCAG formula, not with the code under test's check)."""
+    greys = [f"#{v:02X}{v:02X}{v:02X}" for v in range(256)]
+    passing = [g for g in greys if ratio(g, against) >= threshold]
+    failing = [g for g in greys if ratio(g, against) < threshold]
+    # The lightest grey still passing on white, and the darkest one just failing.
+    return (
+        max(passing, key=lambda g: int(g[1:3], 16)) if side == "above" else min(failing, key=lambda g: int(g[1:3], 16))
+    )
+
+
+@pytest.mark.parametrize("side, ok", [("above", True), ("below", False)])
+def test_body_text_at_the_45_to_1_threshold(side, ok):
+    text = _grey_just(side, 4.5)
+    assert (ratio(text, "#FFFFFF") >= 4.5) == ok
+    problems = check_palette({**SHIPPED, "text": text, "callout_background": "#FFFFFF"})
+    assert (not [p for p in problems if p.key == "text"]) == ok, problems
+
+
+@pytest.mark.parametrize("side, ok", [("above", True), ("below", False)])
+def test_headings_at_the_3_to_1_threshold_and_white_on_the_band_at_45(side, ok):
+    """A primary colour between 3:1 and 4.5:1 on white is fine for headings (large text) but not for
+    white title text on it; just below 3:1 fails both."""
+    primary = _grey_just(side, 3.0)
+    keys = [p.message for p in check_palette({**SHIPPED, "primary": primary})]
+    assert any("headings on paper" in m for m in keys) != ok
+    assert any("title band" in m for m in keys)  # white on it is below 4.5:1 either way
