@@ -1,7 +1,9 @@
 """The products held to the content, not to the code that made them, over content shaped to cross the
-boundaries the shipped content never does (tests/fixtures/boundaries: cells of one and seven items,
-published, last reviewed and next review all different, a glossary, sources per treatment) and over the
-shipped content itself.
+boundaries the shipped content never does (tests/fixtures/boundaries: ``edge``, cells of one and seven items,
+published, last reviewed and next review all different, a glossary, sources per treatment, approved;
+``lone``, one treatment, no pictures, no glossary, a one-page leaflet, in a language without a hyphenation
+dictionary, a draft; ``many``, fifteen treatments, four pictures, a glossary of ten words, long compound
+words) and over the shipped content itself.
 
 Every expected value is read straight from the YAML (``support.facts``: ruamel's safe loader, not
 leafdeck's loader or document builder); every actual value from the finished files by an independent
@@ -22,7 +24,7 @@ from support import facts
 from support.content import CONTENT, FIXTURES, TODAY, shipped_variants
 from support.tools import all_of, element_text, html_tree, pdftotext, tag
 
-BOUNDARIES = [("default", "edge", "nb")]
+BOUNDARIES = [("default", condition, lang) for condition, lang in facts.conditions(FIXTURES / "boundaries" / "content")]
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from support.content import document, output_file, shipped, shipped_variants
+from support import facts
+from support.content import CONTENT, output_file, shipped_variants
 from support.tools import Word, panels_of, words
 
 VARIANTS = shipped_variants()
@@ -26,10 +27,6 @@ MM = 72 / 25.4
 def squeeze(text: str) -> str:
     """Text as compared here: NFC, without spaces, hyphens (line-break or not), soft hyphens and bullets."""
     return re.sub(r"[\s\-\u00ad\u2010\u2011•]", "", unicodedata.normalize("NFC", text))
-
-
-def plain(inline) -> str:
-    return "".join(span.text for span in inline)
 
 
 @dataclass
@@ -63,7 +60,7 @@ def text_words(pdf) -> list[Word]:
     """The words a reader reads: not the DRAFT mark (its label, and the diagonal watermark, whose
     rotated letters poppler returns as boxes far wider than any upright letter: ``-nodiag`` would
     drop them but also the first upright word after them)."""
-    marks = {labels.draft for labels in shipped().labels.values()}
+    marks = {facts.read(path)["draft"] for path in (CONTENT / "labels").glob("*.yaml")}
     return [w for w in words(pdf) if w.text not in marks and (w.x1 - w.x0) / len(w.text) < 25]
 
 
@@ -117,33 +114,34 @@ def leaflet_columns(pdf, labels: tuple[str, str, str]) -> list[Stream]:
 
 @pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
 def test_leaflet_table_holds_every_fact_in_its_row_and_column(outputs, clinic, condition, lang):
-    doc = document(condition, lang, "patient", clinic)
+    """The facts are read from the YAML (support.facts), not from leafdeck's document."""
+    rows = facts.treatments(CONTENT, condition, lang)
+    labels = facts.labels(CONTENT, lang)
     pdf = output_file(outputs, clinic, condition, lang, "leaflet")
-    names, indications, contraindications = leaflet_columns(pdf, doc.table.columns[:3])
+    columns = (labels["treatment"], labels["indications_patient"], labels["contraindications_patient"])
+    names, indications, contraindications = leaflet_columns(pdf, columns)
     # Where each treatment's row starts: its name in the first column, rows in the table's order.
     starts, cursor = [], 0
-    for row in doc.table.rows:
-        name = plain(row.cells[0].paragraphs[0])
-        end = names.find(name, cursor, "treatment column")
-        starts.append(names.position(end - len(squeeze(name))))
+    for row in rows:
+        end = names.find(row["name"], cursor, "treatment column")
+        starts.append(names.position(end - len(squeeze(row["name"]))))
         cursor = end
     starts.append((10**6, 0.0))
     cursors = {"course": 0, "indications": 0, "contraindications": 0}
-    for i, row in enumerate(doc.table.rows):
-        name, ind, contra, course = row.cells
+    for i, row in enumerate(rows):
         for kind, stream, items in (
-            ("indications", indications, ind.bullets),
-            ("contraindications", contraindications, contra.bullets),
-            ("course", names, course.paragraphs),
+            ("indications", indications, row["indications"]),
+            ("contraindications", contraindications, row["contraindications"]),
+            ("course", names, [row["course"]]),
         ):
             for item in items:
-                label = f"{pdf.name} {plain(name.paragraphs[0])} {kind}"
-                end = stream.find(plain(item), cursors[kind], label)
+                label = f"{pdf.name} {row['name']} {kind}"
+                end = stream.find(item, cursors[kind], label)
                 where = stream.position(end - 1)
                 assert starts[i][0] < where[0] or (starts[i][0] == where[0] and starts[i][1] - 2 <= where[1]), (
-                    f"{label}: {plain(item)!r} is printed above its treatment's row"
+                    f"{label}: {item!r} is printed above its treatment's row"
                 )
-                assert where < starts[i + 1], f"{label}: {plain(item)!r} is printed in the next treatment's row"
+                assert where < starts[i + 1], f"{label}: {item!r} is printed in the next treatment's row"
                 cursors[kind] = end
 
 
@@ -169,26 +167,21 @@ def brochure_reading(pdf) -> Stream:
 @pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
 @pytest.mark.parametrize("suffix", ["brochure", "brochure_print"])
 def test_brochure_entries_hold_every_fact_after_its_label(outputs, clinic, condition, lang, suffix):
-    doc = document(condition, lang, "patient", clinic)
-    labels = shipped().labels[lang]
+    """The facts are read from the YAML (support.facts), not from leafdeck's document."""
+    rows = facts.treatments(CONTENT, condition, lang)
+    labels = facts.labels(CONTENT, lang)
     pdf = output_file(outputs, clinic, condition, lang, suffix)
     text = brochure_reading(pdf)
     cursor = 0
-    rows = doc.table.rows
     for i, row in enumerate(rows):
-        name, ind, contra, course = row.cells
-        label = f"{pdf.name} {plain(name.paragraphs[0])}"
-        cursor = text.find(f"{plain(name.paragraphs[0])} – {plain(course.paragraphs[0])}", cursor, label)
-        entry_end = (
-            text.text.find(squeeze(plain(rows[i + 1].cells[0].paragraphs[0])), cursor)
-            if i + 1 < len(rows)
-            else len(text.text)
-        )
+        label = f"{pdf.name} {row['name']}"
+        cursor = text.find(f"{row['name']} – {row['course']}", cursor, label)
+        entry_end = text.text.find(squeeze(rows[i + 1]["name"]), cursor) if i + 1 < len(rows) else len(text.text)
         for heading, items in (
-            (labels.indications_short, ind.bullets),
-            (labels.contraindications_short, contra.bullets),
+            (labels["indications_short"], row["indications"]),
+            (labels["contraindications_short"], row["contraindications"]),
         ):
             cursor = text.find(heading, cursor, f"{label} {heading}")
             for item in items:
-                cursor = text.find(plain(item), cursor, f"{label} {heading}")
-                assert cursor <= entry_end, f"{label}: {plain(item)!r} is printed outside its entry"
+                cursor = text.find(item, cursor, f"{label} {heading}")
+                assert cursor <= entry_end, f"{label}: {item!r} is printed outside its entry"
