@@ -46,6 +46,7 @@ def treatments(content: Path, condition_id: str, lang: str, audience: str = "pat
             {
                 "id": ref["id"],
                 "name": plain(own["name"]),
+                "step": ref.get("step"),
                 **{k: (plain(v) if isinstance(v, str) else [plain(i) for i in v]) for k, v in own[audience].items()},
                 "citations": [citations[s] for s in ref.get("sources", [])],
             }
@@ -61,3 +62,12 @@ def conditions(content: Path) -> list[tuple[str, str]]:
         if (folder / "condition.yaml").is_file()
         for lang in condition(content, folder.name)["languages"]
     ]
+
+
+def pathway(content: Path, condition_id: str, lang: str, audience: str = "clinician") -> list[str] | None:
+    """The steps of the first ``steps:`` block of ``audience``, or None."""
+    for section in texts(content, condition_id, lang)["sections"]:
+        for block in section.get(audience) or []:
+            if "steps" in block:
+                return [plain(step) for step in block["steps"]]
+    return None
