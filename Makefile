@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: all build check test test-fast lint typecheck setup system-tools schema clean
+.PHONY: all build check test test-fast lint mutate typecheck setup system-tools schema clean
 
 all: build
 
@@ -44,6 +44,10 @@ test: setup system-tools lint typecheck
 # The unit tier only (tests/unit: no subprocess, no LibreOffice, no browser): for editing loops.
 test-fast: setup
 	$(BIN)/python -m pytest -q -n auto tests/unit
+
+# Mutation testing (mutmut, config in pyproject.toml): slow (about 15 minutes); not part of `make test`.
+mutate: setup
+	$(BIN)/python -m mutmut run; $(BIN)/python -m mutmut results
 
 schema: setup
 	$(BIN)/python -m generator.loading.jsonschema content/schema
