@@ -255,11 +255,12 @@ def _lines_spelling(lines: list[str], address: str) -> list[str] | None:
 @pytest.mark.parametrize("product", ["leaflet", "brochure"])
 def test_the_title_is_never_broken_inside_a_word(outputs, clinic, condition, lang, product):
     """A title word too wide for the band ("Karpaltunnelsyndrom" in a brochure panel) is set smaller."""
-    from support.content import document
+    from support import facts
+    from support.content import CONTENT
 
     pdf = output_file(outputs, clinic, condition, lang, product)
     printed = {w.text for w in words(pdf) if w.page == 1}
-    for word in document(condition, lang, clinic=clinic).title.split():
+    for word in facts.plain(facts.texts(CONTENT, condition, lang)["title"]).split():
         assert word in printed, (word, sorted(printed)[:20])
 
 

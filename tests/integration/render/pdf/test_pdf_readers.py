@@ -27,9 +27,10 @@ def test_qpdf_finds_no_errors_in_any_pdf(outputs):
 @pytest.mark.parametrize("clinic,condition,lang", shipped_variants())
 def test_brochure_text_comes_in_the_order_a_reader_follows(outputs, clinic, condition, lang):
     """Outside: cover, then the flap (read on opening), the back last. Inside: the sections left to right."""
-    from support.content import document
+    from support import facts
+    from support.content import CONTENT
 
-    doc = document(condition, lang, clinic=clinic)
+    texts, labels = facts.texts(CONTENT, condition, lang), facts.labels(CONTENT, lang)
     pdf = output_file(outputs, clinic, condition, lang, "brochure")
 
     def page(n: int) -> str:
@@ -45,12 +46,13 @@ def test_brochure_text_comes_in_the_order_a_reader_follows(outputs, clinic, cond
         positions = [text.find(m) for m in marks]
         return all(p >= 0 for p in positions) and positions == sorted(positions)
 
-    titles = [" ".join(s.title.split()) for s in doc.sections if s.brochure and s.blocks]
+    titles = [facts.plain(s["title"]) for s in texts["sections"] if s.get("brochure", True) and s.get("patient")]
     outside, inside = page(1), page(2)
-    summary = " ".join("".join(span.text for span in doc.summary).split())[:30]
-    assert in_order(outside, summary, doc.labels.about_this_leaflet), outside[:300]
+    summary = facts.plain(texts["summary"])[:30]
+    about = labels["about_this_leaflet"]
+    assert in_order(outside, summary, about), outside[:300]
     on_inside = [t for t in titles if t in inside]
     on_flap = [t for t in titles if t not in inside]
     assert on_inside and titles == on_inside + on_flap  # the inside first, the flap carries on
     assert in_order(inside, *on_inside)
-    assert in_order(outside, summary, *on_flap, doc.labels.about_this_leaflet)
+    assert in_order(outside, summary, *on_flap, about)
