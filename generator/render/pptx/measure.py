@@ -46,7 +46,6 @@ class Para:
 
 @lru_cache(maxsize=2)
 def _font(bold: bool) -> ImageFont.FreeTypeFont:
-
     path = Path(fontpkg_arimo.ROOT) / "files" / "Arimo[wght].ttf"
     font = ImageFont.truetype(str(path), _UNITS, layout_engine=ImageFont.Layout.RAQM)
     font.set_variation_by_name("Bold" if bold else "Regular")
