@@ -157,12 +157,12 @@ def parse_yaml(data: bytes, path: Path, display: str, diagnostics: Diagnostics) 
             )
             return None
         if exc.context and "flow " in exc.context and exc.context_mark is not None:
-            mark = exc.context_mark
+            line, column = _open_bracket(text, exc.context_mark.line, exc.context_mark.column)
             lines = text.split("\n")
-            at = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
+            at = lines[line][column : column + 1] if line < len(lines) else ""
             bracket = at if at in "[{" and at else ("[" if "sequence" in exc.context else "{")
             diagnostics.error(
-                Location(display, mark.line + 1, mark.column + 1),
+                Location(display, line + 1, column + 1),
                 f"invalid YAML: the '{bracket}' here is never closed properly",
                 f"close it with '{']' if bracket == '[' else '}'}', or put the whole text in quotes "
                 f"if it starts with '{bracket}'",
@@ -188,6 +188,23 @@ def parse_yaml(data: bytes, path: Path, display: str, diagnostics: Diagnostics) 
     converter = _Converter(display, diagnostics)
     data = converter.convert(raw, Location(display, 1, 1))
     return YamlFile(path, display, data, text.split("\n"))
+
+
+def _open_bracket(text: str, line: int, column: int) -> tuple[int, int]:
+    """Where the unclosed bracket is: the parser's mark, or the last bracket before it.
+
+    At the end of the file the parser marks the stream's end, not the bracket the
+    writer left open, so the message would point at an empty line.
+    """
+    lines = text.split("\n")
+    if line < len(lines) and lines[line][column : column + 1] in ("[", "{"):
+        return line, column
+    for back in range(min(line, len(lines) - 1), -1, -1):
+        row = lines[back] if back != line else lines[back][:column]
+        found = max(row.rfind("["), row.rfind("{"))
+        if found >= 0:
+            return back, found
+    return line, column
 
 
 def _mark_location(display: str, mark) -> Location:

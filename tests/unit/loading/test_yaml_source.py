@@ -109,6 +109,20 @@ def test_escaped_control_character_is_rejected_with_position(tmp_path):
     assert "U+0007" in error.message
 
 
+@pytest.mark.parametrize(
+    ("text", "where", "bracket"),
+    [
+        ("a: 1\nb: [\n", (2, 4), "["),
+        ("a: 1\nb: {\n", (2, 4), "{"),
+    ],
+)
+def test_a_bracket_left_open_at_the_end_is_named_where_it_opens(tmp_path, text, where, bracket):
+    _, diagnostics = _load(tmp_path, text)
+    [error] = diagnostics.errors
+    assert (error.location.line, error.location.col) == where
+    assert f"'{bracket}'" in error.message
+
+
 def test_a_file_parsed_again_from_another_folder_names_itself_from_there(tmp_path, monkeypatch):
     """Parses are remembered per file (for --watch); the paths in their messages are relative to the
     working directory, so a parse remembered from another folder must not be reused."""
