@@ -71,3 +71,35 @@ def pathway(content: Path, condition_id: str, lang: str, audience: str = "clinic
             if "steps" in block:
                 return [plain(step) for step in block["steps"]]
     return None
+
+
+def sections(content: Path, condition_id: str, lang: str, audience: str = "patient") -> list[dict]:
+    """The sections ``audience`` reads, in order: title, whether the brochure carries it, and its blocks
+    as written (``p``, ``list``, ``steps``, ``figure``...). Sections without blocks for ``audience`` are left out."""
+    found = []
+    for section in texts(content, condition_id, lang)["sections"]:
+        blocks = section.get(audience) or []
+        if blocks:
+            title = section["title"] if audience == "patient" else section.get("clinician_title", section["title"])
+            found.append({"title": plain(title), "brochure": section.get("brochure", True), "blocks": blocks})
+    return found
+
+
+def figure_alts(content: Path, condition_id: str, lang: str, audience: str = "patient") -> list[str]:
+    """The alt text of every picture a PDF for ``audience`` prints: the cover, then each ``figure:`` block
+    (the README: a picture is printed once per PDF, so a section naming the cover does not repeat it)."""
+    images = texts(content, condition_id, lang).get("images") or {}
+    shown = [condition(content, condition_id).get("cover")]
+    for section in sections(content, condition_id, lang, audience):
+        shown += [block["figure"] for block in section["blocks"] if "figure" in block]
+    return [plain(images[i]["alt"]) for i in dict.fromkeys(shown) if i]
+
+
+def clinic(content: Path, clinic_id: str) -> dict:
+    return read(Path(content) / "clinics" / f"{clinic_id}.yaml")
+
+
+def web_address(content: Path, clinic_id: str, condition_id: str, lang: str) -> str | None:
+    """The clinic's page for this condition and language, as written with its placeholders filled in."""
+    web = clinic(content, clinic_id).get("web")
+    return web.replace("{condition}", condition_id).replace("{lang}", lang) if web else None
