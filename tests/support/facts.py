@@ -85,11 +85,13 @@ def sections(content: Path, condition_id: str, lang: str, audience: str = "patie
     return found
 
 
-def figure_alts(content: Path, condition_id: str, lang: str, audience: str = "patient") -> list[str]:
+def figure_alts(
+    content: Path, condition_id: str, lang: str, audience: str = "patient", cover: bool = True
+) -> list[str]:
     """The alt text of every picture a PDF for ``audience`` prints: the cover, then each ``figure:`` block
     (the README: a picture is printed once per PDF, so a section naming the cover does not repeat it)."""
     images = texts(content, condition_id, lang).get("images") or {}
-    shown = [condition(content, condition_id).get("cover")]
+    shown = [condition(content, condition_id).get("cover") if cover else None]
     for section in sections(content, condition_id, lang, audience):
         shown += [block["figure"] for block in section["blocks"] if "figure" in block]
     return [plain(images[i]["alt"]) for i in dict.fromkeys(shown) if i]
@@ -103,3 +105,13 @@ def web_address(content: Path, clinic_id: str, condition_id: str, lang: str) -> 
     """The clinic's page for this condition and language, as written with its placeholders filled in."""
     web = clinic(content, clinic_id).get("web")
     return web.replace("{condition}", condition_id).replace("{lang}", lang) if web else None
+
+
+def draft(content: Path, condition_id: str, lang: str, today: str) -> bool:
+    """The README's rule: DRAFT while ``review.status`` is draft, once ``next_review`` has passed on
+    ``today``, or while any text of this language or the condition is marked ``needs_review``."""
+    facts = condition(content, condition_id)
+    review = facts["review"]
+    noted = "needs_review" in (Path(content) / condition_id / f"{lang}.yaml").read_text(encoding="utf-8-sig")
+    noted |= "needs_review" in (Path(content) / condition_id / "condition.yaml").read_text(encoding="utf-8-sig")
+    return review["status"] == "draft" or str(review["next_review"]) < today or noted

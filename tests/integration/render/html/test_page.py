@@ -18,7 +18,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from support.content import CONTENT, document, shipped, shipped_variants
+from support import facts
+from support.content import CONTENT, TODAY, shipped, shipped_variants
 from support.tools import all_of, element_text, html_tree, site_pages, tag
 
 VARIANTS = shipped_variants()
@@ -62,9 +63,10 @@ def test_every_page_and_index_parses_as_html5_without_errors(pages):
 def test_page_structure(outputs, clinic, condition, lang):
     page = page_of(outputs, clinic, condition, lang)
     tree = html_tree(page)
-    doc = document(condition, lang, clinic=clinic)
-    assert tree.get("lang") == doc.language_tag
-    assert element_text(all_of(tree, "h1")[0]) == doc.title
+    words = facts.texts(CONTENT, condition, lang)
+    sections = facts.sections(CONTENT, condition, lang)
+    assert tree.get("lang") == facts.labels(CONTENT, lang)["language_tag"]
+    assert element_text(all_of(tree, "h1")[0]) == facts.plain(words["title"])
     levels = [
         int(e.tag[-1]) for e in tree.iter() if isinstance(e.tag, str) and re.fullmatch(rf"{XHTML_RE}h[1-6]", e.tag)
     ]
@@ -72,20 +74,25 @@ def test_page_structure(outputs, clinic, condition, lang):
     skip = all_of(tree, "a")[0]
     assert skip.get("href") == "#main" and any(e.get("id") == "main" for e in all_of(tree, "main"))
     # The contents list every section, in order, by a link to its heading's section.
-    titles = [s.title for s in doc.sections]
     contents = [n for n in all_of(tree, "nav") if n.get("class") == "contents"]
-    assert [element_text(a) for a in all_of(contents[0], "a")] == titles
-    # Every picture has its alt text and a caption; the callout is an aside with a heading.
-    for img in (i for i in all_of(tree, "img") if "picture-" in i.get("src", "")):
-        assert img.get("alt") and img.get("srcset") and img.get("width") and img.get("height")
-    for section in (s for s in doc.sections if s.callout):
-        asides = [a for a in all_of(tree, "aside") if element_text(all_of(a, "h2")[0]) == section.title]
-        assert asides, f"callout {section.title!r} is not an <aside> with its heading"
-    steps = [b for s in doc.sections for b in s.blocks if type(b).__name__ == "Steps"]
+    assert [element_text(a) for a in all_of(contents[0], "a")] == [s["title"] for s in sections]
+    # Every picture has the content's alt text and a srcset; the callout is an aside with a heading.
+    pictures = [i for i in all_of(tree, "img") if "picture-" in i.get("src", "")]
+    assert sorted(" ".join(i.get("alt").split()) for i in pictures) == sorted(
+        facts.figure_alts(CONTENT, condition, lang)
+    )
+    for img in pictures:
+        assert img.get("srcset") and img.get("width") and img.get("height")
+    callouts = [s for s in facts.texts(CONTENT, condition, lang)["sections"] if s.get("callout") and s.get("patient")]
+    for section in callouts:
+        title = facts.plain(section["title"])
+        asides = [a for a in all_of(tree, "aside") if element_text(all_of(a, "h2")[0]) == title]
+        assert asides, f"callout {title!r} is not an <aside> with its heading"
+    steps = [b["steps"] for s in sections for b in s["blocks"] if "steps" in b]
     ordered = [o for o in all_of(tree, "ol") if o.get("class") == "steps"]
     assert len(ordered) == len(steps)
-    for block, ol in zip(steps, ordered):
-        assert [squeeze(element_text(li)) for li in all_of(ol, "li")] == [squeeze(plain(i)) for i in block.items]
+    for items, ol in zip(steps, ordered):
+        assert [squeeze(element_text(li)) for li in all_of(ol, "li")] == [squeeze(facts.plain(i)) for i in items]
 
 
 XHTML_RE = re.escape("{http://www.w3.org/1999/xhtml}")
@@ -95,7 +102,6 @@ XHTML_RE = re.escape("{http://www.w3.org/1999/xhtml}")
 def test_the_table_is_a_real_table_with_the_labels_headers(outputs, clinic, condition, lang):
     """Headers and row headers as a screen reader needs them, named by the labels file; every item of
     every cell is read back against the YAML in tests/integration/test_boundaries.py."""
-    from support import facts
 
     labels = facts.labels(CONTENT, lang)
     tree = html_tree(page_of(outputs, clinic, condition, lang))
@@ -170,21 +176,25 @@ def test_json_ld_names_a_reviewed_medical_web_page(outputs, clinic, condition, l
 @pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
 def test_trust_block_and_draft_banner(outputs, clinic, condition, lang):
     tree = html_tree(page_of(outputs, clinic, condition, lang))
-    doc = document(condition, lang, clinic=clinic)
+    written = facts.condition(CONTENT, condition)
     footer = element_text(all_of(tree, "footer")[0])
+    review = written["review"]
+    authors = [p["name"] for p in written["authors"] if p.get("role") == "author"] or [
+        p["name"] for p in written["authors"]
+    ]
     for fact in (
-        doc.labels.about_this_page,
-        doc.trust.last_reviewed.isoformat(),
-        doc.trust.next_review.isoformat(),
-        doc.trust.published.isoformat(),
-        doc.trust.organisation,
-        *doc.trust.authors,
+        facts.labels(CONTENT, lang)["about_this_page"],
+        str(review["last_reviewed"]),
+        str(review["next_review"]),
+        str(review["published"]),
+        written["organisation"]["name"],
+        *authors,
     ):
         assert fact in footer
-    for citation in doc.trust.sources:
-        assert squeeze(citation) in squeeze(footer)
+    for source in written["sources"]:
+        assert squeeze(source["citation"]) in squeeze(footer)
     banners = [d for d in tree.iter(tag("div")) if d.get("class") == "draft-banner"]
-    assert len(banners) == (1 if doc.draft else 0)
+    assert len(banners) == (1 if facts.draft(CONTENT, condition, lang, TODAY) else 0)
 
 
 def test_page_with_its_picture_and_fonts_is_within_budget(pages):
