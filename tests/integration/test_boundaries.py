@@ -3,7 +3,8 @@ boundaries the shipped content never does (tests/fixtures/boundaries: ``edge``, 
 published, last reviewed and next review all different, a glossary, sources per treatment, approved;
 ``lone``, one treatment, no pictures, no glossary, a one-page leaflet, in a language without a hyphenation
 dictionary, a draft; ``many``, fifteen treatments, four pictures, a glossary of ten words, long compound
-words) and over the shipped content itself.
+words; ``long``, an English text too long for four pages even at 12 pt, so a six-page leaflet, approved) and
+over the shipped content itself.
 
 Every expected value is read straight from the YAML (``support.facts``: ruamel's safe loader, not
 leafdeck's loader or document builder); every actual value from the finished files by an independent

@@ -1,4 +1,5 @@
-"""Document -> patient leaflet PDF (A4 or US Letter portrait, 2–4 pages) with reportlab's platypus.
+"""Document -> patient leaflet PDF (A4 or US Letter portrait, 2–4 pages, up to 6 for long texts) with reportlab's
+platypus.
 
 Page 1 opens with a title band, the one-sentence summary and the illustration; the sections
 follow in reading order with the comparison table where the content puts it (its header row
@@ -51,7 +52,10 @@ MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 18 * mm, 16 * mm, 20 * mm
 BACK_VARIANTS = ((0.33, 27 * mm), *((share, qr) for qr in (20 * mm, 18 * mm) for share in (0.33, 0.36, 0.39, 0.42)))
 MEASURE_INDENT = 18 * mm  # running text stops short of the frame: ~70 characters a line at 13 pt
 FOOTER_Y = 10 * mm
-MAX_PAGES = 4
+# A handout is one folded sheet (4 pages); a text that does not fit even at the floor (translations run 20–40 %
+# longer than bokmål) gets one more duplex sheet, laid out again from the largest type: 6 pages, never more.
+PAGE_LIMITS = (4, 6)
+MAX_PAGES = PAGE_LIMITS[-1]
 
 
 @dataclass
@@ -88,13 +92,14 @@ def render(doc: Document, variant: Variant, template: Path | None = None) -> byt
 
 def render_leaflet(doc: Document, paper: str = "a4", print_shop: bool = False, tagged: bool = False) -> bytes:
     """The leaflet at 13 pt; if that needs more than four pages, the body steps down to 12.5 and
-    then 12 pt (the floor), then the pictures get smaller, before the overflow is an error naming
-    the longest sections.
+    then 12 pt (the floor), then the pictures get smaller; a text too long even then takes up to six
+    pages, through the same steps from 13 pt, before the overflow is an error naming the longest sections.
     ``tagged``: an accessible PDF/UA-1 and PDF/A-2 file (see :mod:`pdf_tagging`)."""
-    for body_size, pictures in STEPS:
-        data, page_count = _render(doc, paper, print_shop, body_size, tagged, pictures)
-        if page_count <= MAX_PAGES:
-            return data
+    for limit in PAGE_LIMITS:
+        for body_size, pictures in STEPS:
+            data, page_count = _render(doc, paper, print_shop, body_size, tagged, pictures)
+            if page_count <= limit:
+                return data
     longest = _longest_sections(doc)
     raise LayoutProblem(
         f"the leaflet needs {page_count} pages even at {BODY_SIZES[-1]:g} pt; at most {MAX_PAGES} make a handout",
