@@ -59,6 +59,7 @@ def compose_document(
             notes.append(ReviewNote(item.where("needs_review"), note))
         return note
 
+    noted(text)  # a whole translation waiting for its check
     images = {asset.id: asset for asset in condition.images}
     image_texts = {t.id: t for t in text.images}
 

@@ -281,6 +281,8 @@ class LanguageFile(Model):
     """``content/<condition>/<lang>.yaml``: every text of one condition in one language."""
 
     language: LanguageCode
+    # The whole text waits for a check (a translation not yet read by a qualified translator): DRAFT until removed.
+    needs_review: Text | None = None
     title: Text
     subtitle: Text
     summary: Text

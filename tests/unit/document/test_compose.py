@@ -70,3 +70,12 @@ def test_web_address_display_and_encoding():
     host = encoded.split("/")[2]
     assert encoded.isascii() and encoded.endswith("/a%20b")
     assert host.startswith("xn--") and host.encode("ascii").decode("idna") == "blåbær.no"
+
+
+def test_a_translation_waiting_for_its_check_is_draft_in_that_language_only(project):
+    """A ``needs_review`` note at the top of a language file (a translation not yet read by a qualified
+    translator) makes that language a DRAFT; the other languages of the approved content stay approved."""
+    edit(project / "content/tiny/en.yaml", "language: en\n", 'language: en\nneeds_review: "Check the translation"\n')
+    english, bokmal = _doc(project, lang="en"), _doc(project)
+    assert english.draft is True and bokmal.draft is False
+    assert [n.note for n in english.review_notes] == ["Check the translation"]
