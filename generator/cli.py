@@ -263,7 +263,8 @@ def _check(options, as_json: bool, strict: bool) -> int:
         return EXIT_CONTENT if failed else EXIT_OK
     _report(diagnostics)
     for document, values in figures.items():
-        print(f"readability {document}: " + ", ".join(f"{k} {v:g}" for k, v in values.items()))
+        if values:  # a language without a readability formula has a note instead
+            print(f"readability {document}: " + ", ".join(f"{k} {v:g}" for k, v in values.items()))
     drafts = sorted({(p.target.condition, p.target.language) for p in planned if p.document.draft})
     for condition, lang in drafts:
         print(f"note: {condition} ({lang}) is a DRAFT and will be marked so in every output.")

@@ -49,3 +49,22 @@ def cached(kind: str, key_parts: tuple[bytes | str, ...], make: Callable[[], byt
     except OSError:
         pass
     return payload
+
+
+def stored_file(kind: str, data: bytes, suffix: str) -> Path:
+    """``data`` as a file of its own (for a library that reads only files), named by its digest: in the cache
+    folder, or in the temporary folder when the cache cannot be written."""
+    name = hashlib.sha256(data).hexdigest() + suffix
+    for base in (folder() / kind / "files", Path(tempfile.gettempdir()) / "leafdeck" / kind):
+        path = base / name
+        try:
+            if path.is_file() and path.stat().st_size == len(data):
+                return path
+            base.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=base, delete=False) as tmp:
+                tmp.write(data)
+            os.replace(tmp.name, path)
+            return path
+        except OSError:
+            continue
+    raise OSError(f"no folder to keep a {kind} file in: {folder()} and the temporary folder are not writable")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import fontpkg_arimo
 
-from generator.assets.fonts import body_family
-from generator.diagnostics import Diagnostics
+from generator.assets.fonts import FACES, body_family, scripts
+from generator.diagnostics import Diagnostics, Location
 from generator.document.model import Document
 from generator.document.walk import texts
 
@@ -26,15 +26,17 @@ def _coverage(path: Path) -> frozenset[int]:
 
 
 def check_glyphs(doc: Document, diagnostics: Diagnostics) -> None:
-    """PDFs: every character must be in all four Fira Sans faces, or it prints as a box (error)."""
-    family = body_family()
-    faces = [family.regular, family.bold, family.italic, family.bolditalic]
-    covered = frozenset.intersection(*(_coverage(f) for f in faces))
-    for char, name, where in _missing(doc, covered):
+    """PDFs: every character must be in all four faces of the document's fonts (its script's family and
+    the fallbacks merged into it), or it prints as a box (error, once per character)."""
+    family = body_family(doc.script)
+    covered = frozenset.intersection(*(_coverage(family.face(f)) for f in FACES))
+    fonts = " or ".join(family.chain) or family.name
+    for char, name, where, count in _missing(doc, covered):
         diagnostics.error(
             where,
-            f"the character '{char}' (U+{ord(char):04X} {name}) is not in the font {family.name}",
-            "replace it with a similar character or with words; it would print as an empty box",
+            f"the character '{char}' (U+{ord(char):04X} {name}) is not in the font {fonts}{_times(count)}",
+            "replace it with a similar character or with words; it would print as an empty box"
+            + ("" if doc.script in scripts() else f"; leafdeck has no fonts for the script '{doc.script}' yet"),
         )
 
 
@@ -42,21 +44,29 @@ def check_deck_glyphs(doc: Document, diagnostics: Diagnostics) -> None:
     """Decks: set in Arial, whose character set Arimo shares; PowerPoint would borrow a font (warning)."""
 
     covered = _coverage(Path(fontpkg_arimo.ROOT) / "files" / "Arimo[wght].ttf")
-    for char, name, where in _missing(doc, covered):
+    for char, name, where, count in _missing(doc, covered):
         diagnostics.warning(
             where,
-            f"the character '{char}' (U+{ord(char):04X} {name}) is not in Arial; "
+            f"the character '{char}' (U+{ord(char):04X} {name}) is not in Arial{_times(count)}; "
             "PowerPoint will borrow it from another font",
             "replace it with a similar character or with words",
         )
 
 
+def _times(count: int) -> str:
+    return f" (here first; {count} times in all)" if count > 1 else ""
+
+
 def _missing(doc: Document, covered: frozenset[int]):
-    """(character, its Unicode name, where) for each character not covered, once per place."""
-    reported: set[tuple[str, object]] = set()
+    """(character, its Unicode name, its first place, how often it occurs) for each character not covered:
+    one report per character, however many texts hold it."""
+    first: dict[str, Location] = {}
+    counts: dict[str, int] = {}
     for text, where in texts(doc):
         for char in text:
-            if ord(char) in covered or char in _IGNORED or (char, where) in reported:
+            if ord(char) in covered or char in _IGNORED:
                 continue
-            reported.add((char, where))
-            yield char, unicodedata.name(char, "unnamed character"), where
+            first.setdefault(char, where)
+            counts[char] = counts.get(char, 0) + 1
+    for char, where in first.items():
+        yield char, unicodedata.name(char, "unnamed character"), where, counts[char]

@@ -1,13 +1,19 @@
-"""Is the patient text easy to read? LIX for Norwegian, Flesch for English, long sentences, jargon.
+"""Is the patient text easy to read? LIX for the Scandinavian languages, Flesch for English, long
+sentences and unexplained medical words for every language.
 
-- LIX (Björnsson): words per sentence + percentage of words longer than six letters. Patient
-  information should stay at or below 40; above 45 is a warning, above 50 an error.
+- LIX (Björnsson): words per sentence + percentage of words longer than six letters, made for Swedish
+  and used for Norwegian and Danish. Patient information should stay at or below 40; above 45 is a
+  warning, above 50 an error.
 - English: Flesch Reading Ease (at least 60) and Flesch-Kincaid grade (at most 8); syllables are
   counted with pyphen's hyphenation points (the method textstat uses for most languages).
-- A sentence over 25 words is a warning at its line.
+- Any other language has no formula here (a figure made for another language would mislead: Arabic
+  words carry their articles, Ethiopic letters are syllables); ``check`` says so in a note.
+- A sentence over 25 words is a warning at its line, in every language; sentences end at . ! ? and at
+  the Arabic, Urdu and Ethiopic full stops and question marks (؟ ۔ ። ፧ ፨).
 - A medical term (listed per language in ``content/labels/<lang>.yaml`` under ``medical_terms``) in
   patient text needs a plain explanation: in the language file's ``glossary`` (printed on the
-  leaflet), or in brackets right after it.
+  leaflet), or in brackets right after it. A term is found with the prefixes its language attaches to
+  words (Arabic ال "the", و "and", ب "with"...: ``attached_prefixes`` in the labels).
 
 Each bullet counts as a sentence. Clinician text is never checked: it is written for experts.
 """
@@ -16,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 
 from generator.assets.hyphenation import hyphenator
@@ -26,8 +33,27 @@ from generator.document.model import BulletList, ComparisonTable, Document, Para
 LIX_TARGET, LIX_WARNING, LIX_ERROR = 40, 45, 50
 FLESCH_MIN, GRADE_MAX = 60, 8
 LONG_SENTENCE = 25
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ0-9«\"(])")
+
+
+class Formula(StrEnum):
+    LIX = "lix"
+    FLESCH = "flesch"
+
+
+# The languages (primary subtag) each formula was made or validated for.
+FORMULAS = {
+    "en": Formula.FLESCH,
+    "nb": Formula.LIX,
+    "nn": Formula.LIX,
+    "no": Formula.LIX,
+    "sv": Formula.LIX,
+    "da": Formula.LIX,
+}
+# A letter, then letters and the marks written on them (Arabic vowel signs, joiners), joined by - ' ’.
+_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
+_WORD = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{_MARKS}])*(?:[-'’][^\W\d_](?:[^\W\d_]|[{_MARKS}])*)*")
+# A sentence ends at one of these followed by a space (the Ethiopic stops need none).
+_SENTENCE_END = re.compile(r"(?<=[.!?\u061f\u06d4])\s+|(?<=[\u1362\u1367\u1368])\s*")
 
 
 @dataclass
@@ -57,7 +83,20 @@ class Stats:
 
 
 def sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(text.strip()) if _WORD.search(s)]
+    """The sentences of ``text``. A piece that goes on in lower case ("f.eks. noe", "ca. 6 uker") was not
+    a sentence end: it is joined back; scripts without case (Arabic, Ethiopic) always end there."""
+    found: list[str] = []
+    for piece in _SENTENCE_END.split(text.strip()):
+        if found and piece[:1].islower():
+            found[-1] += " " + piece
+        else:
+            found.append(piece)
+    return [s for s in found if _WORD.search(s)]
+
+
+def formula(language_tag: str) -> Formula | None:
+    """The readability formula defined for the language of ``language_tag``, or None."""
+    return FORMULAS.get(language_tag.split("-")[0].lower())
 
 
 def measure(text: str, language_tag: str) -> Stats:
@@ -99,10 +138,16 @@ def patient_texts(doc: Document):
 
 
 def check_readability(
-    doc: Document, medical_terms: tuple[str, ...], glossary: dict[str, str], diagnostics: Diagnostics
+    doc: Document,
+    medical_terms: tuple[str, ...],
+    glossary: dict[str, str],
+    diagnostics: Diagnostics,
+    prefixes: tuple[str, ...] = (),
 ) -> dict[str, float]:
-    """Report readability per section and overall; returns the overall figures."""
-    english = doc.language_tag.lower().startswith("en")
+    """Report readability per section and overall; returns the overall figures (none for a language
+    without a formula)."""
+    kind = formula(doc.language_tag)
+    english = kind is Formula.FLESCH
     per_section: dict[str, tuple[Stats, Location]] = {}
     overall = Stats()
     for title, text, where in patient_texts(doc):
@@ -119,7 +164,15 @@ def check_readability(
                     f"a sentence of {count} words (more than {LONG_SENTENCE}): '{sentence[:50]}...'",
                     "split it into two or three short sentences",
                 )
-        _check_terms(text, where, medical_terms, glossary, diagnostics)
+        _check_terms(text, where, medical_terms, glossary, diagnostics, prefixes)
+    if kind is None:
+        diagnostics.note(
+            doc.source,
+            f"no readability formula for '{doc.language_tag}' (LIX is made for the Scandinavian languages, "
+            "Flesch for English): only long sentences and unexplained medical words are checked",
+            "have a native speaker read the patient text aloud to someone it is meant for",
+        )
+        return {}
     sections = list(per_section.items()) + [("the whole text", (overall, doc.source))]
     for title, (stats, where) in sections:
         if stats.words < 30:
@@ -151,11 +204,19 @@ def check_readability(
 
 
 def _check_terms(
-    text: str, where: Location, terms: tuple[str, ...], glossary: dict[str, str], diagnostics: Diagnostics
+    text: str,
+    where: Location,
+    terms: tuple[str, ...],
+    glossary: dict[str, str],
+    diagnostics: Diagnostics,
+    prefixes: tuple[str, ...] = (),
 ) -> None:
     explained = {t.lower() for t in glossary}
+    # The term alone, or with a prefix its language writes on the word ("ال" + "لفافة" = "اللفافة").
+    attached = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    lead = rf"(?<![\w-])(?:{attached})?" if attached else r"(?<![\w-])"
     for term in terms:
-        match = re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE)
+        match = re.search(rf"{lead}{re.escape(term)}(?![\w-])", text, re.IGNORECASE)
         if not match or term.lower() in explained:
             continue
         after = text[match.end() : match.end() + 2]

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import cast
 from urllib.parse import quote, urlsplit, urlunsplit
 
+from generator.assets import fonts
 from generator.assets.images import resolve_image
 from generator.document.inline import parse_inline
 from generator.document.model import (
@@ -159,6 +160,8 @@ def compose_document(
         audience=audience,
         language=language,
         language_tag=labels.language_tag,
+        script=(script := labels.script or fonts.script_of(labels.language_name)),
+        direction=fonts.direction_of(script),
         title=text.title,
         subtitle=text.subtitle,
         summary=parse_inline(text.summary),

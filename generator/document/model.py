@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.assets.fonts import Direction
 from generator.diagnostics import Location
 from generator.kinds import Audience  # re-exported: the Document's audience
 from generator.loading.schema import Labels, Role
@@ -220,6 +221,8 @@ class Document:
     medical_terms: tuple[str, ...] = ()  # words patient text must explain (labels + condition)
     review_notes: tuple[ReviewNote, ...] = field(default_factory=tuple)
     translations: tuple[Translation, ...] = ()  # every language version, this one included
+    script: str = "Latn"  # ISO 15924: which fonts draw the text
+    direction: Direction = Direction.LTR  # of the language's script: right to left for Arabic letters
 
 
 @dataclass(frozen=True)

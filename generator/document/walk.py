@@ -48,4 +48,5 @@ def texts(doc: Document) -> Iterator[tuple[str, Location]]:
         yield value, doc.condition_source
     for value in doc.labels.model_dump(exclude={"at"}).values():
         for text in value if isinstance(value, (tuple, list)) else (value,):
-            yield text, doc.labels_source
+            if isinstance(text, str):  # optional settings left out are None
+                yield text, doc.labels_source

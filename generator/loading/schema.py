@@ -349,6 +349,9 @@ class Labels(Model):
 
     language: LanguageCode
     language_tag: Text  # BCP 47 tag written into PDF/PPTX, e.g. nb-NO
+    # ISO 15924 code of the script (Latn, Cyrl, Arab, Ethi): which fonts draw the text and which way it runs.
+    # Left out, it is the script `language_name` is written in.
+    script: Annotated[str, Field(pattern=r"^[A-Z][a-z]{3}$")] | None = None
     draft: Text
     needs_review: Text
     treatment: Text
@@ -402,6 +405,8 @@ class Labels(Model):
     all_topics: Text  # the web page's link to the site's list of conditions
     draft_notice: Text  # the web page's DRAFT banner: not approved for patients yet
     medical_terms: tuple[Text, ...] = ()  # words the readability check wants explained for patients
+    # What the language writes on the front of a word (Arabic: ال, و, ب...), so a medical term is found with it.
+    attached_prefixes: tuple[Text, ...] = ()
 
 
 LanguageFile.model_rebuild()

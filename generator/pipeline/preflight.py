@@ -54,7 +54,7 @@ def check_documents(planned: list[Planned], options: Options, diagnostics: Diagn
                 hyphenation_checked.add(doc.language_tag)
                 check_hyphenation(doc, diagnostics)
             figures[f"{doc.condition_id} ({doc.language})"] = check_readability(
-                doc, doc.medical_terms, dict(doc.glossary), diagnostics
+                doc, doc.medical_terms, dict(doc.glossary), diagnostics, doc.labels.attached_prefixes
             )
             check_glyphs(doc, diagnostics)
             check_pictures(doc, print_shop, options.paper, diagnostics, checked_images)

@@ -11,3 +11,15 @@ def test_missing_glyph_is_reported_at_its_line(project, run):
     assert result.code == 1
     assert "content/tiny/nb.yaml:18:" in result.err
     assert "U+1F9B6" in result.err and "not in the font Fira Sans" in result.err
+
+
+def test_a_missing_character_is_reported_once_with_its_first_place_and_count(project, run):
+    """Hundreds of errors for one character hide the rest: one error per character, at its first line."""
+    edit(project / "content/tiny/nb.yaml", "      - p: Første avsnitt", "      - p: Fot 🦶 og 🦶 første avsnitt")
+    edit(project / "content/tiny/nb.yaml", "[Feber, Nattsmerter]", "[Feber 🦶, Nattsmerter]")
+    result = run(project, "check")
+    assert result.code == 1
+    reports = [line for line in result.err.splitlines() if "U+1F9B6" in line and "error" in line]
+    assert len(reports) == 1, reports
+    assert "content/tiny/nb.yaml:18:" in reports[0] and "3 times in all" in reports[0]
+
