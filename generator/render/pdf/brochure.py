@@ -31,6 +31,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Spacer
 
+from generator.assets.fonts import Direction
 from generator.diagnostics import Location
 from generator.document import model
 from generator.document.model import BulletList, ComparisonTable, Document, Figure, Section, Steps
@@ -40,6 +41,7 @@ from generator.render.pdf import flow as flow
 from generator.render.pdf import parts as parts
 from generator.render.pdf import tagging as tagging
 from generator.render.pdf.page import Sheet, picture_ppi
+from generator.render.pdf.rtl import draw_string
 from generator.render.pdf.styles import Styles
 
 if TYPE_CHECKING:
@@ -76,8 +78,10 @@ class Panel:
         return self.width - self.left_margin - self.right_margin
 
 
-def panels(sheet: Sheet) -> tuple[list[Panel], list[Panel]]:
-    """(outside, inside) panels, each left to right."""
+def panels(sheet: Sheet, rtl: bool = False) -> tuple[list[Panel], list[Panel]]:
+    """(outside, inside) panels, each left to right. A right-to-left brochure opens the other way: every
+    row is mirrored (the cover on the outside's left, the first inside panel on the right), and the
+    narrower fold-in panel still backs the flap."""
     full = (sheet.width + FOLD_IN_NARROWER) / 3
     fold_in = sheet.width - 2 * full
 
@@ -90,10 +94,17 @@ def panels(sheet: Sheet) -> tuple[list[Panel], list[Panel]]:
             x += width
         return out
 
-    return (
-        row(("flap", "back", "cover"), (fold_in, full, full)),
-        row(("inside-1", "inside-2", "inside-3"), (full, full, fold_in)),
+    outside, inside = (
+        (("flap", fold_in), ("back", full), ("cover", full)),
+        (
+            ("inside-1", full),
+            ("inside-2", full),
+            ("inside-3", fold_in),
+        ),
     )
+    if rtl:
+        outside, inside = outside[::-1], inside[::-1]
+    return row(*zip(*outside)), row(*zip(*inside))
 
 
 READING_ORDER = ["cover", "inside", "flap", "back"]  # the structure order of a tagged brochure
@@ -117,7 +128,7 @@ def render(doc: Document, variant: Variant, template: Path | None = None) -> byt
 def render_brochure(doc: Document, paper: str = "a4", print_shop: bool = False, tagged: bool = False) -> bytes:
     sheet = Sheet.of(paper, landscape=True, print_shop=print_shop)
     s = Styles.make(doc, BODY_SIZE, LINE_SPACING)
-    outside, inside = panels(sheet)
+    outside, inside = panels(sheet, rtl=doc.direction is Direction.RTL)
     columns = {p.name: _column(p, sheet) for p in outside + inside}
     ppi = picture_ppi(print_shop)
 
@@ -424,9 +435,10 @@ def _draw_draft_and_crop_marks(canvas: Canvas, sheet: Sheet, doc: Document, s: S
     for panel in row:
         parts.draw_draft_mark(canvas, doc, s, panel.x, 0, panel.width, sheet.height, 64)
     if doc.draft:
-        canvas.setFont(s.fonts["bold"], 12)
         canvas.setFillColor(s.ink)
+        rtl = doc.direction is Direction.RTL
         for panel in row:
-            canvas.drawRightString(panel.x + panel.width - panel.right_margin, BOTTOM_MARGIN - 7 * mm, doc.labels.draft)
+            x = panel.x + panel.width - panel.right_margin
+            draw_string(canvas, x, BOTTOM_MARGIN - 7 * mm, doc.labels.draft, s.fonts["bold"], 12, "right", rtl)
     sheet.draw_crop_marks(canvas)
     canvas.restoreState()

@@ -138,3 +138,92 @@ def table_with_rules_inside(base: type, around: Callable[[Any], AbstractContextM
 
     RulesInside.__name__ = base.__name__
     return RulesInside
+
+
+# -- shaped text (HarfBuzz through reportlab's TrueType fonts) -------------------------------------------
+
+# (font face name, private-use code point) -> the characters that glyph stands for
+_PRIVATE_TEXT: dict[tuple[str, int], str] = {}
+
+
+def shaped(text: str, font_name: str, size: float, rtl: bool) -> tuple[str, float]:
+    """``text`` shaped by HarfBuzz in one direction with the registered font ``font_name``: joined
+    Arabic letters, marks in place, brackets mirrored when ``rtl``; returned as reportlab's ShapedStr
+    (glyphs in visual order, each with its HarfBuzz position) and its width in points.
+    ``canvas.drawString`` draws it as it is.
+
+    A glyph that is not one of the characters it draws (a letter's joining form, coded in the font as an
+    Arabic presentation form, or a glyph with no character at all, which reportlab gives a private-use
+    code point) has its characters noted, so the font's ToUnicode map gives them back
+    (:func:`_install_to_unicode`): copy, search and screen readers read the letters themselves."""
+    import uharfbuzz  # noqa: PLC0415 - only for a right-to-left document
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
+    from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr  # noqa: PLC0415
+
+    _install_to_unicode()
+    font = pdfmetrics.getFont(font_name)
+    hb_font = font.hbFont(size)  # type: ignore[attr-defined]  # reportlab's TTFont, with uharfbuzz
+    buffer = uharfbuzz.Buffer()
+    buffer.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_CHARACTERS
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    buffer.direction = "rtl" if rtl else "ltr"
+    uharfbuzz.shape(hb_font, buffer, {"kern": True, "liga": True})
+    face = font.face  # type: ignore[attr-defined]
+    infos, positions = buffer.glyph_infos, buffer.glyph_positions
+    starts = sorted({info.cluster for info in infos}) + [len(text)]
+    chars, data, width = [], [], 0.0
+    name = face.name.decode("latin-1") if isinstance(face.name, bytes) else face.name
+    for info, pos in zip(infos, positions):
+        gid = info.codepoint
+        own = face.glyphToChar.get(gid)
+        char = own[0] if own else font.hbAddPrivate(hb_font.glyph_to_string(gid), gid, pos.x_advance)  # type: ignore[attr-defined]
+        cluster = text[info.cluster : starts[starts.index(info.cluster) + 1]]
+        if chr(char) not in cluster:  # a joining form, a ligature, a glyph of its own: note its letters
+            others = {
+                chr(face.glyphToChar[i.codepoint][0])
+                for i in infos
+                if i.cluster == info.cluster and i.codepoint != gid and face.glyphToChar.get(i.codepoint)
+            }
+            letters = "".join(c for c in cluster if c not in others) or cluster
+            # Drawn right to left, a glyph of several letters (lam-alef) is read back reversed with its line by
+            # poppler and PDFium alike: its letters are written in drawing order, so both read them logically.
+            _PRIVATE_TEXT.setdefault((name, char), letters[::-1] if rtl else letters)
+        scale = face._pdfScale
+        advance = scale(pos.x_advance)
+        data.append(
+            ShapeData(
+                info.cluster,
+                advance,
+                scale(pos.y_advance),
+                scale(pos.x_offset),
+                scale(pos.y_offset),
+                face.charWidths[char],
+            )
+        )
+        chars.append(chr(char))
+        width += advance * size / 1000
+    return ShapedStr("".join(chars), shapeData=data), width  # type: ignore[arg-type]  # a list, as reportlab makes it
+
+
+@lru_cache(maxsize=1)
+def _install_to_unicode() -> None:
+    """reportlab writes each subset's ToUnicode map with ``ttfonts.makeToUnicodeCMap``, mapping a code
+    to itself; a code noted by :func:`shaped` is mapped to its letters instead (one or more
+    characters, as a ToUnicode ``bfchar`` allows). Every other entry is written exactly as before."""
+    from reportlab.pdfbase import ttfonts  # noqa: PLC0415
+
+    original = ttfonts.makeToUnicodeCMap
+
+    def make(fontname: str, subset) -> str:
+        face = fontname.split("+", 1)[-1]
+        cmap = original(fontname, subset)
+        for index, code in enumerate(subset):
+            letters = _PRIVATE_TEXT.get((face, code))
+            if letters:
+                cmap = cmap.replace(
+                    f"<{index:02X}> <{code:04X}>", f"<{index:02X}> <{letters.encode('utf-16-be').hex().upper()}>", 1
+                )
+        return cmap
+
+    ttfonts.makeToUnicodeCMap = make

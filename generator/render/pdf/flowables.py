@@ -18,6 +18,7 @@ from generator.assets.images import prepared, upright_size
 from generator.diagnostics import Location
 from generator.document.model import Document, Figure
 from generator.render.pdf import compat, memo
+from generator.render.pdf.rtl import paragraph_for
 from generator.render.pdf.styles import Styles
 from generator.render.pdf.tagging import artifact, is_tagged
 from generator.render.pdf.text import markup, plain_markup
@@ -104,7 +105,9 @@ class Pathway(Flowable):
         self.disc = numbers[0].style.fontSize * 2.0 if numbers else 0
         self.spaceAfter = cast(ParagraphStyle, texts[0].style.parent).spaceAfter if texts else 0
         self._heights: list[float] = []
-        self.hAlign = "LEFT"
+        # Right to left, the numbers stand at the right and the boxes start from the right edge.
+        self.rtl = bool(texts) and texts[0].style.wordWrap == "RTL"
+        self.hAlign = "RIGHT" if self.rtl else "LEFT"
 
     @classmethod
     def of(cls, items, s: Styles, max_width: float) -> Pathway:
@@ -121,8 +124,8 @@ class Pathway(Flowable):
             embeddedHyphenation=0,
         )
         text_style = ParagraphStyle("step-text", parent=s.body, rightIndent=0, spaceAfter=0, spaceBefore=0)
-        numbers = [Paragraph(str(i + 1), number_style) for i in range(len(items))]
-        texts = [Paragraph(markup(item), text_style) for item in items]
+        numbers = [paragraph_for(str(i + 1), number_style) for i in range(len(items))]
+        texts = [paragraph_for(markup(item), text_style) for item in items]
         return cls(numbers, texts, colors.HexColor("#F2F2F2"), s.primary, max_width)
 
     def _text_width(self, width: float) -> float:
@@ -152,7 +155,8 @@ class Pathway(Flowable):
 
     def draw(self):
         canvas, top = self.canv, self.height
-        text_x = 2 * self.PAD + self.disc
+        text_x = self.PAD if self.rtl else 2 * self.PAD + self.disc
+        disc_x = self.width - self.PAD - self.disc / 2 if self.rtl else self.PAD + self.disc / 2
         for i, (number, text, h) in enumerate(zip(self.numbers, self.texts, self._heights)):
             bottom = top - h
             centre_y = top - self.PAD - self.disc / 2
@@ -163,9 +167,9 @@ class Pathway(Flowable):
                 canvas.setLineWidth(1.6)
                 canvas.roundRect(0, bottom, self.width, h, 2 * mm, stroke=1, fill=1)
                 canvas.setFillColor(self.line)
-                canvas.circle(self.PAD + self.disc / 2, centre_y, self.disc / 2, stroke=0, fill=1)
+                canvas.circle(disc_x, centre_y, self.disc / 2, stroke=0, fill=1)
                 if i < len(self.texts) - 1:  # an arrow down to the next step
-                    x, y = self.PAD + self.disc / 2, bottom - 0.4 * mm
+                    x, y = disc_x, bottom - 0.4 * mm
                     path = canvas.beginPath()
                     path.moveTo(x - 2.2 * mm, y)
                     path.lineTo(x + 2.2 * mm, y)
@@ -174,7 +178,7 @@ class Pathway(Flowable):
                     canvas.drawPath(path, stroke=0, fill=1)
                 canvas.restoreState()
             _, nh = number.wrap(self.disc, self.disc)
-            number.drawOn(canvas, self.PAD, centre_y - nh / 2 + number.style.fontSize * 0.12)
+            number.drawOn(canvas, disc_x - self.disc / 2, centre_y - nh / 2 + number.style.fontSize * 0.12)
             _, th = text.wrap(self._text_width(self.width), h)
             text.drawOn(canvas, text_x, top - self.PAD - max(th, self.disc) + (max(th, self.disc) - th) / 2)
             top = bottom - self.ARROW
@@ -198,6 +202,8 @@ class FigureBlock(Unbreakable):
         self.spec = (fig, doc, s, max_width, ppi)
         self.floor = floor if floor is not None else max_height * self.SHRINK
         image = picture(fig.path, max_width, max_height, ppi)
+        if s.body.wordWrap == "RTL":
+            image.hAlign = "RIGHT"  # at the start of a right-to-left line
         caption = figure_caption(fig, doc, s)
         memo.attach(image).alt = fig.alt
         memo.attach(caption).role = "Caption"
@@ -221,7 +227,7 @@ class FigureBlock(Unbreakable):
 
 
 def figure_caption(fig: Figure, doc: Document, s: Styles) -> Paragraph:
-    return Paragraph(
+    return paragraph_for(
         f"{markup(fig.caption)} ({plain_markup(doc.labels.figure_credit)}: {plain_markup(fig.credit)})", s.caption
     )
 

@@ -30,6 +30,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from generator.assets.fonts import Direction
 from generator.diagnostics import Location
 from generator.document import model
 from generator.document.model import BulletList, ComparisonTable, Document, Section
@@ -38,6 +39,7 @@ from generator.render.pdf import blocks, compat, flowables, memo
 from generator.render.pdf import parts as parts
 from generator.render.pdf import tagging as tagging
 from generator.render.pdf.page import Sheet, picture_ppi
+from generator.render.pdf.rtl import draw_string
 from generator.render.pdf.styles import Styles
 
 if TYPE_CHECKING:
@@ -303,9 +305,10 @@ def _draw_decoration(canvas: Canvas, doc: Document, layout: _Layout, band_height
         )
     parts.draw_draft_mark(canvas, doc, s, 0, 0, sheet.width, sheet.height, 120)
     if doc.draft:
-        canvas.setFont(s.fonts["bold"], 12)
         canvas.setFillColor(colors.white if band_height and sheet.print_shop else s.ink)
-        canvas.drawRightString(sheet.width - MARGIN_X, sheet.height - MARGIN_TOP + 4 * mm, doc.labels.draft)
+        rtl = doc.direction is Direction.RTL
+        x, align = (MARGIN_X, "left") if rtl else (sheet.width - MARGIN_X, "right")
+        draw_string(canvas, x, sheet.height - MARGIN_TOP + 4 * mm, doc.labels.draft, s.fonts["bold"], 12, align, rtl)
     sheet.draw_crop_marks(canvas)
     canvas.restoreState()
 
@@ -338,14 +341,15 @@ def _numbered_canvas(doc: Document, layout: _Layout, pages: list[int]):
         def _draw_footer(self, total: int) -> None:
             self.saveState()
             self.translate(sheet.offset, sheet.offset)
-            self.setFont(s.fonts["regular"], 12)
             self.setFillColor(s.ink)
-            self.drawRightString(
-                sheet.width - MARGIN_X,
-                FOOTER_Y,
-                doc.labels.page_of.replace("{page}", str(compat.page_number(self))).replace("{pages}", str(total)),
-            )
-            self.drawString(MARGIN_X, FOOTER_Y, f"{doc.title} · {doc.labels.version} {doc.trust.version}")
+            page = doc.labels.page_of.replace("{page}", str(compat.page_number(self))).replace("{pages}", str(total))
+            about = f"{doc.title} · {doc.labels.version} {doc.trust.version}"
+            # The page number at the end of the line, the title at its start: mirrored right to left.
+            rtl = doc.direction is Direction.RTL
+            end, start = ("left", "right") if rtl else ("right", "left")
+            end_x, start_x = (MARGIN_X, sheet.width - MARGIN_X) if rtl else (sheet.width - MARGIN_X, MARGIN_X)
+            draw_string(self, end_x, FOOTER_Y, page, s.fonts["regular"], 12, end, rtl)
+            draw_string(self, start_x, FOOTER_Y, about, s.fonts["regular"], 12, start, rtl)
             self.restoreState()
 
     return NumberedCanvas

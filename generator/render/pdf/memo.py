@@ -25,6 +25,7 @@ class Memo:
     alt: str | None = None  # a picture's alternative text
     href: str | None = None  # a link's target
     rows: tuple | None = None  # a comparison table's rows (row heights checked, cells tagged)
+    mirrored: bool = False  # a table drawn right to left: its first column is the rightmost
     list_key: object | None = None  # the list a bullet paragraph belongs to
     steps: object | None = None  # a pathway's list in the structure tree
     structure: tuple | None = None  # its place in the tagged PDF's tree (None on a tagged class: an artifact)

@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from generator.assets.fonts import Direction
 from generator.diagnostics import Location
 from generator.document.model import ROLE_LABELS, Cell, ComparisonTable, Document, Figure, Inline, Span, TableRow
 from generator.render.errors import LayoutProblem
@@ -28,19 +29,20 @@ from generator.render.pdf.flowables import (
     located,
     picture,
 )
+from generator.render.pdf.rtl import draw_string, paragraph_for
 from generator.render.pdf.styles import Styles
 from generator.render.pdf.text import address_lines, attribute, label, markup, phone, plain_markup
 
 
 def heading(text: str, style: ParagraphStyle, source: Location | None = None, role: str = "H2") -> Paragraph:
     """A heading, its structure role given here (tagged PDFs), not guessed from its style later."""
-    para = located(Paragraph(plain_markup(text), style), source)
+    para = located(paragraph_for(plain_markup(text), style), source)
     memo.attach(para).role = role
     return para
 
 
 def paragraph(inline: Inline, style: ParagraphStyle, source: Location | None = None) -> Flowable:
-    return located(Paragraph(markup(inline), style), source)
+    return located(paragraph_for(markup(inline), style), source)
 
 
 def bullets(items, style: ParagraphStyle, source: Location | None = None) -> list[Flowable]:
@@ -50,7 +52,7 @@ def bullets(items, style: ParagraphStyle, source: Location | None = None) -> lis
     key = object()
     out: list[Flowable] = []
     for item in items:
-        para = located(Paragraph(markup(item), bulleted, bulletText="•"), source)
+        para = located(paragraph_for(markup(item), bulleted, bulletText="•"), source)
         memo.attach(para).list_key = key
         out.append(para)
     return out
@@ -75,7 +77,7 @@ def pathway(items, s: Styles, max_width: float, source: Location | None) -> Flow
 
 
 def review_mark(note: str, doc: Document, s: Styles, source: Location | None) -> Flowable:
-    return located(Paragraph(f"[{plain_markup(doc.labels.needs_review)}: {plain_markup(note)}]", s.review), source)
+    return located(paragraph_for(f"[{plain_markup(doc.labels.needs_review)}: {plain_markup(note)}]", s.review), source)
 
 
 def figure(fig: Figure, doc: Document, s: Styles, max_width: float, max_height: float, ppi: int = 150) -> Flowable:
@@ -107,7 +109,7 @@ def callout(flowables: list, s: Styles, width: float, source: Location | None, s
 
 
 def _cell(cell: Cell, s: Styles) -> list:
-    flow: list = [Paragraph(markup(p), s.cell) for p in cell.paragraphs]
+    flow: list = [paragraph_for(markup(p), s.cell) for p in cell.paragraphs]
     if cell.bullets:
         flow += bullets(cell.bullets, s.cell)
     return flow
@@ -120,18 +122,22 @@ def comparison_table(table: ComparisonTable, s: Styles, width: float) -> Table:
     four kinds of information and cells stay wide enough for 12 pt text.
     """
     name, indications, contraindications, course = table.columns
-    header = [Paragraph(plain_markup(c), s.head) for c in (name, indications, contraindications)]
+    header = [paragraph_for(plain_markup(c), s.head) for c in (name, indications, contraindications)]
     rows: list[list[Any]] = [header]
     for row in table.rows:
         first, ind, contra, course_cell = row.cells
         # Treatment names stay whole (no hyphen), so they can be found at a glance.
         lead = (
-            [Paragraph(markup(first.paragraphs[0]), s.cell_whole)]
+            [paragraph_for(markup(first.paragraphs[0]), s.cell_whole)]
             + _cell(Cell(first.paragraphs[1:]), s)
-            + [Paragraph(f"<b>{plain_markup(course)}:</b> {markup(course_cell.paragraphs[0])}", s.cell)]
+            + [paragraph_for(f"<b>{plain_markup(course)}:</b> {markup(course_cell.paragraphs[0])}", s.cell)]
         )
         rows.append([lead, _cell(ind, s), _cell(contra, s)])
-    result = Table(rows, colWidths=[width * f for f in (0.36, 0.32, 0.32)], repeatRows=1, hAlign="LEFT")
+    widths = [width * f for f in (0.36, 0.32, 0.32)]
+    mirrored = s.body.wordWrap == "RTL"
+    if mirrored:  # right to left, the treatment's column is the rightmost (the tagging reads it first)
+        rows, widths = [row[::-1] for row in rows], widths[::-1]
+    result = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     result.setStyle(
         TableStyle(
             [
@@ -150,6 +156,7 @@ def comparison_table(table: ComparisonTable, s: Styles, width: float) -> Table:
         )
     )
     memo.attach(result).rows = table.rows
+    memo.attach(result).mirrored = mirrored
     return located(result, table.source)
 
 
@@ -162,7 +169,7 @@ def compact_treatment(row: TableRow, labels, s: Styles) -> list[Flowable]:
     the text may go on in the next panel.
     """
     name, indications, contraindications, course = row.cells
-    head = Paragraph(markup(name.paragraphs[0]) + f" – {markup(course.paragraphs[0])}", _entry_head(s.cell_whole))
+    head = paragraph_for(markup(name.paragraphs[0]) + f" – {markup(course.paragraphs[0])}", _entry_head(s.cell_whole))
     memo.attach(head).role = "H3"
     sentences = []
     for label_text, cell in (
@@ -170,7 +177,7 @@ def compact_treatment(row: TableRow, labels, s: Styles) -> list[Flowable]:
         (labels.contraindications_short, contraindications),
     ):
         sentences.append(f"<b>{label(label_text)}</b> " + " ".join(_sentence(markup(b)) for b in cell.bullets))
-    body = Paragraph(" ".join(sentences), ParagraphStyle("entry", parent=s.cell, spaceAfter=1.5 * mm + 2))
+    body = paragraph_for(" ".join(sentences), ParagraphStyle("entry", parent=s.cell, spaceAfter=1.5 * mm + 2))
     return [located(head, row.source), located(body, row.source)]
 
 
@@ -200,9 +207,9 @@ def title_band(doc: Document, s: Styles, width: float, padding: tuple[float, flo
                 hyphenationLang=s.body.hyphenationLang,
                 embeddedHyphenation=s.body.embeddedHyphenation,
             )
-    title = Paragraph(plain_markup(doc.title), title_style)
+    title = paragraph_for(plain_markup(doc.title), title_style)
     memo.attach(title).role = "H1"  # whatever size it was fitted at
-    band = Table([[[title, Paragraph(plain_markup(doc.subtitle), s.subtitle)]]], colWidths=[width])
+    band = Table([[[title, paragraph_for(plain_markup(doc.subtitle), s.subtitle)]]], colWidths=[width])
     band.setStyle(
         TableStyle(
             [
@@ -220,7 +227,7 @@ def title_band(doc: Document, s: Styles, width: float, padding: tuple[float, flo
 
 def masthead(doc: Document, s: Styles, width: float) -> Flowable:
     """The clinic on the front: its logo (if the clinic file names one) beside its name."""
-    name = Paragraph(f"<b>{plain_markup(doc.clinic.name)}</b>", s.body)
+    name = paragraph_for(f"<b>{plain_markup(doc.clinic.name)}</b>", s.body)
     if not doc.clinic.logo:
         return name
     logo = picture(doc.clinic.logo, max_width=width * 0.35, max_height=14 * mm, ppi=300)
@@ -256,10 +263,12 @@ def contact_block(doc: Document, s: Styles, qr_size: float, width: float) -> lis
     )
     story: list = [heading(clinic.name, style, clinic.where("name"))]
     if clinic.address:
-        story.append(located(Paragraph(plain_markup(clinic.address), s.small), clinic.where("address")))
+        story.append(located(paragraph_for(plain_markup(clinic.address), s.small), clinic.where("address")))
     if clinic.phone:
         story.append(
-            located(Paragraph(f"{plain_markup(labels.phone)}: {phone(clinic.phone)}", s.link), clinic.where("phone"))
+            located(
+                paragraph_for(f"{plain_markup(labels.phone)}: {phone(clinic.phone)}", s.link), clinic.where("phone")
+            )
         )
     # E-mail and web address are links: clickable on screen, tagged as Link in accessible PDFs.
     for target, text, key in (
@@ -286,7 +295,7 @@ def link(target: str, text: str, style: ParagraphStyle, width: float, source: Lo
             "use a shorter address; it may only break before . / @ or -",
         )
     href = attribute(target)
-    para = Paragraph("<br/>".join(f'<a href="{href}">{plain_markup(line)}</a>' for line in lines), style)
+    para = paragraph_for("<br/>".join(f'<a href="{href}">{plain_markup(line)}</a>' for line in lines), style)
     memo.attach(para).role = "Link"
     memo.attach(para).href = target
     return located(para, source)
@@ -297,7 +306,7 @@ def glossary_block(doc: Document, s: Styles) -> list:
     if not doc.glossary:
         return []
     words = " ".join(f"<b>{plain_markup(term)}</b>: {plain_markup(text)}" for term, text in doc.glossary)
-    return [Spacer(1, 2 * mm), Paragraph(f"<b>{plain_markup(doc.labels.glossary)}.</b> {words}", s.small)]
+    return [Spacer(1, 2 * mm), paragraph_for(f"<b>{plain_markup(doc.labels.glossary)}.</b> {words}", s.small)]
 
 
 def trust_block(doc: Document, s: Styles, short_sources: bool) -> list:
@@ -315,19 +324,19 @@ def trust_block(doc: Document, s: Styles, short_sources: bool) -> list:
         ),
     ]
     story: list = [heading(labels.about_this_leaflet, ParagraphStyle("about", parent=s.h1, spaceBefore=0))]
-    story += [Paragraph(f"<b>{plain_markup(k)}:</b> {plain_markup(v)}", s.small) for k, v in facts]
+    story += [paragraph_for(f"<b>{plain_markup(k)}:</b> {plain_markup(v)}", s.small) for k, v in facts]
     if trust.sources:
         if short_sources:
             story.append(
-                Paragraph(
+                paragraph_for(
                     f"<b>{plain_markup(labels.sources)}:</b> " + plain_markup("; ".join(trust.short_sources)), s.small
                 )
             )
         else:
-            story.append(Paragraph(f"<b>{plain_markup(labels.sources)}:</b>", s.small))
+            story.append(paragraph_for(f"<b>{plain_markup(labels.sources)}:</b>", s.small))
             story += bullets([(Span(c),) for c in trust.sources], s.small)
-    story.append(Paragraph(plain_markup(trust.disclaimer), s.small))
-    story.append(Paragraph(plain_markup(trust.feedback), s.small))
+    story.append(paragraph_for(plain_markup(trust.disclaimer), s.small))
+    story.append(paragraph_for(plain_markup(trust.feedback), s.small))
     return story
 
 
@@ -337,10 +346,9 @@ def draw_draft_mark(canvas, doc: Document, s: Styles, x: float, y: float, w: flo
         return
     canvas.saveState()
     canvas.setFillColor(colors.Color(0, 0, 0, alpha=0.09))
-    canvas.setFont(s.fonts["bold"], size)
     canvas.translate(x + w / 2, y + h / 2)
     canvas.rotate(55 if h > w else 30)
-    canvas.drawCentredString(0, -size / 3, doc.labels.draft)
+    draw_string(canvas, 0, -size / 3, doc.labels.draft, s.fonts["bold"], size, "centre", doc.direction is Direction.RTL)
     canvas.restoreState()
 
 

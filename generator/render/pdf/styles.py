@@ -15,7 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from generator.assets.fonts import register_reportlab
+from generator.assets.fonts import Direction, register_reportlab
 from generator.assets.hyphenation import hyphenator
 from generator.document.model import Document
 
@@ -62,6 +62,8 @@ class Styles:
             hyphenationMinWordLength=5,
             uriWasteReduce=0.3,
             spaceAfter=body_size * 0.45,
+            # Right to left: every paragraph is a RightToLeftParagraph (rtl.py), its alignment read mirrored.
+            wordWrap="RTL" if doc.direction is Direction.RTL else None,
         )
         no_hyphens: dict[str, Any] = dict(hyphenationLang="", embeddedHyphenation=0)
         small = ParagraphStyle("small", parent=base, fontSize=MIN_SIZE, leading=MIN_SIZE * 1.3, spaceAfter=2)

@@ -30,6 +30,21 @@ class Element:
     group: str = ""  # brochure: which part of the sheet (for reading order)
     uri: str | None = None  # Link: its target, to find its annotations
     numbering: str | None = None  # L: /ListNumbering (Decimal for a pathway's steps)
+    column: int = 0  # TH, TD: the column in reading order
+
+
+def _add_kid(parent: Element, kid: Element, key: object) -> None:
+    """Kids in the order they are drawn; a table's cells (keyed (row, column)) in their columns' order,
+    which a table drawn right to left draws from the last."""
+    if kid.role in ("TH", "TD") and isinstance(key, tuple):
+        column = key[1]
+        for at, sibling in enumerate(parent.kids):
+            if isinstance(sibling, Element) and sibling.role in ("TH", "TD") and sibling.column > column:
+                parent.kids.insert(at, kid)
+                kid.column = column
+                return
+        kid.column = column
+    parent.kids.append(kid)
 
 
 class Tagger:
@@ -58,7 +73,7 @@ class Tagger:
                     uri=uri if last else None,
                     numbering="Decimal" if role == "L" and isinstance(key, OrderedList) else None,
                 )
-                parent.kids.append(found)
+                _add_kid(parent, found, key)
                 self._elements[prefix] = found
             parent = found
         return parent

@@ -36,9 +36,11 @@ def _tag_one(flowable, prefix: Path_) -> None:
     elif isinstance(flowable, Table):
         compat.retype(flowable, artifact_table_class(type(flowable)))
         structured = memo.of(flowable).rows is not None
+        mirrored = memo.of(flowable).mirrored
         table = object()
         for r, row in enumerate(compat.cell_values(flowable)):
-            for c, cell in enumerate(row):
+            for drawn, cell in enumerate(row):
+                c = len(row) - 1 - drawn if mirrored else drawn  # the reading order's column
                 if structured:
                     cell_role = ("TH", (r, c)) if r == 0 else ("TD", (r, c))
                     cell_path = (*prefix, ("Table", table), ("TR", r), cell_role)
