@@ -86,18 +86,23 @@ def body_family(script: str = LATIN) -> FontFamily:
     families = chain(script)
     if len(families) == 1:
         return families[0]
-    regular, bold, italic, bolditalic = (_merged([f.face(face) for f in families]) for face in FACES)
+    name = "".join(f.name.replace(" ", "") for f in families)
+    regular, bold, italic, bolditalic = (_merged([f.face(face) for f in families], f"{name}-{face}") for face in FACES)
     return FontFamily(families[0].name, regular, bold, italic, bolditalic, chain=tuple(f.name for f in families))
 
 
-def _merged(paths: list[Path]) -> Path:
-    """The fonts at ``paths`` as one font file (the first keeps a character all of them have)."""
+def _merged(paths: list[Path], postscript_name: str) -> Path:
+    """The fonts at ``paths`` as one font file (the first keeps a character all of them have), named
+    ``postscript_name``: each face its own name, as the PDFs tell fonts apart by it (the regular and the
+    italic face of a script without italics begin with the same font)."""
     parts = tuple(p.read_bytes() for p in paths)
-    data = cache.cached("merged-font", ("fontTools-merge-1", *parts), lambda: _merge(paths))
+    data = cache.cached(
+        "merged-font", ("fontTools-merge-2", postscript_name, *parts), lambda: _merge(paths, postscript_name)
+    )
     return cache.stored_file("merged-font", data, ".ttf")
 
 
-def _merge(paths: list[Path]) -> bytes:
+def _merge(paths: list[Path], postscript_name: str) -> bytes:
     import logging  # noqa: PLC0415
 
     from fontTools.merge import Merger, Options  # noqa: PLC0415 - heavy: fontTools, only when a chain is merged
@@ -107,6 +112,9 @@ def _merge(paths: list[Path]) -> bytes:
     # Tables only one font may have (vertical metrics, math) are dropped rather than merged wrongly.
     merger = Merger(options=Options(drop_tables=["vmtx", "vhea", "MATH", "STAT", "fvar", "gvar", "avar", "HVAR"]))
     font = merger.merge([str(p) for p in paths])
+    for record in font["name"].names:
+        if record.nameID == 6:  # the PostScript name, which reportlab and the PDFs go by
+            record.string = postscript_name
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()

@@ -1,0 +1,180 @@
+"""Every script leafdeck draws, judged by independent readers (tests/fixtures/scripts: one small condition in
+English, Ukrainian, Tigrinya, Arabic and Urdu, each with numbers, a bracketed Latin term and an e-mail
+address inside its sentences; Urdu is not a shipped language, added the way the README says).
+
+Expected values come from the fixture's YAML (``support.facts``), the direction of each language from the
+Unicode data of its name (``fontTools.unicodedata``, not leafdeck's code); actual values from poppler
+(``pdftotext``, ``pdffonts``), the pdfua checker, python-pptx and html5lib.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from fontTools import unicodedata as ucd
+
+from generator.cli import main
+from support import facts
+from support.content import FIXTURES, TODAY
+from support.tools import pdffonts, pdftotext, words
+
+SCRIPTS = FIXTURES / "scripts"
+LANGUAGES = facts.condition(SCRIPTS / "content", "scripts")["languages"]
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u200e\u200f"))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("scripts") / "project"
+    shutil.copytree(SCRIPTS, root)
+    code = main(
+        [
+            "--content", str(root / "content"), "--images", str(root / "images"), "--out", str(root / "output"),
+            "--product", "leaflet,brochure,deck,page,web", "--jobs", "1", "--today", TODAY,
+        ]
+    )  # fmt: skip
+    assert code == 0
+    return root / "output" / "default"
+
+
+def _rtl(lang: str) -> bool:
+    """Right to left by the Unicode data of the language's own name (its labels' language_name)."""
+    name = facts.labels(SCRIPTS / "content", lang)["language_name"]
+    scripts = {ucd.script(c) for c in name if unicodedata.category(c).startswith("L")}
+    return any(ucd.script_horizontal_direction(s, "LTR") == "RTL" for s in scripts)
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``, letters only: bidi controls, vowel marks (poppler puts a mark drawn above its
+    letter on a line of its own) and punctuation left out, so the order of the words is what is compared."""
+    text = unicodedata.normalize("NFC", text.translate(BIDI_CONTROLS))
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    found = []
+    for token in re.findall(r"[^\W\d_]+|\d+", text):
+        # A Latin word and an Arabic one with no space between them are two words (poppler may lose the space
+        # where the direction changes).
+        found += _by_script(token)
+    return found
+
+
+def _by_script(token: str) -> list[str]:
+    parts = [token[0]]
+    for before, char in zip(token, token[1:]):
+        if ucd.script(char) != ucd.script(before):
+            parts.append(char)
+        else:
+            parts[-1] += char
+    return parts
+
+
+def _contains(haystack: list[str], needle: list[str]) -> bool:
+    return any(haystack[i : i + len(needle)] == needle for i in range(len(haystack) - len(needle) + 1))
+
+
+def _pdf(built: Path, lang: str, product: str) -> Path:
+    return built / "scripts" / lang / f"scripts_{lang}_{product}.pdf"
+
+
+@pytest.mark.parametrize("product", ["leaflet", "brochure", "leaflet_web"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_text_layer_reads_the_content_in_reading_order(built, lang, product):
+    """Copy, search and screen readers get the content's own letters in logical order, in every script:
+    the first paragraph, every treatment's name and its first contraindication."""
+    text = _words(pdftotext(_pdf(built, lang, product), order="reading"))
+    words = facts.texts(SCRIPTS / "content", "scripts", lang)
+    paragraph = next(b["p"] for s in words["sections"] for b in s["patient"] if "p" in b)
+    expected = [paragraph] + [t["name"] for t in words["treatments"]]
+    expected += [t["patient"]["contraindications"][0] for t in words["treatments"]]
+    for passage in expected:
+        assert _contains(text, _words(facts.plain(passage))), (lang, passage, text[:40])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_lines_start_on_their_languages_side_and_the_table_with_its_first_column(built, lang):
+    """A paragraph's lines share their start edge: the right one in a right-to-left language, the left one
+    otherwise; the comparison table's treatment column is on that side too."""
+    rtl = _rtl(lang)
+    words = facts.texts(SCRIPTS / "content", "scripts", lang)
+    paragraph = _words(next(b["p"] for s in words["sections"] for b in s["patient"] if "p" in b))
+    # The paragraph as poppler's layout analysis groups it: the block holding its words.
+    block = max(_blocks(_pdf(built, lang, "leaflet")), key=lambda b: sum(w in paragraph for _, _, ws in b for w in ws))
+    assert len(block) >= 2, "the fixture's first paragraph should run over two lines at least"
+    starts = [x1 if rtl else x0 for x0, x1, _ in block]
+    ends = [x0 if rtl else x1 for x0, x1, _ in block]
+    assert max(starts) - min(starts) < 1.5, starts  # one start edge
+    assert max(ends) - min(ends) > 5, ends  # ragged at the other
+    name = _words(facts.plain(words["treatments"][1]["name"]))[0]
+    indication = _words(facts.plain(words["treatments"][1]["patient"]["indications"][0]))[0]
+    everywhere = _bbox_words(_pdf(built, lang, "leaflet"))
+    # The table's row: the treatment's name and its first indication start on one line (cells align at the top).
+    name_x, indication_x = next(
+        (n.x0, i.x0)
+        for n in everywhere
+        if _word(n) == name
+        for i in everywhere
+        if _word(i) == indication and i.page == n.page and abs(i.y0 - n.y0) < 2
+    )
+    assert (name_x > indication_x) if rtl else (name_x < indication_x), (name, indication)
+
+
+def _bbox_words(pdf: Path):
+    return words(pdf)
+
+
+def _blocks(pdf: Path) -> list[list[tuple[float, float, list[str]]]]:
+    """Page 1's blocks as ``pdftotext -bbox-layout`` finds them: each a list of lines (left, right, words)."""
+    import html
+
+    out = subprocess.run(
+        ["pdftotext", "-bbox-layout", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    blocks = []
+    for block in re.findall(r"<block .*?</block>", out, re.S):
+        lines = []
+        for x0, x1, body in re.findall(
+            r'<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)".*?>(.*?)</line>', block, re.S
+        ):
+            texts = [html.unescape(t) for t in re.findall(r"<word [^>]*>(.*?)</word>", body)]
+            lines.append((float(x0), float(x1), [w for t in texts for w in _words(t)]))
+        blocks.append(lines)
+    return blocks
+
+
+def _word(box) -> str | None:
+    """A word's letters as written: poppler's word boxes hold a right-to-left word in drawing order."""
+    found = _words(box.text)
+    if not found:
+        return None
+    word = found[0]
+    rtl = any(unicodedata.bidirectional(c) in ("R", "AL") for c in word)
+    return word[::-1] if rtl and not any(unicodedata.category(c) == "Mn" for c in box.text) else word
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_font_is_embedded_and_each_script_has_its_own(built, lang):
+    fonts = [row for product in ("leaflet", "brochure") for row in pdffonts(_pdf(built, lang, product))]
+    assert fonts and all(row[-5] == "yes" for row in fonts), fonts  # emb
+    names = " ".join(row[0] for row in fonts)
+    script = {ucd.script(c) for c in facts.labels(SCRIPTS / "content", lang)["language_name"] if c.isalpha()}
+    if "Ethi" in script:
+        assert "NotoSansEthiopic" in names
+    elif "Arab" in script:
+        assert "IBMPlexSansArabic" in names
+    else:
+        assert "FiraSans" in names
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_accessible_pdfs_pass_the_checker_in_every_script(built, lang):
+    from integration.render.pdf.test_accessible_pdf import _pdfua
+
+    checker = _pdfua()
+    assert checker, "pdfua is a test dependency: pip install -e '.[test]'"
+    for product in ("leaflet_web", "brochure_web"):
+        done = subprocess.run([*checker, "check", str(_pdf(built, lang, product))], capture_output=True, text=True)
+        assert done.returncode == 0 and "result: PASS" in done.stdout, done.stdout

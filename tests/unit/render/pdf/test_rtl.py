@@ -1,0 +1,47 @@
+"""Right-to-left paragraphs (generator/render/pdf/rtl.py) laid out without drawing: lines broken on shaped
+widths, split between frames with every word kept, alignment read from the start side."""
+
+from __future__ import annotations
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from generator.assets.fonts import register_reportlab
+from generator.render.pdf.rtl import RightToLeftParagraph, paragraph_for
+
+TEXT = "تشعر بألم تحت الكعب. يتحسن 8 من كل 10 أشخاص خلال سنة (12 شهرًا). اكتب إلى post@example.org إذا كانت لديك أسئلة."
+
+
+def _style(**kw) -> ParagraphStyle:
+    fonts = register_reportlab("Arab")
+    return ParagraphStyle("rtl", fontName=fonts["regular"], fontSize=12, leading=15, wordWrap="RTL", **kw)
+
+
+def test_the_style_chooses_the_paragraph():
+    assert type(paragraph_for(TEXT, _style())) is RightToLeftParagraph
+    assert type(paragraph_for("abc", ParagraphStyle("ltr"))) is not RightToLeftParagraph
+
+
+def test_lines_never_run_past_the_width_and_no_word_is_lost():
+    para = RightToLeftParagraph(TEXT, _style())
+    width, height = para.wrap(150, 1000)
+    assert height == len(para._lines) * 15 and len(para._lines) >= 3
+    space = stringWidth(" ", para.style.fontName, 12)
+    assert all(sum(w.width for w in line) + space * (len(line) - 1) <= 150 for line in para._lines)
+    assert " ".join(w.text for line in para._lines for w in line) == TEXT
+
+
+def test_split_keeps_every_word_in_order_over_two_frames():
+    para = RightToLeftParagraph(TEXT, _style())
+    para.wrap(150, 1000)
+    head, tail = para.split(150, 31)  # room for two lines
+    assert len(head._lines) == 2
+    tail.wrap(150, 1000)
+    assert head.getPlainText() + " " + tail.getPlainText() == TEXT
+    assert para.split(150, 10) == []  # not even one line
+
+
+def test_a_line_break_ends_the_line():
+    para = RightToLeftParagraph("ألم<br/>الكعب", _style())
+    para.wrap(500, 1000)
+    assert [[w.text for w in line] for line in para._lines] == [["ألم"], ["الكعب"]]
