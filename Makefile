@@ -24,9 +24,11 @@ check: setup
 	$(BIN)/python generate.py check --clinic all
 
 # The tests read the outputs back with real tools: poppler-utils, zbar-tools, LibreOffice Impress (and
-# python3-uno, for the preview), Chromium.
-system-tools:
+# python3-uno, for the preview), Chromium; LibreOffice draws Arabic and Ethiopic slides in the fonts the
+# decks name, installed for this user from the project's own files (nothing downloaded).
+system-tools: setup
 	bash scripts/system-tools.sh
+	$(BIN)/python scripts/install_fonts.py
 
 # Lint and format (ruff, config in pyproject.toml); either fails `make test`. `ruff format .` fixes the format.
 lint: setup

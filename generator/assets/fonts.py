@@ -79,6 +79,13 @@ def chain(script: str) -> tuple[FontFamily, ...]:
     return tuple(_family(i) for i in ids)
 
 
+def own_family(script: str) -> str | None:
+    """The family that draws ``script``'s letters when it is not the Latin one (the deck names it for the
+    runs' complex-script and East Asian letters), else None."""
+    first = chain(script)[0]
+    return None if first == chain(LATIN)[0] else first.name
+
+
 @lru_cache(maxsize=8)
 def body_family(script: str = LATIN) -> FontFamily:
     """The family the PDFs and the web page use for ``script``: the first family itself when its chain is

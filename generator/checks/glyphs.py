@@ -8,7 +8,7 @@ from pathlib import Path
 
 import fontpkg_arimo
 
-from generator.assets.fonts import FACES, body_family, scripts
+from generator.assets.fonts import FACES, body_family, chain, own_family, scripts
 from generator.diagnostics import Diagnostics, Location
 from generator.document.model import Document
 from generator.document.walk import texts
@@ -41,13 +41,26 @@ def check_glyphs(doc: Document, diagnostics: Diagnostics) -> None:
 
 
 def check_deck_glyphs(doc: Document, diagnostics: Diagnostics) -> None:
-    """Decks: set in Arial, whose character set Arimo shares; PowerPoint would borrow a font (warning)."""
+    """Decks: set in Arial, whose character set Arimo shares, and for a script with a family of its own
+    (Arabic, Ethiopic) in that family too; a character neither has would be borrowed (warning). A deck
+    cannot carry its fonts: the family it names must be on the presenter's computer (note)."""
 
     covered = _coverage(Path(fontpkg_arimo.ROOT) / "files" / "Arimo[wght].ttf")
+    family = own_family(doc.script)
+    if family:
+        own = chain(doc.script)[0]
+        covered = covered | frozenset.intersection(*(_coverage(own.face(f)) for f in ("regular", "bold")))
+        diagnostics.note(
+            doc.labels_source,
+            f"the slides of '{doc.language}' name the font {family} for its letters: the computer that shows "
+            "them needs it installed, or PowerPoint and LibreOffice draw them in another font",
+            "install it with: python scripts/install_fonts.py (it prints the files on Windows)",
+        )
+    fonts = f"Arial or {family}" if family else "Arial"
     for char, name, where, count in _missing(doc, covered):
         diagnostics.warning(
             where,
-            f"the character '{char}' (U+{ord(char):04X} {name}) is not in Arial{_times(count)}; "
+            f"the character '{char}' (U+{ord(char):04X} {name}) is not in {fonts}{_times(count)}; "
             "PowerPoint will borrow it from another font",
             "replace it with a similar character or with words",
         )

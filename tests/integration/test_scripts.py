@@ -178,3 +178,80 @@ def test_the_accessible_pdfs_pass_the_checker_in_every_script(built, lang):
     for product in ("leaflet_web", "brochure_web"):
         done = subprocess.run([*checker, "check", str(_pdf(built, lang, product))], capture_output=True, text=True)
         assert done.returncode == 0 and "result: PASS" in done.stdout, done.stdout
+
+
+# -- the deck --------------------------------------------------------------------------------------------
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _deck(built: Path, lang: str):
+    from pptx import Presentation
+
+    return Presentation(str(built / "scripts" / lang / f"scripts_{lang}_deck.pptx"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_deck_paragraphs_run_in_their_languages_direction_with_its_tag_and_font(built, lang):
+    rtl = _rtl(lang)
+    tag = facts.labels(SCRIPTS / "content", lang)["language_tag"]
+    paragraphs = runs = 0
+    for slide in _deck(built, lang).slides:
+        for shape in slide.shapes:
+            frames = [shape.text_frame] if shape.has_text_frame else []
+            if getattr(shape, "has_table", False) and shape.has_table:
+                frames = [c.text_frame for row in shape.table.rows for c in row.cells]
+            for frame in frames:
+                for p in frame.paragraphs:
+                    if not p.text.strip():
+                        continue
+                    paragraphs += 1
+                    p_pr = p._p.pPr
+                    assert (p_pr is not None and p_pr.get("rtl") == "1" and p_pr.get("algn") == "r") == rtl, p.text
+                    for r in p.runs:
+                        runs += 1
+                        assert r._r.rPr.get("lang") == tag
+                        if any(ucd.script(c) in ("Arab", "Ethi") for c in r.text):
+                            assert r._r.rPr.find(f"{A}cs") is not None, r.text  # its letters' own font named
+    assert paragraphs > 10 and runs > 10
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_deck_tables_start_with_the_treatment_on_the_languages_side(built, lang):
+    treatment = facts.labels(SCRIPTS / "content", lang)["treatment"]
+    tables = [s for slide in _deck(built, lang).slides for s in slide.shapes if getattr(s, "has_table", False)]
+    assert tables
+    for table in tables:
+        header = [c.text for c in table.table.rows[0].cells]
+        assert header[-1 if _rtl(lang) else 0] == treatment, header
+
+
+@pytest.mark.slow_reader
+@pytest.mark.parametrize("lang", [code for code in LANGUAGES if code != "en"])
+def test_libreoffice_draws_the_deck_in_the_named_fonts_and_right_to_left_text_from_the_right(built, lang, tmp_path):
+    """LibreOffice (with the fonts `make` installs) draws the letters in their family, never a fallback, and a
+    right-to-left paragraph starts at its shape's right edge."""
+    from support.tools import libreoffice_pdf
+
+    deck_path = built / "scripts" / lang / f"scripts_{lang}_deck.pptx"
+    pdf = libreoffice_pdf(deck_path, tmp_path)
+    names = " ".join(row[0] for row in pdffonts(pdf))
+    script = {ucd.script(c) for c in facts.labels(SCRIPTS / "content", lang)["language_name"] if c.isalpha()}
+    if "Arab" in script:
+        assert "IBMPlexSansArabic" in names, names
+    if "Ethi" in script:
+        assert "NotoSansEthiopic" in names, names
+    deck = _deck(built, lang)
+    sections = facts.texts(SCRIPTS / "content", "scripts", lang)["sections"]
+    paragraph = _words(facts.plain(next(b["p"] for s in sections for b in s["clinician"] if "p" in b)))
+    for number, slide in enumerate(deck.slides, start=1):
+        for shape in slide.shapes:
+            if not shape.has_text_frame or _words(shape.text_frame.text)[:3] != paragraph[:3]:
+                continue
+            left, right = shape.left / 12700, (shape.left + shape.width) / 12700
+            drawn = [w for w in words(pdf) if w.page == number and left - 2 <= w.x0 and w.x1 <= right + 2]
+            start_gap = right - max(w.x1 for w in drawn) if _rtl(lang) else min(w.x0 for w in drawn) - left
+            end_gap = min(w.x0 for w in drawn) - left if _rtl(lang) else right - max(w.x1 for w in drawn)
+            assert start_gap < 12 and start_gap < end_gap, (lang, start_gap, end_gap)
+            return
+    raise AssertionError("the fixture's first clinician paragraph is on no slide")

@@ -32,6 +32,7 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Inches, Pt
 
 from generator.assets.colour import ratio
+from generator.assets.fonts import Direction, own_family
 from generator.assets.images import prepared
 from generator.document.inline import plain
 from generator.document.model import BulletList, ComparisonTable, Document, Figure, Paragraph, Section, Steps
@@ -51,6 +52,7 @@ from generator.render.pptx.xml import (
     DARK,
     LIGHT,
     DeckPara,
+    Script,
     add_slide_number,
     body_placeholder,
     box_size,
@@ -122,12 +124,14 @@ class _Deck:
         self.font = None if arial_like else "Arial"
         accent = theme_colours(self.prs).get("accent1", "#1F4E79")
         # Header text on the template's accent colour: white, unless the accent is too light for it.
+        self.script = Script(rtl=doc.direction is Direction.RTL, font=own_family(doc.script))
         self.look = Look(
             doc.language_tag,
             self.font,
             LIGHT if ratio("#FFFFFF", accent) >= 4.5 else DARK,
             RGBColor.from_string(LIGHT_GREY),
             RGBColor.from_string("FFFFFF"),
+            self.script,
         )
         self.titles: set[str] = set()
 
@@ -179,7 +183,7 @@ class _Deck:
                 if count == len(lines) or size == COVER_SUBTITLE_SIZES[-1]:
                     break
             if count:
-                write(subtitle.text_frame, lines[:count], size, None, doc.language_tag, self.font)
+                write(subtitle.text_frame, lines[:count], size, None, doc.language_tag, self.font, self.script)
             placed = count
         if placed < len(lines):
             self._details_line(slide, lines[placed:], subtitle)
@@ -205,7 +209,7 @@ class _Deck:
             if len(shown) == len(lines):
                 break
         if shown:
-            write(box.text_frame, shown, size, None, self.doc.language_tag, self.font)
+            write(box.text_frame, shown, size, None, self.doc.language_tag, self.font, self.script)
 
     def _logo(self, slide) -> None:
         """The clinic's logo at the bottom right of the title slide, at most 1.5 x 3 inches."""
@@ -228,7 +232,7 @@ class _Deck:
             width, height = box_size(body)
             size = next((s for s in BODY_SIZES if fit.fits([p.measure() for p in line], width, height, s)), None)
             if size is not None:
-                write(body.text_frame, line, size, None, self.doc.language_tag, self.font)
+                write(body.text_frame, line, size, None, self.doc.language_tag, self.font, self.script)
         self._finish(slide, " · ".join(members))
 
     def section(self, section: Section) -> None:
@@ -266,7 +270,7 @@ class _Deck:
         for chunk, size in pack(paras, width, height):
             slide = self.prs.slides.add_slide(layout)
             self._title(slide, title, source)
-            write(body_placeholder(slide).text_frame, chunk, size, None, self.doc.language_tag, self.font)
+            write(body_placeholder(slide).text_frame, chunk, size, None, self.doc.language_tag, self.font, self.script)
             on_slide = "\n".join("• " * p.bullet + p.text for p in chunk)
             self._finish(slide, notes + ("\n\n" if notes else "") + on_slide)
 
@@ -278,8 +282,12 @@ class _Deck:
         """
         slide = self.prs.slides.add_slide(self.layouts["title_only"])
         self._title(slide, self.labels.pathway, steps.source)
-        planned = pathway_layout(steps.items, steps.source, self.geometry.content_area, BODY_SIZES[-1])
-        arrow_kind = MSO_SHAPE.RIGHT_ARROW if planned.across else MSO_SHAPE.DOWN_ARROW
+        area = self.geometry.content_area
+        planned = pathway_layout(steps.items, steps.source, area, BODY_SIZES[-1])
+        across = MSO_SHAPE.LEFT_ARROW if self.script.rtl else MSO_SHAPE.RIGHT_ARROW
+        arrow_kind = across if planned.across else MSO_SHAPE.DOWN_ARROW
+        if self.script.rtl:  # right to left: the first step on the right, the arrows pointing left
+            planned = planned.mirrored(area[0], area[2])
         for i, (box_at, unit) in enumerate(zip(planned.boxes, planned.texts)):
             box = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, *box_at)
             box.name = f"Step {i + 1}"
@@ -322,7 +330,7 @@ class _Deck:
         if size is not None:
             box = slide.shapes.add_textbox(left, top + picture.height + Inches(0.1), width, caption_height)
             box.name = "Caption"
-            write(box.text_frame, caption, size, None, self.doc.language_tag, self.font)
+            write(box.text_frame, caption, size, None, self.doc.language_tag, self.font, self.script)
         self._finish(slide, f"{figure.alt}\n{plain(figure.caption)} ({figure.credit})")
 
     # -- the comparison ----------------------------------------------------------------------------
@@ -431,7 +439,9 @@ class _Deck:
         remove_empty_placeholders(slide)
         self._footer(slide)
         frame = slide.notes_slide.notes_text_frame
-        write(frame, [DeckPara.of(line) for line in notes.split("\n")], 12, None, self.doc.language_tag, None)
+        write(
+            frame, [DeckPara.of(line) for line in notes.split("\n")], 12, None, self.doc.language_tag, None, self.script
+        )
 
     def _footer(self, slide) -> None:
         doc = self.doc
@@ -441,7 +451,15 @@ class _Deck:
         width = self.prs.slide_width
         box = slide.shapes.add_textbox(Inches(0.6), self.geometry.footer_band()[0], width - Inches(1.2), FOOTER_HEIGHT)
         box.name = FOOTER
-        write(box.text_frame, [DeckPara.of(" · ".join(parts) + " · ")], FOOTER_SIZE, None, doc.language_tag, self.font)
+        write(
+            box.text_frame,
+            [DeckPara.of(" · ".join(parts) + " · ")],
+            FOOTER_SIZE,
+            None,
+            doc.language_tag,
+            self.font,
+            self.script,
+        )
         add_slide_number(
             box.text_frame.paragraphs[0], FOOTER_SIZE, None, doc.language_tag, f"leafdeck-slide#{len(self.prs.slides)}"
         )

@@ -13,7 +13,7 @@ from generator.diagnostics import Location
 from generator.render.errors import LayoutProblem
 from generator.render.pptx import measure as fit
 from generator.render.pptx import table as tables
-from generator.render.pptx.xml import ACCENT, DARK, DeckPara, box_size, fill_with, write
+from generator.render.pptx.xml import ACCENT, DARK, LEFT_TO_RIGHT, DeckPara, Script, box_size, fill_with, write
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class Look:
     on_accent: object  # a SchemeColour
     grey: object  # RGBColor of the banded rows
     white: object
+    script: Script = LEFT_TO_RIGHT  # right to left, and the family of the language's letters
 
 
 def fit_write(
@@ -46,14 +47,14 @@ def fit_write(
     measured = [p.measure() for p in paras]
     for size in sizes:
         if fit.fits(measured, width, height, size):
-            write(shape.text_frame, paras, size, colour, look.lang, look.font)
+            write(shape.text_frame, paras, size, colour, look.lang, look.font, look.script)
             return
     if grow and fit.height(measured, width, sizes[-1]) < fit.NEVER:
         needed = (fit.height(measured, width, sizes[-1]) + fit.SAFETY_POINTS) / (1 - fit.SAFETY_FRACTION)
         extra = Pt(needed - height + 1)
         shape.left, shape.top, shape.width = shape.left, shape.top, shape.width  # own geometry on this slide
         shape.height = shape.height + extra
-        write(shape.text_frame, paras, sizes[-1], colour, look.lang, look.font)
+        write(shape.text_frame, paras, sizes[-1], colour, look.lang, look.font, look.script)
         return
     text = " ".join(p.text for p in paras)
     raise LayoutProblem(
@@ -67,6 +68,8 @@ def draw_table(slide, header, rows, widths: list[int], size: float, origin: tupl
     """A native table: header row flagged (screen readers), in the template's accent colour, rows banded."""
     left, top = origin
     heights = [tables.row_height(header, widths, size)] + [tables.row_height(cells, widths, size) for cells in rows]
+    if look.script.rtl:  # the first column on the right: written right to left (LibreOffice ignores tblPr rtl)
+        header, rows, widths = header[::-1], [cells[::-1] for cells in rows], widths[::-1]
     shape = slide.shapes.add_table(len(rows) + 1, len(widths), left, top, sum(widths), int(sum(heights)))
     shape.name = "Comparison table"
     grid = shape.table
@@ -80,5 +83,5 @@ def draw_table(slide, header, rows, widths: list[int], size: float, origin: tupl
             cell.margin_left = cell.margin_right = tables.CELL_MARGIN_X
             cell.margin_top = cell.margin_bottom = tables.CELL_MARGIN_Y
             cell.vertical_anchor = MSO_ANCHOR.TOP
-            write(cell.text_frame, paras, size, look.on_accent if r == 0 else DARK, look.lang, look.font)
+            write(cell.text_frame, paras, size, look.on_accent if r == 0 else DARK, look.lang, look.font, look.script)
             fill_with(cell.fill, ACCENT if r == 0 else look.white if r % 2 else look.grey)

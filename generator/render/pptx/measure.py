@@ -18,6 +18,8 @@ from typing import NamedTuple
 import fontpkg_arimo
 from PIL import ImageFont
 
+from generator.assets.fonts import chain, own_family
+
 LINE_FACTOR = 1.2
 NEVER = 10**6  # lines "needed" by text that cannot be set in a box
 SAFETY_FRACTION, SAFETY_POINTS = 0.01, 1.0
@@ -54,8 +56,40 @@ def _font(bold: bool) -> ImageFont.FreeTypeFont:
 
 @lru_cache(maxsize=20000)
 def _width(text: str, bold: bool) -> float:
-    """Advance width of ``text`` at size 1."""
-    return _font(bold).getlength(text) / _UNITS
+    """Advance width of ``text`` at size 1: letters of a script with a family of its own (Arabic, Ethiopic)
+    measured, shaped, in that family, as the deck names it for them; everything else in Arimo."""
+    return sum(
+        (_font(bold) if script is None else _script_font(script, bold)).getlength(part) / _UNITS
+        for script, part in _by_family(text)
+    )
+
+
+def _by_family(text: str) -> list[tuple[str | None, str]]:
+    """``text`` cut where the family that draws it changes: (script with its own family, or None, text)."""
+    parts: list[tuple[str | None, str]] = []
+    for char in text:
+        script = _own_script(char)
+        if parts and (parts[-1][0] == script or (script is None and not char.isalnum() and parts[-1][0])):
+            parts[-1] = (parts[-1][0], parts[-1][1] + char)  # spaces and punctuation go with the run they are in
+        else:
+            parts.append((script, char))
+    return parts
+
+
+@lru_cache(maxsize=512)
+def _own_script(char: str) -> str | None:
+    if char < "\u0370":  # Latin, digits, punctuation: Arimo
+        return None
+    from fontTools import unicodedata as ucd  # noqa: PLC0415 - only for text beyond Latin
+
+    script = ucd.script(char)
+    return script if own_family(script) else None
+
+
+@lru_cache(maxsize=8)
+def _script_font(script: str, bold: bool) -> ImageFont.FreeTypeFont:
+    face = chain(script)[0].face("bold" if bold else "regular")
+    return ImageFont.truetype(str(face), _UNITS, layout_engine=ImageFont.Layout.RAQM)
 
 
 def line_count(para: Para, width: float, size: float) -> int:

@@ -27,6 +27,15 @@ class PathwayLayout:
     texts: list[list[DeckPara]]  # the paragraphs of each box
     arrows: list[Box]  # between consecutive boxes: right arrows across, down arrows stacked
 
+    def mirrored(self, left: int, width: int) -> PathwayLayout:
+        """The same layout read right to left: every box and arrow reflected across the area's middle."""
+
+        def flip(box: Box) -> Box:
+            x, y, w, h = box
+            return (2 * left + width - x - w, y, w, h)
+
+        return PathwayLayout(self.across, [flip(b) for b in self.boxes], self.texts, [flip(a) for a in self.arrows])
+
 
 def layout(items: tuple[Inline, ...], source: Location, area: Box, smallest: float) -> PathwayLayout:
     """Boxes for ``items`` inside ``area``; ``smallest`` is the least text size a box may use."""

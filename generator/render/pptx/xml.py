@@ -69,7 +69,23 @@ def clean(text: str) -> str:
     return "".join(c for c in text if (c >= " " or c == "\t") and c not in "\ufffe\uffff")
 
 
-def write(frame, paras: list[DeckPara], size: float, colour, lang: str, font: str | None) -> None:
+@dataclass(frozen=True)
+class Script:
+    """How a language's text is written on a slide: right to left (``rtl``: paragraphs flagged and aligned
+    right, which PowerPoint and LibreOffice both honour), and the family named for its letters (``font``:
+    written as the East Asian and complex-script typeface of every run, so its letters are drawn in it
+    while Latin letters and digits keep the deck's font)."""
+
+    rtl: bool = False
+    font: str | None = None
+
+
+LEFT_TO_RIGHT = Script()
+
+
+def write(
+    frame, paras: list[DeckPara], size: float, colour, lang: str, font: str | None, script: Script = LEFT_TO_RIGHT
+) -> None:
     """Replace the frame's text with ``paras`` at ``size`` points.
 
     The paragraph XML is built with lxml directly: python-pptx's property setters cost a few
@@ -84,6 +100,9 @@ def write(frame, paras: list[DeckPara], size: float, colour, lang: str, font: st
     for i, para in enumerate(paras):
         p = etree.SubElement(body, _P)
         p_pr = etree.SubElement(p, _PPR)
+        if script.rtl:
+            p_pr.set("algn", "r")
+            p_pr.set("rtl", "1")
         p_pr.set("marL", str(int(Pt(BULLET_INDENT if para.bullet else 0))))
         p_pr.set("indent", str(-int(Pt(BULLET_INDENT))) if para.bullet else "0")
         etree.SubElement(etree.SubElement(p_pr, _LNSPC), _SPCPTS).set("val", line)
@@ -96,7 +115,7 @@ def write(frame, paras: list[DeckPara], size: float, colour, lang: str, font: st
             etree.SubElement(p_pr, _BUNONE)
         for text, bold in para.runs:
             r = etree.SubElement(p, _R)
-            _run_properties(etree.SubElement(r, _RPR), size_attr, bold, colour, lang, font)
+            _run_properties(etree.SubElement(r, _RPR), size_attr, bold, colour, lang, font, script.font)
             etree.SubElement(r, _T).text = text
         end = etree.SubElement(p, _ENDPARARPR)
         end.set("lang", lang)
@@ -105,20 +124,26 @@ def write(frame, paras: list[DeckPara], size: float, colour, lang: str, font: st
         etree.SubElement(body, _P)
 
 
-def _run_properties(r_pr, size_attr: str, bold: bool, colour, lang: str, font: str | None) -> None:
+def _run_properties(
+    r_pr, size_attr: str, bold: bool, colour, lang: str, font: str | None, script_font: str | None = None
+) -> None:
     r_pr.set("lang", lang)
     r_pr.set("sz", size_attr)
     r_pr.set("b", "1" if bold else "0")
     if colour is not None:
         _colour(etree.SubElement(r_pr, _SOLIDFILL), colour)
-    if font:
-        etree.SubElement(r_pr, _LATIN).set("typeface", font)
+    if font or script_font:
+        etree.SubElement(r_pr, _LATIN).set("typeface", font or "Arial")
+    if script_font:  # the schema's order: latin, ea, cs
+        etree.SubElement(r_pr, _EA).set("typeface", script_font)
+        etree.SubElement(r_pr, _CS).set("typeface", script_font)
 
 
 _P, _PPR, _R, _RPR, _T = qn("a:p"), qn("a:pPr"), qn("a:r"), qn("a:rPr"), qn("a:t")
 _LNSPC, _SPCBEF, _SPCAFT, _SPCPTS = qn("a:lnSpc"), qn("a:spcBef"), qn("a:spcAft"), qn("a:spcPts")
 _BUCHAR, _BUNONE, _ENDPARARPR = qn("a:buChar"), qn("a:buNone"), qn("a:endParaRPr")
 _SOLIDFILL, _SRGB, _SCHEME, _LATIN = qn("a:solidFill"), qn("a:srgbClr"), qn("a:schemeClr"), qn("a:latin")
+_EA, _CS = qn("a:ea"), qn("a:cs")
 
 
 def _colour(fill, colour) -> None:
