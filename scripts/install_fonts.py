@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.assets.fonts import FACES, chain, own_family, scripts  # noqa: E402
+from generator.assets.fonts import FACES, chain, own_family, scripts
 
 
 def files() -> list[Path]:
