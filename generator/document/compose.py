@@ -160,8 +160,8 @@ def compose_document(
         audience=audience,
         language=language,
         language_tag=labels.language_tag,
-        script=(script := labels.script or fonts.script_of(labels.language_name)),
-        direction=fonts.direction_of(script),
+        script=labels.script or fonts.script_of(labels.language_name),
+        direction=translation(labels).direction,
         title=text.title,
         subtitle=text.subtitle,
         summary=parse_inline(text.summary),
@@ -205,7 +205,8 @@ def compose_document(
 
 
 def translation(labels: schema.Labels) -> Translation:
-    return Translation(labels.language, labels.language_tag, labels.language_name)
+    script = labels.script or fonts.script_of(labels.language_name)
+    return Translation(labels.language, labels.language_tag, labels.language_name, fonts.direction_of(script))
 
 
 def _comparison_table(text, treatments, refs, groups, audience, labels, noted) -> ComparisonTable:

@@ -192,6 +192,7 @@ class Translation:
     language: str
     language_tag: str
     name: str
+    direction: Direction = Direction.LTR  # of its script: a link to it is marked when it runs the other way
 
 
 @dataclass(frozen=True)

@@ -255,3 +255,81 @@ def test_libreoffice_draws_the_deck_in_the_named_fonts_and_right_to_left_text_fr
             assert start_gap < 12 and start_gap < end_gap, (lang, start_gap, end_gap)
             return
     raise AssertionError("the fixture's first clinician paragraph is on no slide")
+
+
+# -- the web page ------------------------------------------------------------------------------------------
+
+
+def _page(built: Path, lang: str) -> Path:
+    return built / "site" / "scripts" / lang / "index.html"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_page_says_its_direction_and_marks_links_that_run_the_other_way(built, lang):
+    from support.tools import all_of, html_tree
+
+    tree = html_tree(_page(built, lang))
+    rtl = _rtl(lang)
+    assert tree.get("dir") == ("rtl" if rtl else None)
+    links = [a for a in all_of(tree, "a") if a.get("hreflang")]
+    assert links
+    for a in links:
+        other = next(
+            code for code in LANGUAGES if facts.labels(SCRIPTS / "content", code)["language_tag"] == a.get("hreflang")
+        )
+        expected = None if _rtl(other) == rtl else ("rtl" if _rtl(other) else "ltr")
+        assert a.get("dir") == expected, (lang, other, a.get("dir"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_pages_own_fonts_have_every_character_it_shows(built, lang):
+    """Read with fontTools, not by leafdeck: each face shipped beside the page covers every character of its
+    visible text, so no reader without the script's fonts sees holes."""
+    from fontTools.ttLib import TTFont
+
+    from support.tools import html_tree
+
+    tree = html_tree(_page(built, lang))
+    body = tree.find("{http://www.w3.org/1999/xhtml}body")
+    visible = {c for c in "".join(body.itertext()) if not c.isspace() and unicodedata.category(c)[0] != "C"}
+    faces = sorted(_page(built, lang).parent.glob("*.woff2"))
+    assert faces
+    for weight in ("regular", "bold"):  # the browser takes a letter from the first family of the stack that has it
+        covered = {
+            c for face in faces if face.name.endswith(f"-{weight}.woff2") for c in TTFont(str(face)).getBestCmap()
+        }
+        missing = sorted(c for c in visible if ord(c) not in covered)
+        assert not missing, (weight, missing[:10])
+
+
+@pytest.mark.slow_reader
+def test_every_script_reflows_at_320_px_without_sideways_scrolling_and_passes_axe(built):
+    from support.browser import chromium, missing
+
+    if missing():
+        pytest.fail(missing())
+    overflow = """
+    const off = [...document.querySelectorAll('body *')]
+      .filter(e => { const r = e.getBoundingClientRect(); return r.right > innerWidth + 0.5 || r.left < -0.5; })
+      .filter(e => !e.closest('.visually-hidden, thead, .skip-link'));
+    const callout = getComputedStyle(document.querySelector('.callout'));
+    const caption = getComputedStyle(document.querySelector('caption'));
+    return {scroll: document.documentElement.scrollWidth, width: innerWidth, dir: document.dir,
+            rule: {left: callout.borderLeftWidth, right: callout.borderRightWidth},
+            align: caption.textAlign, direction: getComputedStyle(document.body).direction,
+            loaded: [...document.fonts].filter(f => f.status === 'loaded').length,
+            off: off.slice(0, 3).map(e => e.tagName + ': ' + e.textContent.slice(0, 30))};
+    """
+    with chromium() as browser:
+        for lang in LANGUAGES:
+            browser.open(_page(built, lang), 320, 640)
+            found = browser.js(overflow)
+            assert found["scroll"] <= found["width"] and not found["off"], (lang, found)
+            assert found["dir"] == ("rtl" if _rtl(lang) else ""), (lang, found["dir"])
+            assert found["loaded"] >= 1, lang  # its own fonts, from its folder
+            # The page mirrors itself: the callout's rule and the table's caption on the side the text starts.
+            start, end = ("right", "left") if _rtl(lang) else ("left", "right")
+            assert found["rule"][start] != "0px" and found["rule"][end] == "0px", (lang, found["rule"])
+            assert found["direction"] == ("rtl" if _rtl(lang) else "ltr")
+            violations = browser.axe()
+            assert not violations, (lang, [v["id"] for v in violations])

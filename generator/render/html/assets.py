@@ -1,4 +1,4 @@
-"""What a web page carries beside its HTML: Fira Sans cut down to the page's characters (WOFF2,
+"""What a web page carries beside its HTML: its script's fonts cut down to the page's characters (WOFF2,
 fontTools) and its pictures at screen sizes for ``srcset`` (WebP, Pillow). Every file is made
 the same way from the same input, byte for byte, so a rebuild changes nothing."""
 
@@ -13,13 +13,13 @@ import fontTools
 from PIL import Image, ImageOps
 
 from generator.assets.cache import cached
-from generator.assets.fonts import body_family
+from generator.assets.fonts import LATIN, body_family, chain, own_family
 
-# (file, CSS font-weight, CSS font-style, FontFamily field)
+# (file name after the family's slug, CSS font-weight, CSS font-style, FontFamily field)
 FACES = (
-    ("fira-sans-regular.woff2", 400, "normal", "regular"),
-    ("fira-sans-bold.woff2", 700, "normal", "bold"),
-    ("fira-sans-italic.woff2", 400, "italic", "italic"),
+    ("regular.woff2", 400, "normal", "regular"),
+    ("bold.woff2", 700, "normal", "bold"),
+    ("italic.woff2", 400, "italic", "italic"),
 )
 WIDTHS = (480, 960)  # a phone at 1x-2x and a desktop column; never wider than the original
 WEBP_QUALITY = 80
@@ -50,16 +50,51 @@ class Picture:
         return ", ".join(f"{name} {width}w" for name, width, _ in self.files)
 
 
-def font_files(text: str) -> list[tuple[Face, bytes]]:
-    """Every face, cut to the characters of most languages written in Latin letters (Latin-1,
-    Latin Extended-A, punctuation); a page with a character beyond them gets faces cut to its own
-    characters from the whole font instead. A browser fetches a face only when the page has text
-    in it: the italic of a page without emphasis costs nothing."""
+def family_slug(script: str = LATIN) -> str:
+    """The file-name stem of ``script``'s web fonts: "fira-sans", "noto-sans-ethiopic"."""
+    return body_family(script).name.lower().replace(" ", "-")
+
+
+def other_scripts(texts: list[str], script: str = LATIN) -> list[str]:
+    """The scripts among ``texts`` (the names of other language versions, say) whose letters need a family
+    of their own that ``script``'s fonts do not hold: the page ships those families too."""
+    from fontTools import unicodedata as ucd  # noqa: PLC0415 - only for pages with other scripts
+
+    found: dict[str, None] = {}
+    mine = own_family(script)
+    for text in texts:
+        for char in text:
+            if char >= "\u0370" and char.isalpha():
+                other = ucd.script(char)
+                if own_family(other) and own_family(other) != mine:
+                    found.setdefault(other)
+    return list(found)
+
+
+def font_files(text: str, script: str = LATIN, others: list[str] | None = None) -> list[tuple[Face, bytes]]:
+    """Every face of ``script``'s family (its fallbacks merged in), cut to the characters of most languages
+    written in Latin letters (Latin-1, Latin Extended-A, punctuation); a page with a character beyond them
+    gets faces cut to its own characters from the whole font instead. A browser fetches a face only when
+    the page has text in it: the italic of a page without emphasis costs nothing."""
     used = set(text)
+    slug = family_slug(script)
     return [
-        (Face(name, weight, style), _broad(field, True) if used <= _BROAD_SET else _own(field, _chars(used)))
+        (
+            Face(f"{slug}-{name}", weight, style),
+            _broad(field, True) if used <= _BROAD_SET and script == LATIN else _own(field, _chars(used), script),
+        )
         for name, weight, style, field in FACES
+    ] + [
+        (Face(f"{own_slug(other)}-{name}", weight, style), _own(field, _chars(used), other, own=True))
+        for other in others or ()
+        for name, weight, style, field in FACES
+        if style == "normal"  # a language's name in the list of versions: regular and bold only
     ]
+
+
+def own_slug(script: str) -> str:
+    """The file-name stem of the family that draws ``script``'s letters on a page in another script."""
+    return chain(script)[0].name.lower().replace(" ", "-")
 
 
 # Cut once per process (and kept on disk): the pages of a run share them.
@@ -80,29 +115,36 @@ def _broad(face: str, woff2: bool) -> bytes:
 
 
 @lru_cache(maxsize=16)
-def _own(face: str, characters: str) -> bytes:
-    return _cut(getattr(body_family(), face).read_bytes(), characters, "woff2")
+def _own(face: str, characters: str, script: str = LATIN, own: bool = False) -> bytes:
+    """``own``: the script's first family alone (for its letters on a page in another script), else its
+    whole merged chain."""
+    # Arabic letters take their joining forms (init, medi, fina, rlig...) from features Latin text never needs.
+    features = None if script == LATIN else ["*"]
+    family = chain(script)[0] if own else body_family(script)
+    return _cut(getattr(family, face).read_bytes(), characters, "woff2", features)
 
 
-def _cut(font_bytes: bytes, characters: str, flavor: str | None) -> bytes:
-    """The font cut to ``characters``: ~0.6 s a face, so kept on disk between runs."""
+def _cut(font_bytes: bytes, characters: str, flavor: str | None, features: list[str] | None = None) -> bytes:
+    """The font cut to ``characters``: ~0.6 s a face, so kept on disk between runs. ``features``: the
+    layout features kept, when not the Latin set below ("*": all)."""
 
+    recipe = _CUT_RECIPE if features is None else f"{_CUT_RECIPE}; features {' '.join(features)}"
     return cached(
         "fonts",
-        (font_bytes, characters, flavor or "sfnt", fontTools.version, _CUT_RECIPE),
-        lambda: _cut_now(font_bytes, characters, flavor),
+        (font_bytes, characters, flavor or "sfnt", fontTools.version, recipe),
+        lambda: _cut_now(font_bytes, characters, flavor, features),
     )
 
 
 _CUT_RECIPE = "features kern liga calt ccmp locl mark mkmk; names 0-6; no hinting"  # change it with _cut_now
 
 
-def _cut_now(font_bytes: bytes, characters: str, flavor: str | None) -> bytes:
+def _cut_now(font_bytes: bytes, characters: str, flavor: str | None, features: list[str] | None = None) -> bytes:
     from fontTools import subset  # noqa: PLC0415 - heavy: fontTools.subset, only when a cut is not cached
     from fontTools.ttLib import TTFont  # noqa: PLC0415 - heavy: fontTools, only when a cut is not cached
 
     options = subset.Options()
-    options.layout_features = ["kern", "liga", "calt", "ccmp", "locl", "mark", "mkmk"]
+    options.layout_features = features or ["kern", "liga", "calt", "ccmp", "locl", "mark", "mkmk"]
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6]  # the family and licence names stay
     options.hinting = False  # screens of today ignore TrueType hints; a third of the bytes
     # lazy: only the tables the subset reads are parsed.

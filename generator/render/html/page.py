@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.assets.colour import ratio
+from generator.assets.fonts import LATIN, Direction, body_family, chain
 from generator.document.inline import plain
 from generator.document.model import (
     ROLE_LABELS,
@@ -41,12 +42,17 @@ NORMAL_TEXT = 4.5  # WCAG 1.4.3: contrast of body-size text and links
 def render(doc: Document, variant: Variant, template: Path | None = None) -> Bundle:
     """The registry's entry point: ``template`` is the content's ``site/`` folder of a clinic's own templates."""
     pictures = _pictures(doc)
+    # Other versions are named in their own letters: the page carries those letters' families too.
+    others = assets.other_scripts([t.name for t in doc.translations], doc.script)
     context = {
         "doc": doc,
         "labels": doc.labels,
         "clinic": doc.clinic,
         "trust": doc.trust,
         "lang": doc.language_tag,
+        **writing(
+            doc.script, doc.direction, others := assets.other_scripts([t.name for t in doc.translations], doc.script)
+        ),
         "title": doc.title,
         "colours": palette(doc.clinic.colours),
         "home": f"../../{doc.language}/index.html",
@@ -65,13 +71,23 @@ def render(doc: Document, variant: Variant, template: Path | None = None) -> Bun
     files = [(name, data) for picture in pictures.values() for name, _, data in picture.files]
     if context["logo"]:
         files += [(name, data) for name, _, data in context["logo"].files]
-    return Bundle(html.encode("utf-8"), (*font_files(html), *files))
+    return Bundle(html.encode("utf-8"), (*font_files(html, doc.script, others), *files))
 
 
-def font_files(html: str) -> tuple[tuple[str, bytes], ...]:
+def font_files(html: str, script: str = LATIN, others: list[str] | None = None) -> tuple[tuple[str, bytes], ...]:
     """The fonts the finished page names, cut to its characters."""
     text = _visible_text(html)
-    return tuple((face.file, data) for face, data in assets.font_files(text))
+    return tuple((face.file, data) for face, data in assets.font_files(text, script, others))
+
+
+def writing(script: str, direction: Direction, others: list[str]) -> dict:
+    """What the templates need to write a language: its direction, its family (CSS name, file stem) and the
+    families of the other scripts the page shows (``others``: language names in their own letters)."""
+    return {
+        "dir": str(direction),
+        "font": {"family": body_family(script).name, "slug": assets.family_slug(script)},
+        "more_fonts": [{"family": chain(s)[0].name, "slug": assets.own_slug(s)} for s in others],
+    }
 
 
 def _visible_text(html: str) -> str:

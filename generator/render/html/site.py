@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.assets.fonts import script_of
 from generator.document.model import SiteIndex
 from generator.kinds import Bundle
 from generator.render.html import assets
 from generator.render.html.environment import render_template
-from generator.render.html.page import contact, font_files, palette
+from generator.render.html.page import contact, font_files, palette, writing
 
 if TYPE_CHECKING:
     from generator.kinds import Variant
@@ -24,6 +25,7 @@ def render(index: SiteIndex, variant: Variant, template: Path | None = None) -> 
         {
             "code": part.translation.language,
             "lang": part.translation.language_tag,
+            "dir": str(part.translation.direction),
             "name": part.translation.name,
             "labels": part.labels,
             "home": f"{up}{part.translation.language}/index.html",
@@ -40,6 +42,12 @@ def render(index: SiteIndex, variant: Variant, template: Path | None = None) -> 
         for part in index.languages
     ]
     logo = assets.logo(index.clinic.logo) if index.clinic.logo else None
+    # The front page lists every language: its fonts are those of the first language's script (Latin when
+    # the clinic's first language is), any other letters from the merged fallbacks or the reader's system.
+    script = first.labels.script or script_of(first.labels.language_name)
+    names = [part.translation.name for part in index.languages] + [t.name for t in index.translations]
+    names += [e.title for part in index.languages for e in part.entries]
+    others = assets.other_scripts(names, script)
     own = [] if index.front else [(t, f"../{t.language}/index.html") for t in index.translations]
     heading = index.clinic.name if index.front else first.labels.leaflet_subject
     html = render_template(
@@ -47,6 +55,7 @@ def render(index: SiteIndex, variant: Variant, template: Path | None = None) -> 
         template,
         index.clinic.id,
         lang=first.translation.language_tag,
+        **writing(script, first.translation.direction, others),
         labels=first.labels,
         clinic=index.clinic,
         logo=logo,
@@ -61,4 +70,4 @@ def render(index: SiteIndex, variant: Variant, template: Path | None = None) -> 
         others=[(t, href) for t, href in own if t.language != first.translation.language],
     )
     files = [(name, data) for name, _, data in logo.files] if logo else []
-    return Bundle(html.encode("utf-8"), (*font_files(html), *files))
+    return Bundle(html.encode("utf-8"), (*font_files(html, script, others), *files))
