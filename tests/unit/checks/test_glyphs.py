@@ -22,4 +22,3 @@ def test_a_missing_character_is_reported_once_with_its_first_place_and_count(pro
     reports = [line for line in result.err.splitlines() if "U+1F9B6" in line and "error" in line]
     assert len(reports) == 1, reports
     assert "content/tiny/nb.yaml:18:" in reports[0] and "3 times in all" in reports[0]
-
