@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -135,8 +135,10 @@ def render_brochure(doc: Document, paper: str = "a4", print_shop: bool = False, 
     # Lay everything out first; draw only when every part fits, so all overflows are reported at once.
     problems: list[LayoutProblem] = []
     back, about_moves = _back(doc, s, columns["back"], tagged, problems)
-    chain = _reading_chain(doc, s, [columns[n] for n in CHAIN], ppi, tagged, problems, about_moves)
-    cover = _cover(doc, s, columns["cover"], ppi, tagged, problems)
+    cover, pictured = _cover(doc, s, columns["cover"], ppi, tagged, problems)
+    # A cover too full for its picture leaves it to the section that names it (printed once either way).
+    chain_doc = doc if pictured else replace(doc, cover_figure=None)
+    chain = _reading_chain(chain_doc, s, [columns[n] for n in CHAIN], ppi, tagged, problems, about_moves)
     LayoutProblem.all_of(problems)
 
     buffer = io.BytesIO()
@@ -329,24 +331,34 @@ def _block_name(block) -> str:
 # -- cover and back -----------------------------------------------------------------------------------
 
 
-def _cover(doc: Document, s: Styles, column: flow.Column, ppi: int, tagged: bool, problems: list) -> flow.Flow:
-    """Clinic, title band, summary; the cover picture takes the height that is left."""
+def _cover(
+    doc: Document, s: Styles, column: flow.Column, ppi: int, tagged: bool, problems: list
+) -> tuple[flow.Flow, bool]:
+    """Clinic, title band, summary; the cover picture takes the height that is left. A cover whose picture
+    and caption do not fit even at the picture's least height goes without them (False: not pictured)."""
     width = column.width
-    band = parts.title_band(doc, s, width, (5 * mm, 6 * mm))
-    story: list = [
-        parts.masthead(doc, s, width),
-        Spacer(1, 3 * mm),
-        band,
-        Spacer(1, 4 * mm),
-        parts.paragraph(doc.summary, s.lead, doc.source),
-    ]
-    if doc.cover_figure:
-        room = column.height - flow.height_of(story, width) - _caption_room(doc, s, width)
-        height = max(COVER_PICTURE[0], min(COVER_PICTURE[1], room))
-        story.append(parts.figure(doc.cover_figure, doc, s, width, height, ppi))
-    if tagged:
-        tagging.tag_story(story)
-    result = flow.pour(story, [column])
+
+    def story(pictured: bool) -> list:
+        found: list = [
+            parts.masthead(doc, s, width),
+            Spacer(1, 3 * mm),
+            parts.title_band(doc, s, width, (5 * mm, 6 * mm)),
+            Spacer(1, 4 * mm),
+            parts.paragraph(doc.summary, s.lead, doc.source),
+        ]
+        if pictured and doc.cover_figure:
+            room = column.height - flow.height_of(found, width) - _caption_room(doc, s, width)
+            height = max(COVER_PICTURE[0], min(COVER_PICTURE[1], room))
+            found.append(parts.figure(doc.cover_figure, doc, s, width, height, ppi))
+        if tagged:
+            tagging.tag_story(found)
+        return found
+
+    result = flow.pour(story(True), [column])
+    if result.fits or not doc.cover_figure:
+        pictured = bool(doc.cover_figure)
+    else:
+        result, pictured = flow.pour(story(False), [column]), False
     if not result.fits:
         problems.append(
             LayoutProblem(
@@ -355,7 +367,7 @@ def _cover(doc: Document, s: Styles, column: flow.Column, ppi: int, tagged: bool
                 "shorten the title, subtitle or summary",
             )
         )
-    return result
+    return result, pictured
 
 
 def _caption_room(doc: Document, s: Styles, width: float) -> float:

@@ -71,3 +71,18 @@ def test_brochure_panels_are_100_100_97_mm_on_a4():
     # Text keeps clear of every fold and sheet edge.
     for panel in outside + inside:
         assert min(panel.left_margin, panel.right_margin) >= 5 * MM
+
+
+def test_a_cover_too_full_for_its_picture_leaves_it_to_the_section_that_names_it(project, run):
+    """A long summary (a longer language, a long clinic name) leaves no room for the cover picture at its
+    least height: the cover goes without it and the section that names the picture prints it, once."""
+    import pikepdf
+
+    edit(project / "content/tiny/condition.yaml", "treatments:\n", "cover: circle\ntreatments:\n")
+    summary = " ".join(["Dette er en ganske lang innledning om foten, hælen og smertene."] * 9)
+    edit(project / "content/tiny/nb.yaml", "summary: Dette er en **kort** setning.", f"summary: {summary}")
+    result = run(project, "--product", "brochure", "--lang", "nb")
+    assert result.code == 0, result.err
+    with pikepdf.open(project / OUT / "tiny_nb_brochure.pdf") as pdf:
+        outside, inside = (len(page.images) for page in pdf.pages)
+    assert (outside, inside) == (0, 1)  # not on the cover; inside, where the section 'Om tilstanden' names it
