@@ -115,3 +115,15 @@ def draft(content: Path, condition_id: str, lang: str, today: str) -> bool:
     noted = "needs_review" in (Path(content) / condition_id / f"{lang}.yaml").read_text(encoding="utf-8-sig")
     noted |= "needs_review" in (Path(content) / condition_id / "condition.yaml").read_text(encoding="utf-8-sig")
     return review["status"] == "draft" or str(review["next_review"]) < today or noted
+
+
+def right_to_left(content: Path, lang: str) -> bool:
+    """Whether ``lang`` is written right to left, by the Unicode data of its name in its own letters (the
+    labels' ``language_name``), read with fontTools, not leafdeck."""
+    import unicodedata
+
+    from fontTools import unicodedata as ucd
+
+    name = labels(content, lang)["language_name"]
+    scripts = {ucd.script(c) for c in name if unicodedata.category(c).startswith("L")}
+    return any(ucd.script_horizontal_direction(s, "LTR") == "RTL" for s in scripts)
