@@ -19,7 +19,35 @@ def pdftotext(pdf: Path, order: str = "raw", first: int | None = None, last: int
     flags = {"raw": ["-raw"], "layout": ["-layout"], "reading": []}[order]
     pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
     args = [_tool("pdftotext"), *flags, *pages, str(pdf), "-"]
-    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
+    return "\n".join(_logical(line) for line in out.split("\n")) if order == "raw" else out
+
+
+_RTL_MARKS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e"))
+
+
+def _logical(line: str) -> str:
+    """A line of ``pdftotext -raw`` in reading order. poppler gives a right-to-left line's words in the order
+    they are drawn (left to right), each word's letters in reading order and marked RLE..PDF; reading order
+    is the words reversed, with each stretch of left-to-right words (numbers, Latin words, addresses) put
+    back in its own order: the bidi algorithm's rule L2 undone for a right-to-left paragraph."""
+    if "\u202b" not in line:
+        return line.translate(_RTL_MARKS)
+    import unicodedata
+
+    words = line.translate(_RTL_MARKS).split()
+    rtl = [any(unicodedata.bidirectional(c) in ("R", "AL") for c in w) for w in words]
+    out: list[str] = []
+    stretch: list[str] = []
+    for word, is_rtl in zip(reversed(words), reversed(rtl)):
+        if is_rtl:
+            out += reversed(stretch)
+            stretch = []
+            out.append(word)
+        else:
+            stretch.append(word)
+    out += reversed(stretch)
+    return " ".join(out)
 
 
 def pdfimages(pdf: Path, page: int | None = None) -> list[list[str]]:

@@ -168,7 +168,9 @@ def shaped(text: str, font_name: str, size: float, rtl: bool) -> tuple[str, floa
     buffer.add_str(text)
     buffer.guess_segment_properties()
     buffer.direction = "rtl" if rtl else "ltr"
-    uharfbuzz.shape(hb_font, buffer, {"kern": True, "liga": True})
+    # Right to left, only the ligatures the script requires (lam-alef, by rlig): a stylistic one (yeh-noon)
+    # would be one glyph for letters that copy and search must get back one by one.
+    uharfbuzz.shape(hb_font, buffer, {"kern": True, "liga": not rtl})
     face = font.face  # type: ignore[attr-defined]
     infos, positions = buffer.glyph_infos, buffer.glyph_positions
     starts = sorted({info.cluster for info in infos}) + [len(text)]

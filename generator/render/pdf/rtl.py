@@ -62,14 +62,14 @@ class RightToLeftParagraph(Paragraph):
 
     def __init__(self, text: str, style, bulletText: str | None = None):  # noqa: N803 - reportlab's name
         super().__init__(text, style, bulletText=bulletText)
-        self._words = _words(self.frags)
-        self._lines: list[list[_Word]] = []
+        self.rtl_words = _words(self.frags)
+        self.rtl_lines: list[list[_Word]] = []
 
     @classmethod
     def _of(cls, words: list[_Word], like: RightToLeftParagraph, bullet: str | None) -> RightToLeftParagraph:
         part = cls.__new__(cls)
-        part.__dict__.update({k: v for k, v in like.__dict__.items() if k not in ("_lines", "blPara")})
-        part._words, part._lines, part.bulletText = words, [], bullet
+        part.__dict__.update({k: v for k, v in like.__dict__.items() if k not in ("rtl_lines", "blPara")})
+        part.rtl_words, part.rtl_lines, part.bulletText = words, [], bullet
         return part
 
     # -- layout ------------------------------------------------------------------------------------
@@ -79,7 +79,7 @@ class RightToLeftParagraph(Paragraph):
         room = availWidth - self.style.leftIndent - self.style.rightIndent
         lines: list[list[_Word]] = [[]]
         used = 0.0
-        for word in self._words:
+        for word in self.rtl_words:
             space = _space(word) if lines[-1] else 0.0
             if lines[-1] and used + space + word.width > room:
                 lines.append([])
@@ -89,30 +89,30 @@ class RightToLeftParagraph(Paragraph):
             if word.breaks_after:
                 lines.append([])
                 used = 0.0
-        self._lines = [line for line in lines if line] or []
-        self.height = len(self._lines) * self.style.leading
+        self.rtl_lines = [line for line in lines if line] or []
+        self.height = len(self.rtl_lines) * self.style.leading
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list:  # noqa: N803
-        if not self._lines or getattr(self, "width", None) != availWidth:
+        if not self.rtl_lines or getattr(self, "width", None) != availWidth:
             self.wrap(availWidth, availHeight)
         fits = int((availHeight + 1e-6) // self.style.leading)
-        if fits >= len(self._lines):
+        if fits >= len(self.rtl_lines):
             return [self]
         if fits < 1:
             return []
-        first = [w for line in self._lines[:fits] for w in line]
-        rest = [w for line in self._lines[fits:] for w in line]
+        first = [w for line in self.rtl_lines[:fits] for w in line]
+        rest = [w for line in self.rtl_lines[fits:] for w in line]
         head = self._of(first, self, self.bulletText)
         tail = self._of(rest, self, None)
         head.wrap(availWidth, availHeight)
         return [head, tail]
 
     def minWidth(self) -> float:  # noqa: N802 - reportlab's name
-        return max((w.width for w in self._words), default=0.0)
+        return max((w.width for w in self.rtl_words), default=0.0)
 
     def getPlainText(self, identify=None) -> str:  # noqa: N802 - reportlab's name
-        return " ".join(w.text for w in self._words)
+        return " ".join(w.text for w in self.rtl_words)
 
     # -- drawing -----------------------------------------------------------------------------------
 
@@ -121,7 +121,7 @@ class RightToLeftParagraph(Paragraph):
         y = self.height - style.fontSize
         right = self.width - style.leftIndent
         left = style.rightIndent
-        for number, line in enumerate(self._lines):
+        for number, line in enumerate(self.rtl_lines):
             runs = _visual_runs(line)
             width = sum(w for _, _, w in runs)
             if style.alignment == TA_CENTER:

@@ -25,17 +25,17 @@ def test_the_style_chooses_the_paragraph():
 def test_lines_never_run_past_the_width_and_no_word_is_lost():
     para = RightToLeftParagraph(TEXT, _style())
     width, height = para.wrap(150, 1000)
-    assert height == len(para._lines) * 15 and len(para._lines) >= 3
+    assert height == len(para.rtl_lines) * 15 and len(para.rtl_lines) >= 3
     space = stringWidth(" ", para.style.fontName, 12)
-    assert all(sum(w.width for w in line) + space * (len(line) - 1) <= 150 for line in para._lines)
-    assert " ".join(w.text for line in para._lines for w in line) == TEXT
+    assert all(sum(w.width for w in line) + space * (len(line) - 1) <= 150 for line in para.rtl_lines)
+    assert " ".join(w.text for line in para.rtl_lines for w in line) == TEXT
 
 
 def test_split_keeps_every_word_in_order_over_two_frames():
     para = RightToLeftParagraph(TEXT, _style())
     para.wrap(150, 1000)
     head, tail = para.split(150, 31)  # room for two lines
-    assert len(head._lines) == 2
+    assert len(head.rtl_lines) == 2
     tail.wrap(150, 1000)
     assert head.getPlainText() + " " + tail.getPlainText() == TEXT
     assert para.split(150, 10) == []  # not even one line
@@ -44,4 +44,4 @@ def test_split_keeps_every_word_in_order_over_two_frames():
 def test_a_line_break_ends_the_line():
     para = RightToLeftParagraph("ألم<br/>الكعب", _style())
     para.wrap(500, 1000)
-    assert [[w.text for w in line] for line in para._lines] == [["ألم"], ["الكعب"]]
+    assert [[w.text for w in line] for line in para.rtl_lines] == [["ألم"], ["الكعب"]]
