@@ -104,7 +104,7 @@ def _merged(paths: list[Path], postscript_name: str) -> Path:
     italic face of a script without italics begin with the same font)."""
     parts = tuple(p.read_bytes() for p in paths)
     data = cache.cached(
-        "merged-font", ("fontTools-merge-2", postscript_name, *parts), lambda: _merge(paths, postscript_name)
+        "merged-font", ("fontTools-merge-3", postscript_name, *parts), lambda: _merge(paths, postscript_name)
     )
     return cache.stored_file("merged-font", data, ".ttf")
 
@@ -119,10 +119,16 @@ def _merge(paths: list[Path], postscript_name: str) -> bytes:
     # Tables only one font may have (vertical metrics, math) are dropped rather than merged wrongly.
     merger = Merger(options=Options(drop_tables=["vmtx", "vhea", "MATH", "STAT", "fvar", "gvar", "avar", "HVAR"]))
     font = merger.merge([str(p) for p in paths])
+    # The same fonts make the same bytes: the dates of the first font, not the merge's clock.
+    from fontTools.ttLib import TTFont  # noqa: PLC0415
+
+    with TTFont(str(paths[0]), lazy=True) as first:
+        font["head"].created, font["head"].modified = first["head"].created, first["head"].modified
     for record in font["name"].names:
         if record.nameID == 6:  # the PostScript name, which reportlab and the PDFs go by
             record.string = postscript_name
     out = io.BytesIO()
+    font.recalcTimestamp = False
     font.save(out)
     return out.getvalue()
 

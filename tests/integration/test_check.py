@@ -28,8 +28,10 @@ def test_shipped_content_checks_clean(run):
             figures = report["readability"][f"{condition.condition.id} ({lang})"]
             if "lix" in figures:
                 assert figures["lix"] <= 40, (condition.condition.id, lang, figures)
-            else:
+            elif "flesch" in figures:
                 assert figures["flesch"] >= 60 and figures["grade"] <= 8, (condition.condition.id, lang, figures)
+            else:  # no formula is defined for the language (README): none is made up
+                assert figures == {} and lang not in ("nb", "nn", "en"), (condition.condition.id, lang, figures)
     # leaflet, brochure, deck, page per text; per clinic a site index per language and the front page
     languages = {lang for c in shipped().conditions for lang in c.condition.languages}
     expected_outputs = (sum(4 * len(c.condition.languages) for c in shipped().conditions) + 1 + len(languages)) * len(

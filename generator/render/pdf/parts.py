@@ -9,6 +9,7 @@ classes in ``flowables``.
 
 from __future__ import annotations
 
+import math
 from typing import Any, TypedDict
 
 from reportlab.lib import colors
@@ -346,8 +347,18 @@ def draw_draft_mark(canvas, doc: Document, s: Styles, x: float, y: float, w: flo
         return
     canvas.saveState()
     canvas.setFillColor(colors.Color(0, 0, 0, alpha=0.09))
+    angle = 55 if h > w else 30
+    # A long word for DRAFT ("WERSJA ROBOCZA") is set smaller, so the mark never crosses the area's edges
+    # (a brochure's folds) nor its margins: its rotated box keeps to seven tenths of the area.
+    length, cos, sin = (
+        stringWidth(doc.labels.draft, s.fonts["bold"], size),
+        math.cos(math.radians(angle)),
+        math.sin(math.radians(angle)),
+    )
+    room = min(0.7 * w / (length * cos + size * sin), 0.7 * h / (length * sin + size * cos))
+    size = size * room if room < 1 else size
     canvas.translate(x + w / 2, y + h / 2)
-    canvas.rotate(55 if h > w else 30)
+    canvas.rotate(angle)
     draw_string(canvas, 0, -size / 3, doc.labels.draft, s.fonts["bold"], size, "centre", doc.direction is Direction.RTL)
     canvas.restoreState()
 
