@@ -69,8 +69,8 @@ def _by_family(text: str) -> list[tuple[str | None, str]]:
     parts: list[tuple[str | None, str]] = []
     for char in text:
         script = _own_script(char)
-        if parts and (parts[-1][0] == script or (script is None and not char.isalnum() and parts[-1][0])):
-            parts[-1] = (parts[-1][0], parts[-1][1] + char)  # spaces and punctuation go with the run they are in
+        if parts and (parts[-1][0] == script or (char == " " and parts[-1][0])):
+            parts[-1] = (parts[-1][0], parts[-1][1] + char)  # a space goes with the run it is in
         else:
             parts.append((script, char))
     return parts

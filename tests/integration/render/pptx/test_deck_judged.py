@@ -64,8 +64,9 @@ def _squeeze(text: str) -> str:
 
 
 def _pieces(text: str) -> list[str]:
-    """A word cut after each dash or slash, where a renderer may also break the line."""
-    return [p for word in text.split() for p in re.split(r"(?<=[\-–—/])", _squeeze(word)) if p]
+    """A word cut after each dash or slash, where a renderer may also break the line, and at an apostrophe
+    (left out), where poppler may end a word drawn in two fonts (ከምኡ’ውን: Ethiopic letters, a Latin ’)."""
+    return [p for word in text.split() for p in re.split(r"(?<=[\-–—/])|[’']", _squeeze(word)) if p]
 
 
 def _tokens(shape) -> list[str]:
