@@ -157,7 +157,10 @@ def brochure_reading(pdf) -> Stream:
     trim_x0 = boxes["Trim"][0] - boxes["Crop"][0]
     width = boxes["Trim"][2] - boxes["Trim"][0]
     inside, flap = panels_of(width, 2), panels_of(width, 1)[0]
-    all_words = text_words(pdf)
+    # The diagonal DRAFT mark, set smaller for a long word (WERSJA ROBOCZA), has rotated letters whose boxes
+    # are taller than any upright word inside a brochure (headings are under 20 pt) or as wide per letter as
+    # they are tall (an upright letter is half as wide): left out.
+    all_words = [w for w in text_words(pdf) if w.y1 - w.y0 < 30 and (w.x1 - w.x0) / len(w.text) < 0.9 * (w.y1 - w.y0)]
     ordered = []
     for page, (left, right) in [(2, p) for p in inside] + [(1, flap)]:
         ordered += _reading([w for w in all_words if w.page == page and left <= (w.x0 + w.x1) / 2 - trim_x0 < right])
