@@ -51,9 +51,10 @@ def fit_write(
             return
     if grow and fit.height(measured, width, sizes[-1]) < fit.NEVER:
         needed = (fit.height(measured, width, sizes[-1]) + fit.SAFETY_POINTS) / (1 - fit.SAFETY_FRACTION)
-        extra = Pt(needed - height + 1)
+        taller = Pt(needed + 1)  # the box's own height (``height``, perhaps inherited) grown to what the text needs
         shape.left, shape.top, shape.width = shape.left, shape.top, shape.width  # own geometry on this slide
-        shape.height = shape.height + extra
+        # Set outright: a placeholder given its own geometry just now reads back no height of its own.
+        shape.height = max(int(taller), int(Pt(height)))
         write(shape.text_frame, paras, sizes[-1], colour, look.lang, look.font, look.script)
         return
     text = " ".join(p.text for p in paras)

@@ -319,7 +319,7 @@ TEMPLATES = {  # id -> (fixture, the layouts leafdeck must choose)
 # Templates on which a known leafdeck bug stops the build: each is strict-xfailed with its reason, so
 # the mark must go when the bug is fixed. None are left (the ones this file found are fixed: the table
 # area as wide as the title, a bottom title leaving no room, the overview giving up at 20 pt, rows that
-# grow in LibreOffice, bullets on a photo layout); one is open (LONG_TITLES_IN_SMALL_BOXES below).
+# grow in LibreOffice, bullets on a photo layout, a grown title box that kept only its growth).
 def templates(xfail: dict[str, str] | None = None) -> list:
     """Every template id, each known to fail for ``xfail[id]`` marked strict-xfail with that reason."""
     xfail = xfail or {}
@@ -331,12 +331,6 @@ def templates(xfail: dict[str, str] | None = None) -> list:
 
 # Every test that reads built decks xfails on a template on which nothing builds.
 NOTHING_BUILDS: dict[str, str] = {}
-# Found by the Ukrainian and Somali decks (issue 23): a continued title of two lines in the small title box
-# is drawn by LibreOffice above the box although the box was made taller to hold it (not yet understood).
-LONG_TITLES_IN_SMALL_BOXES = {
-    **NOTHING_BUILDS,
-    "small-titles-16x9": "a two-line continued title is drawn above its small title box (known bug, issue 23)",
-}
 
 
 @dataclass
@@ -763,7 +757,7 @@ def test_every_word_is_drawn_on_its_slide(template, rendered):
     assert not problems, _report(problems)
 
 
-@pytest.mark.parametrize("template", templates(LONG_TITLES_IN_SMALL_BOXES), indirect=True)
+@pytest.mark.parametrize("template", templates(NOTHING_BUILDS), indirect=True)
 def test_every_word_is_inside_a_text_shape(template, rendered):
     """Every drawn word lies inside the rectangle of a shape of its slide that holds text (placeholder
     geometry inherited from layout and master, text boxes, pathway boxes), within 2 pt. A table may
@@ -776,7 +770,7 @@ def test_every_word_is_inside_a_text_shape(template, rendered):
     assert not problems, _report(problems)
 
 
-@pytest.mark.parametrize("template", templates(LONG_TITLES_IN_SMALL_BOXES), indirect=True)
+@pytest.mark.parametrize("template", templates(NOTHING_BUILDS), indirect=True)
 def test_tables_keep_to_their_frame(template, rendered):
     """Every word of a table lies inside the table's frame, as leafdeck measured it: rows LibreOffice
     must make taller push the table down towards the footer."""
