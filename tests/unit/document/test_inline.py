@@ -30,3 +30,30 @@ def test_plain_text_of_spans_joins_them():
 def test_markdown_beyond_emphasis_is_text():
     text = "# ikke overskrift [lenke](https://x) `kode` <b>"
     assert plain(parse_inline(text)) == text
+
+
+def test_bold_inside_bold_stays_bold_to_the_outer_close():
+    # The inner ** pair opens and closes inside the outer one: all of "a b c" is bold (a nesting
+    # count, not a flag that the inner close turns off).
+    assert parse_inline("**a **b** c**") == (Span("a b c", bold=True),)
+
+
+def test_italic_inside_italic_stays_italic_to_the_outer_close():
+    assert parse_inline("*a *b* c*") == (Span("a b c", italic=True),)
+
+
+def test_two_bold_words_are_bold_and_the_text_between_them_is_not():
+    # Exactly three spans: nothing empty is added after the last close.
+    assert parse_inline("**a** og **b**") == (Span("a", bold=True), Span(" og "), Span("b", bold=True))
+
+
+def test_two_italic_words_are_italic_and_the_text_between_them_is_not():
+    assert parse_inline("*a* og *b*") == (Span("a", italic=True), Span(" og "), Span("b", italic=True))
+
+
+def test_an_escaped_star_inside_bold_joins_the_bold_text():
+    assert parse_inline("**2 \\* 3**") == (Span("2 * 3", bold=True),)
+
+
+def test_a_backslash_line_break_reads_as_one_space():
+    assert plain(parse_inline("a\\\nb")) == "a b"
