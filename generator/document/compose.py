@@ -160,7 +160,7 @@ def compose_document(
         audience=audience,
         language=language,
         language_tag=labels.language_tag,
-        script=labels.script or fonts.script_of(labels.language_name),
+        script=language_script(labels),
         direction=translation(labels).direction,
         title=text.title,
         subtitle=text.subtitle,
@@ -204,9 +204,14 @@ def compose_document(
     )
 
 
+def language_script(labels: schema.Labels) -> str:
+    """The script a language is written in: its labels' ``script:``, else the one its own name is written in."""
+    return labels.script or fonts.script_of(labels.language_name)
+
+
 def translation(labels: schema.Labels) -> Translation:
-    script = labels.script or fonts.script_of(labels.language_name)
-    return Translation(labels.language, labels.language_tag, labels.language_name, fonts.direction_of(script))
+    direction = fonts.direction_of(language_script(labels))
+    return Translation(labels.language, labels.language_tag, labels.language_name, direction)
 
 
 def _comparison_table(text, treatments, refs, groups, audience, labels, noted) -> ComparisonTable:

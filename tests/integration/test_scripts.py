@@ -110,7 +110,7 @@ def test_lines_start_on_their_languages_side_and_the_table_with_its_first_column
     assert max(ends) - min(ends) > 5, ends  # ragged at the other
     name = _words(facts.plain(words["treatments"][1]["name"]))[0]
     indication = _words(facts.plain(words["treatments"][1]["patient"]["indications"][0]))[0]
-    everywhere = _bbox_words(_pdf(built, lang, "leaflet"))
+    everywhere = words(_pdf(built, lang, "leaflet"))
     # The table's row: the treatment's name and its first indication start on one line (cells align at the top).
     name_x, indication_x = next(
         (n.x0, i.x0)
@@ -120,10 +120,6 @@ def test_lines_start_on_their_languages_side_and_the_table_with_its_first_column
         if _word(i) == indication and i.page == n.page and abs(i.y0 - n.y0) < 2
     )
     assert (name_x > indication_x) if rtl else (name_x < indication_x), (name, indication)
-
-
-def _bbox_words(pdf: Path):
-    return words(pdf)
 
 
 def _blocks(pdf: Path) -> list[list[tuple[float, float, list[str]]]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.assets.fonts import script_of
+from generator.document.compose import language_script
 from generator.document.model import SiteIndex
 from generator.kinds import Bundle
 from generator.render.html import assets
@@ -44,7 +44,7 @@ def render(index: SiteIndex, variant: Variant, template: Path | None = None) -> 
     logo = assets.logo(index.clinic.logo) if index.clinic.logo else None
     # The front page lists every language: its fonts are those of the first language's script (Latin when
     # the clinic's first language is), any other letters from the merged fallbacks or the reader's system.
-    script = first.labels.script or script_of(first.labels.language_name)
+    script = language_script(first.labels)
     names = [part.translation.name for part in index.languages] + [t.name for t in index.translations]
     names += [e.title for part in index.languages for e in part.entries]
     others = assets.other_scripts(names, script)
