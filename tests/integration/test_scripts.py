@@ -22,6 +22,7 @@ from generator.cli import main
 from support import facts
 from support.content import FIXTURES, TODAY
 from support.tools import pdffonts, pdftotext, words
+from support.tools import words as word_boxes  # the test below names its YAML texts "words"
 
 SCRIPTS = FIXTURES / "scripts"
 LANGUAGES = facts.condition(SCRIPTS / "content", "scripts")["languages"]
@@ -110,7 +111,7 @@ def test_lines_start_on_their_languages_side_and_the_table_with_its_first_column
     assert max(ends) - min(ends) > 5, ends  # ragged at the other
     name = _words(facts.plain(words["treatments"][1]["name"]))[0]
     indication = _words(facts.plain(words["treatments"][1]["patient"]["indications"][0]))[0]
-    everywhere = words(_pdf(built, lang, "leaflet"))
+    everywhere = word_boxes(_pdf(built, lang, "leaflet"))
     # The table's row: the treatment's name and its first indication start on one line (cells align at the top).
     name_x, indication_x = next(
         (n.x0, i.x0)
