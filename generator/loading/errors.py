@@ -143,6 +143,11 @@ def _explain(
             return f"'{value}' is not a colour", 'write a colour as #RRGGBB, e.g. "#1F4E79" (in quotes)'
         if "a-z]{2,3}" in pattern:
             return f"'{value}' is not a language code", "use a lowercase ISO 639 code such as nb, nn or en"
+        if "[A-Z][a-z]{3}" in pattern:
+            return (
+                f"'{value}' is not a script code",
+                "use an ISO 15924 code: a capital and three small letters, e.g. Arab, Cyrl, Ethi or Latn",
+            )
         return (f"'{value}' is not a valid id", "use lowercase letters, digits and single hyphens, e.g. night-splint")
     if kind == "string_too_short":
         return f"'{field}' must not be empty", "write the text, or remove the key if it is optional"

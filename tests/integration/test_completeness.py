@@ -24,8 +24,11 @@ VARIANTS = shipped_variants()
 MM = 72 / 25.4
 
 
-def squeeze(text: str) -> str:
-    """Text as compared here: NFC, without spaces, hyphens (line-break or not), soft hyphens and bullets."""
+def squeeze(text: str, rtl: bool = False) -> str:
+    """Text as compared here: NFC, without spaces, hyphens (line-break or not), soft hyphens and bullets;
+    right to left, letters and digits only (a reader's bidi order for brackets, dashes and stops is its own)."""
+    if rtl:
+        return "".join(re.findall(r"\w", unicodedata.normalize("NFC", text)))
     return re.sub(r"[\s\-\u00ad\u2010\u2011•]", "", unicodedata.normalize("NFC", text))
 
 
@@ -35,38 +38,57 @@ class Stream:
 
     text: str
     where: list[Word]
+    rtl: bool = False
 
     @classmethod
-    def of(cls, ordered: list[Word]) -> Stream:
+    def of(cls, ordered: list[Word], rtl: bool = False) -> Stream:
         text, where = [], []
         for word in ordered:
-            piece = squeeze(word.text)
+            piece = squeeze(word.text, rtl)
             text.append(piece)
             where += [word] * len(piece)
-        return cls("".join(text), where)
+        return cls("".join(text), where, rtl)
 
     def find(self, needle: str, start: int, label: str) -> int:
         """Index just after ``needle`` found at or after ``start``; fails naming what is missing."""
-        found = self.text.find(squeeze(needle), start)
+        found = self.text.find(squeeze(needle, self.rtl), start)
         assert found >= 0, f"{label}: {needle!r} is not printed whole after position {start}"
-        return found + len(squeeze(needle))
+        return found + len(squeeze(needle, self.rtl))
 
     def position(self, index: int) -> tuple[int, float]:
         word = self.where[min(index, len(self.where) - 1)]
         return word.page, word.y0
 
 
-def text_words(pdf) -> list[Word]:
+def text_words(pdf, rtl: bool) -> list[Word]:
     """The words a reader reads: not the DRAFT mark (its label, and the diagonal watermark, whose
     rotated letters poppler returns as boxes far wider than any upright letter: ``-nodiag`` would
-    drop them but also the first upright word after them)."""
+    drop them but also the first upright word after them). A right-to-left page is read in a mirror
+    (``support.tools.words``): its first column and panel on the left, as in any other language."""
     marks = {facts.read(path)["draft"] for path in (CONTENT / "labels").glob("*.yaml")}
-    return [w for w in words(pdf) if w.text not in marks and (w.x1 - w.x0) / len(w.text) < 25]
+    return [w for w in words(pdf, rtl) if w.text not in marks and (w.x1 - w.x0) / len(w.text) < 25]
 
 
-def _reading(ws: list[Word]) -> list[Word]:
-    """Top to bottom, left to right within one column of text."""
-    return sorted(ws, key=lambda w: (w.page, round(w.y0), w.x0))
+def _reading(ws: list[Word], rtl: bool = False) -> list[Word]:
+    """Top to bottom, left to right within one column of text. Right to left (words mirrored by
+    ``support.tools.words``): a stretch of words without a right-to-left letter (numbers, Latin terms) is
+    drawn left to right inside its line, so it is put back in its own order (the bidi algorithm's L2 undone)."""
+    ordered = sorted(ws, key=lambda w: (w.page, round(w.y0), w.x0))
+    if not rtl:
+        return ordered
+    out: list[Word] = []
+    stretch: list[Word] = []
+    for word in ordered:
+        if any(unicodedata.bidirectional(c) in ("R", "AL") for c in word.text):
+            out += reversed(stretch)
+            stretch = []
+            out.append(word)
+        else:
+            if stretch and (stretch[-1].page, round(stretch[-1].y0)) != (word.page, round(word.y0)):
+                out += reversed(stretch)
+                stretch = []
+            stretch.append(word)
+    return out + stretch[::-1]
 
 
 # -- the leaflet: a three-column table ---------------------------------------------------------------
@@ -92,9 +114,9 @@ def _header_lines(all_words: list[Word], labels: tuple[str, str, str]) -> dict[i
     return found
 
 
-def leaflet_columns(pdf, labels: tuple[str, str, str]) -> list[Stream]:
+def leaflet_columns(pdf, labels: tuple[str, str, str], rtl: bool) -> list[Stream]:
     """The three columns of the comparison table, each read down every page the table spans."""
-    all_words = text_words(pdf)
+    all_words = text_words(pdf, rtl)
     headers = _header_lines(all_words, labels)
     assert headers, f"{pdf.name}: the table's header row ({labels}) is not printed"
     columns: list[list[Word]] = [[], [], []]
@@ -109,7 +131,7 @@ def leaflet_columns(pdf, labels: tuple[str, str, str]) -> list[Stream]:
             right = xs[k + 1] - 2 if k < 2 else float("inf")
             if xs[k] - 4 <= middle < right:
                 columns[k].append(w)
-    return [Stream.of(_reading(c)) for c in columns]
+    return [Stream.of(_reading(c, rtl), rtl) for c in columns]
 
 
 @pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
@@ -119,12 +141,12 @@ def test_leaflet_table_holds_every_fact_in_its_row_and_column(outputs, clinic, c
     labels = facts.labels(CONTENT, lang)
     pdf = output_file(outputs, clinic, condition, lang, "leaflet")
     columns = (labels["treatment"], labels["indications_patient"], labels["contraindications_patient"])
-    names, indications, contraindications = leaflet_columns(pdf, columns)
+    names, indications, contraindications = leaflet_columns(pdf, columns, facts.right_to_left(CONTENT, lang))
     # Where each treatment's row starts: its name in the first column, rows in the table's order.
     starts, cursor = [], 0
     for row in rows:
         end = names.find(row["name"], cursor, "treatment column")
-        starts.append(names.position(end - len(squeeze(row["name"]))))
+        starts.append(names.position(end - len(squeeze(row["name"], names.rtl))))
         cursor = end
     starts.append((10**6, 0.0))
     cursors = {"course": 0, "indications": 0, "contraindications": 0}
@@ -148,7 +170,7 @@ def test_leaflet_table_holds_every_fact_in_its_row_and_column(outputs, clinic, c
 # -- the brochure: one entry per treatment in the reading panels --------------------------------------
 
 
-def brochure_reading(pdf) -> Stream:
+def brochure_reading(pdf, rtl: bool) -> Stream:
     """The brochure's inside panels, left to right, then the flap (the outside's first panel) — the
     order the text is read in once the sheet is folded (panels from the 100/100/97 mm print spec)."""
     from support.tools import pdfinfo_boxes
@@ -160,11 +182,15 @@ def brochure_reading(pdf) -> Stream:
     # The diagonal DRAFT mark, set smaller for a long word (WERSJA ROBOCZA), has rotated letters whose boxes
     # are taller than any upright word inside a brochure (headings are under 20 pt) or as wide per letter as
     # they are tall (an upright letter is half as wide): left out.
-    all_words = [w for w in text_words(pdf) if w.y1 - w.y0 < 30 and (w.x1 - w.x0) / len(w.text) < 0.9 * (w.y1 - w.y0)]
+    all_words = [
+        w for w in text_words(pdf, rtl) if w.y1 - w.y0 < 30 and (w.x1 - w.x0) / len(w.text) < 0.9 * (w.y1 - w.y0)
+    ]
     ordered = []
     for page, (left, right) in [(2, p) for p in inside] + [(1, flap)]:
-        ordered += _reading([w for w in all_words if w.page == page and left <= (w.x0 + w.x1) / 2 - trim_x0 < right])
-    return Stream.of(ordered)
+        ordered += _reading(
+            [w for w in all_words if w.page == page and left <= (w.x0 + w.x1) / 2 - trim_x0 < right], rtl
+        )
+    return Stream.of(ordered, rtl)
 
 
 @pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
@@ -174,12 +200,13 @@ def test_brochure_entries_hold_every_fact_after_its_label(outputs, clinic, condi
     rows = facts.treatments(CONTENT, condition, lang)
     labels = facts.labels(CONTENT, lang)
     pdf = output_file(outputs, clinic, condition, lang, suffix)
-    text = brochure_reading(pdf)
+    text = brochure_reading(pdf, facts.right_to_left(CONTENT, lang))
     cursor = 0
     for i, row in enumerate(rows):
         label = f"{pdf.name} {row['name']}"
         cursor = text.find(f"{row['name']} – {row['course']}", cursor, label)
-        entry_end = text.text.find(squeeze(rows[i + 1]["name"]), cursor) if i + 1 < len(rows) else len(text.text)
+        following = squeeze(rows[i + 1]["name"], text.rtl) if i + 1 < len(rows) else None
+        entry_end = text.text.find(following, cursor) if following else len(text.text)
         for heading, items in (
             (labels["indications_short"], row["indications"]),
             (labels["contraindications_short"], row["contraindications"]),

@@ -50,3 +50,10 @@ def squash(text: str, ignore: str = "") -> str:
 def slide_titles(deck) -> list[str]:
     """Every slide's title, in order (a python-pptx Presentation)."""
     return [slide.shapes.title.text for slide in deck.slides]
+
+
+def reading_cells(row, rtl: bool) -> list:
+    """A deck table row's cells in the order a reader takes them: from the right in a right-to-left
+    language (the README: the first column on the right), as python-pptx lists them otherwise."""
+    cells = list(row.cells)
+    return cells[::-1] if rtl else cells

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -35,7 +36,7 @@ def _logical(line: str) -> str:
         return line.translate(_RTL_MARKS)
     import unicodedata
 
-    words = line.translate(_RTL_MARKS).split()
+    words = [_joined(word).translate(_RTL_MARKS) for word in line.split()]
     rtl = [any(unicodedata.bidirectional(c) in ("R", "AL") for c in w) for w in words]
     out: list[str] = []
     stretch: list[str] = []
@@ -48,6 +49,42 @@ def _logical(line: str) -> str:
             stretch.append(word)
     out += reversed(stretch)
     return " ".join(out)
+
+
+def drawn(text: str, rtl: bool) -> str:
+    """One line of ``text`` as poppler's structure text (``pdfinfo -struct-text``) gives it: for a
+    right-to-left line, in the order its letters are drawn (the visual order; poppler puts a page's text in
+    reading order, not a structure element's), which the Unicode bidi algorithm (python-bidi) gives."""
+    if not rtl:
+        return text
+    from bidi import get_display
+
+    return get_display(text, base_dir="R")
+
+
+def holds(text: str, passage: str, rtl: bool) -> bool:
+    """Whether ``text`` read back from a PDF holds ``passage`` whole.
+
+    Left to right: word for word, in order (whitespace folded). Right to left: every word of it (letters
+    and digits; punctuation left out) within a stretch of the text no longer than twice the passage:
+    readers put a right-to-left line's punctuation, numbers and Latin runs back by heuristics of their own
+    (poppler's ``2–3 أشهر`` comes back as ``3–2``, a colon on the other word), which no test can hold them to."""
+    if not rtl:
+        return " ".join(passage.split()) in " ".join(text.split())
+    from collections import Counter
+
+    wanted, tokens = Counter(re.findall(r"\w+", passage)), re.findall(r"\w+", text)
+    span = 2 * sum(wanted.values()) + 2
+    return any(Counter(tokens[i : i + span]) >= wanted for i, t in enumerate(tokens) if t in wanted)
+
+
+def _joined(word: str) -> str:
+    """One word of a ``pdftotext -raw`` line. poppler may cut a right-to-left word where a letter does not join
+    the next (a gap in the shaped glyphs) and give its pieces as drawn, left to right, each marked RLE..PDF
+    with no space between: in reading order the pieces are reversed."""
+    pieces = re.findall("\u202b([^\u202c]*)\u202c", word)
+    whole = len(pieces) > 1 and "".join(f"\u202b{p}\u202c" for p in pieces) == word
+    return "".join(reversed(pieces)) if whole else word
 
 
 def pdfimages(pdf: Path, page: int | None = None) -> list[list[str]]:
@@ -159,22 +196,33 @@ class Word:
         return f"Word(p{self.page} {self.text!r} {self.x0:.1f},{self.y0:.1f}-{self.x1:.1f},{self.y1:.1f})"
 
 
-def words(pdf: Path) -> list[Word]:
-    """Every word of the PDF with its box, from ``pdftotext -bbox`` (an independent reader)."""
+def words(pdf: Path, rtl: bool = False, mirror: bool = True) -> list[Word]:
+    """Every word of the PDF with its box, from ``pdftotext -bbox`` (an independent reader).
+
+    ``rtl``: the pages of a right-to-left document seen in a mirror, each word's letters in reading order
+    (poppler gives them as drawn): a right-to-left page's geometry then reads as a left-to-right one (its
+    first line start, table column and brochure panel on the left), so one test serves both directions;
+    ``mirror=False`` keeps the page as it is (a word's box on the slide it is drawn on)."""
     import html
     import re
 
     out = subprocess.run(
         [_tool("pdftotext"), "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
     ).stdout
-    found, page = [], 0
+    found, page, width = [], 0, 0.0
     for line in out.splitlines():
         if "<page " in line:
             page += 1
+            width = float(re.search(r'width="([\d.]+)"', line)[1])
         match = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)</word>', line)
         if match:
             x0, y0, x1, y1 = (float(v) for v in match.groups()[:4])
-            found.append(Word(page, x0, y0, x1, y1, html.unescape(match[5])))
+            text = html.unescape(match[5])
+            if rtl:
+                text = drawn(text, True)
+            if rtl and mirror:
+                x0, x1 = width - x1, width - x0
+            found.append(Word(page, x0, y0, x1, y1, text))
     return found
 
 

@@ -121,8 +121,14 @@ class RightToLeftParagraph(Paragraph):
         y = self.height - style.fontSize
         right = self.width - style.leftIndent
         left = style.rightIndent
+        # Levels are resolved over the whole paragraph (UAX #9: a hyphen or comma at a line end takes the
+        # direction of the words around it in the paragraph, not the line's), then each line is reordered.
+        lines = [" ".join(w.text for w in line) for line in self.rtl_lines]
+        paragraph = bidi.levels(" ".join(lines), True)
+        start = 0
         for number, line in enumerate(self.rtl_lines):
-            runs = _visual_runs(line)
+            runs = _visual_runs(line, paragraph[start : start + len(lines[number])])
+            start += len(lines[number]) + 1
             width = sum(w for _, _, w in runs)
             if style.alignment == TA_CENTER:
                 x = left + (right - left - width) / 2
@@ -192,15 +198,17 @@ def _space(word: _Word) -> float:
     return stringWidth(" ", frag.fontName, frag.fontSize)
 
 
-def _visual_runs(line: list[_Word]) -> list[tuple[Any, str, float]]:
-    """(frag, shaped text, width) of each run of the line, left to right as drawn."""
+def _visual_runs(line: list[_Word], levels: list[int] | None = None) -> list[tuple[Any, str, float]]:
+    """(frag, shaped text, width) of each run of the line, left to right as drawn; ``levels``: its
+    characters' bidi levels as resolved in its paragraph (else resolved for the line alone)."""
     pieces: list[_Piece] = []
     for i, word in enumerate(line):
         if i:
             pieces.append(_Piece(word.pieces[0].frag, " "))
         pieces += word.pieces
     text = "".join(p.text for p in pieces)
-    levels = bidi.levels(text, True)
+    if levels is None:
+        levels = bidi.levels(text, True)
     runs: list[tuple[Any, str, int]] = []  # (frag, text, level) in logical order
     at = 0
     for piece in pieces:

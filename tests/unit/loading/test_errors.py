@@ -163,6 +163,13 @@ CASES = {
         "'blue' is not a colour",
         "#RRGGBB",
     ),
+    "script name instead of its code": (
+        "content/labels/nb.yaml",
+        "language_tag: nb-NO\n",
+        "language_tag: nb-NO\nscript: latin  # BAD\n",
+        "'latin' is not a script code",
+        "ISO 15924",
+    ),
 }
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from support import facts
 from support.content import CONTENT, output_file, shipped_variants
-from support.tools import _tool, pdfinfo
+from support.tools import _tool, drawn, pdfinfo
 from support.tools import structure_elements as _elements
 
 PAINTING = {"Tj", "TJ", "'", '"', "Do", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "sh", "BI"}
@@ -133,7 +133,7 @@ def test_leaflet_reads_in_order_with_words_kept_apart(outputs, clinic, condition
     # Each in turn after the one before (a short title may also occur inside earlier text).
     positions, at = [], 0
     for mark in order:
-        at = flat.find(_drawn(mark, rtl), at)
+        at = flat.find(drawn(mark, rtl), at)
         positions.append(at)
         at = max(at, 0)
     assert all(p >= 0 for p in positions), list(zip(order, positions))
@@ -143,21 +143,10 @@ def test_leaflet_reads_in_order_with_words_kept_apart(outputs, clinic, condition
             if "p" in block and not re.search(r"[*\[\]]", block["p"]):
                 sentence = facts.plain(block["p"])
                 if rtl:  # its lines are not known here: each word, as drawn
-                    missing = [w for w in sentence.split() if _drawn(w, rtl) not in flat]
+                    missing = [w for w in sentence.split() if drawn(w, rtl) not in flat]
                     assert not missing, (sentence, missing)
                 else:
                     assert _dehyphenate(sentence) in _dehyphenate(flat), sentence
-
-
-def _drawn(text: str, rtl: bool) -> str:
-    """``text`` as poppler's structure text gives it: right to left, in the order it is drawn (poppler
-    reorders a page's text for reading, not the text of a structure element), which python-bidi's
-    Rust implementation of the Unicode bidi algorithm gives for one line."""
-    if not rtl:
-        return text
-    from bidi import get_display
-
-    return get_display(text, base_dir="R")
 
 
 @pytest.mark.parametrize("clinic,condition,lang", VARIANTS)
@@ -170,7 +159,9 @@ def test_brochure_structure_follows_the_reader_not_the_sheet(outputs, clinic, co
         for prev, line in zip(text.splitlines(), text.splitlines()[1:])
         if prev.strip().startswith(("H1", "H2"))
     ]
-    sections = [s["title"] for s in facts.sections(CONTENT, condition, lang) if s["brochure"]]
+    rtl = facts.right_to_left(CONTENT, lang)
+    title, about = drawn(title, rtl), drawn(about, rtl)
+    sections = [drawn(s["title"], rtl) for s in facts.sections(CONTENT, condition, lang) if s["brochure"]]
     # Cover, the sections in reading order (inside panels left to right, then the flap), the back last.
     assert headings[0] == title
     assert [h for h in headings if h in sections] == sections

@@ -22,7 +22,7 @@ from support.content import (
     shipped_variants,
     text_of,
 )
-from support.read import slide_titles
+from support.read import reading_cells, slide_titles
 from support.tools import libreoffice_pdf, pdfinfo
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -88,16 +88,17 @@ def test_overview_shows_every_treatment_with_its_step_and_key_facts(outputs, cli
     rows = []
     # The step column only where a treatment has a step (condition.yaml): otherwise it says nothing.
     stepped = any(t["step"] is not None for t in treatments)
+    rtl = facts.right_to_left(CONTENT, lang)
     for slide in slides:
         table = next(shape.table for shape in slide.shapes if shape.has_table)
         assert table.first_row
-        assert [c.text for c in table.rows[0].cells] == [
+        assert [c.text for c in reading_cells(table.rows[0], rtl)] == [
             labels.treatment,
             *([labels.step] if stepped else []),
             labels.key_indication,
             labels.key_contraindication,
         ]
-        rows += [[c.text for c in row.cells] for row in list(table.rows)[1:]]
+        rows += [[c.text for c in reading_cells(row, rtl)] for row in list(table.rows)[1:]]
         sizes = {
             r.font.size.pt for row in table.rows for c in row.cells for p in c.text_frame.paragraphs for r in p.runs
         }
@@ -120,15 +121,16 @@ def test_appendix_table_holds_every_fact_once_in_the_tables_order(outputs, clini
     labels = shipped().labels[lang]
     treatments = facts.treatments(CONTENT, condition, lang, "clinician")
     start = _appendix_start(deck, labels)
+    rtl = facts.right_to_left(CONTENT, lang)
     cells = []
     for slide in list(deck.slides)[start + 1 :]:
         table = next(shape.table for shape in slide.shapes if shape.has_table)
-        assert [c.text for c in table.rows[0].cells][:3] == [
+        assert [c.text for c in reading_cells(table.rows[0], rtl)][:3] == [
             labels.treatment,
             labels.indications_clinician,
             labels.contraindications_clinician,
         ]
-        cells += [[c.text_frame for c in row.cells] for row in list(table.rows)[1:]]
+        cells += [[c.text_frame for c in reading_cells(row, rtl)] for row in list(table.rows)[1:]]
 
     def items(frame):
         return [p.text for p in frame.paragraphs if p.text]
@@ -350,7 +352,8 @@ def test_deck_overview_and_appendix_hold_every_treatment(outputs, clinic, condit
     deck = Presentation(str(output_file(outputs, clinic, condition, lang, "deck")))
     names = [t.name for t in text_of(condition, lang).treatments]
     tables = [shape.table for slide in deck.slides for shape in slide.shapes if shape.has_table]
-    first_cells = [row.cells[0].text for table in tables for row in list(table.rows)[1:]]
+    rtl = facts.right_to_left(CONTENT, lang)
+    first_cells = [reading_cells(row, rtl)[0].text for table in tables for row in list(table.rows)[1:]]
     # Every treatment twice: once on the overview, once (or continued) in the appendix.
     for name in names:
         assert sum(cell == name for cell in first_cells) == 2, (name, first_cells)

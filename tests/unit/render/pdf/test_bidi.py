@@ -23,3 +23,27 @@ def test_runs_are_drawn_in_the_order_rule_l2_gives():
     assert visual_order([1, 2, 2, 1]) == [3, 1, 2, 0]
     assert visual_order([0, 0]) == [0, 1]
     assert visual_order([]) == []
+
+
+def _drawn(text: str) -> str:
+    """The characters of one right-to-left line in the order they are drawn, left to right (rule L2 over
+    single characters; mirroring of brackets is the shaper's job and not shown here)."""
+    found = levels(text, rtl=True)
+    return "".join(text[i] for i in visual_order(found))
+
+
+def test_a_phone_number_keeps_its_groups_in_order():
+    """Without isolating it, each group of digits is a number of its own between neutral spaces, and the
+    groups come out in reverse ("33 22 11 00 47"): a patient would dial the wrong number."""
+    assert _drawn("الهاتف: +47 00 11 22 33") == "+47 00 11 22 33 :فتاهلا"
+    nbsp = "\u00a0"  # as the PDFs write a phone number, so that it never breaks
+    assert _drawn(f"الهاتف: +47{nbsp}00{nbsp}11") == f"+47{nbsp}00{nbsp}11 :فتاهلا"
+
+
+def test_a_latin_phrase_keeps_its_closing_bracket_and_leaves_the_stop_to_the_sentence():
+    assert _drawn("ترجمة: leafdeck (utkast, maskinstøttet)") == "leafdeck (utkast, maskinstøttet) :ةمجرت"
+    assert _drawn("اكتب إلى post@example.org.") == ".post@example.org ىلإ بتكا"
+
+
+def test_a_range_keeps_the_algorithms_order_read_from_the_right():
+    assert _drawn("لمدة 2–3 أشهر") == "رهشأ 3–2 ةدمل"

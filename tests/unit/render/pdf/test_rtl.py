@@ -45,3 +45,34 @@ def test_a_line_break_ends_the_line():
     para = RightToLeftParagraph("ألم<br/>الكعب", _style())
     para.wrap(500, 1000)
     assert [[w.text for w in line] for line in para.rtl_lines] == [["ألم"], ["الكعب"]]
+
+
+def test_a_hyphen_ending_a_line_stays_beside_its_latin_word():
+    """Bidi levels are resolved over the paragraph (UAX #9), then each line is reordered: a Latin "hånd-"
+    that ends a line inside an Arabic sentence keeps its hyphen just right of its "d" (between two Latin
+    words it is Latin); resolved for the line alone the hyphen would stand at the line's far left. Read
+    back with PDFium, in process."""
+    import io
+
+    import pypdfium2
+    from reportlab.pdfgen.canvas import Canvas
+
+    text = "اكتب إلى Fjordhelse hånd- og fotbehandling في أقرب وقت"
+    para = RightToLeftParagraph(text, _style())
+    width = next(w for w in range(400, 50, -1) if para.wrap(w, 1000) and para.rtl_lines[0][-1].text == "hånd-")
+    assert width
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=(500, 200))
+    para.drawOn(canvas, 20, 200 - para.height - 10)
+    canvas.save()
+    document = pypdfium2.PdfDocument(out.getvalue())
+    try:
+        page = document[0].get_textpage()
+        chars = [(page.get_text_range(i, 1), page.get_charbox(i)) for i in range(page.count_chars())]
+    finally:
+        document.close()
+    first_line = chars[: [c for c, _ in chars].index("\r")]  # PDFium ends each line with CR LF
+    at = [c for c, _ in first_line].index("-")
+    assert first_line[at - 1][0] == "d"  # the hyphen is read back after hånd's d
+    d, hyphen = first_line[at - 1][1], first_line[at][1]
+    assert d[2] - 0.5 <= hyphen[0] <= d[2] + 3, (d, hyphen)
