@@ -27,6 +27,10 @@ _HERE = Path(__file__).parent / "fonts"
 FACES = ("regular", "bold", "italic", "bolditalic")
 LATIN = "Latn"
 
+FontChain = tuple[str, ...]
+"""Family ids of ``fonts.toml``, first first: the fonts that draw a text. Where a function takes a script
+code instead, it means that script's chain in ``fonts.toml``."""
+
 
 class Direction(StrEnum):
     """The writing direction of a script (the Unicode bidi class of its letters)."""
@@ -61,6 +65,27 @@ def scripts() -> tuple[str, ...]:
     return tuple(_table()["scripts"])
 
 
+def families() -> tuple[str, ...]:
+    """The family ids a language or a clinic may name in its ``fonts:``."""
+    return tuple(_table()["families"])
+
+
+def default_chain(script: str) -> FontChain:
+    """``script``'s chain in ``fonts.toml``; an unknown script's is the Latin one (the glyph check then names
+    what is missing)."""
+    return tuple(_table()["scripts"].get(script) or _table()["scripts"][LATIN])
+
+
+def chosen_chain(script: str, language: FontChain = (), clinic: FontChain = ()) -> FontChain:
+    """The fonts of a text in ``script``: the language's own ``fonts:`` (its labels file), else the clinic's
+    for that script (its house style), else ``fonts.toml``'s."""
+    return language or clinic or default_chain(script)
+
+
+def _ids(fonts: str | FontChain) -> FontChain:
+    return default_chain(fonts) if isinstance(fonts, str) else fonts
+
+
 @lru_cache(maxsize=16)
 def _family(family_id: str) -> FontFamily:
     entry = _table()["families"][family_id]
@@ -72,25 +97,23 @@ def _family(family_id: str) -> FontFamily:
     return FontFamily(entry["name"], regular, bold, italic, bolditalic, chain=(entry["name"],))
 
 
-def chain(script: str) -> tuple[FontFamily, ...]:
-    """The families that draw ``script``, first first; an unknown script is drawn by the Latin chain
-    (the glyph check then names what is missing)."""
-    ids = _table()["scripts"].get(script) or _table()["scripts"][LATIN]
-    return tuple(_family(i) for i in ids)
+def chain(fonts: str | FontChain) -> tuple[FontFamily, ...]:
+    """The families that draw a text (``fonts``: a chain, or a script for its chain), first first."""
+    return tuple(_family(i) for i in _ids(fonts))
 
 
-def own_family(script: str) -> str | None:
-    """The family that draws ``script``'s letters when it is not the Latin one (the deck names it for the
-    runs' complex-script and East Asian letters), else None."""
-    first = chain(script)[0]
+def own_family(fonts: str | FontChain) -> str | None:
+    """The family that draws a text's letters when it is not the Latin one (the deck names it for the runs'
+    complex-script and East Asian letters), else None."""
+    first = chain(fonts)[0]
     return None if first == chain(LATIN)[0] else first.name
 
 
 @lru_cache(maxsize=8)
-def body_family(script: str = LATIN) -> FontFamily:
-    """The family the PDFs and the web page use for ``script``: the first family itself when its chain is
-    one long, else the chain merged into one font per face."""
-    families = chain(script)
+def body_family(fonts: str | FontChain = LATIN) -> FontFamily:
+    """The family the PDFs and the web page use for a text (``fonts``: a chain, or a script for its chain):
+    the first family itself when its chain is one long, else the chain merged into one font per face."""
+    families = chain(fonts)
     if len(families) == 1:
         return families[0]
     name = "".join(f.name.replace(" ", "") for f in families)
@@ -152,9 +175,10 @@ def direction_of(script: str) -> Direction:
     return Direction.RTL if ucd.script_horizontal_direction(script, "LTR") == "RTL" else Direction.LTR
 
 
-def register_reportlab(script: str = LATIN) -> dict[str, str]:
-    """Register ``script``'s family with reportlab once; returns the names per style."""
-    return _register(body_family(script))
+def register_reportlab(fonts: str | FontChain = LATIN) -> dict[str, str]:
+    """Register a text's family (``fonts``: a chain, or a script for its chain) with reportlab once; returns
+    the names per style."""
+    return _register(body_family(fonts))
 
 
 @lru_cache(maxsize=8)

@@ -28,7 +28,7 @@ def _coverage(path: Path) -> frozenset[int]:
 def check_glyphs(doc: Document, diagnostics: Diagnostics) -> None:
     """PDFs: every character must be in all four faces of the document's fonts (its script's family and
     the fallbacks merged into it), or it prints as a box (error, once per character)."""
-    family = body_family(doc.script)
+    family = body_family(doc.fonts)
     covered = frozenset.intersection(*(_coverage(family.face(f)) for f in FACES))
     fonts = " or ".join(family.chain) or family.name
     for char, name, where, count in _missing(doc, covered):
@@ -46,9 +46,9 @@ def check_deck_glyphs(doc: Document, diagnostics: Diagnostics) -> None:
     cannot carry its fonts: the family it names must be on the presenter's computer (note)."""
 
     covered = _coverage(Path(fontpkg_arimo.ROOT) / "files" / "Arimo[wght].ttf")
-    family = own_family(doc.script)
+    family = own_family(doc.fonts)
     if family:
-        own = chain(doc.script)[0]
+        own = chain(doc.fonts)[0]
         covered = covered | frozenset.intersection(*(_coverage(own.face(f)) for f in ("regular", "bold")))
         diagnostics.note(
             doc.labels_source,

@@ -161,6 +161,7 @@ def compose_document(
         language=language,
         language_tag=labels.language_tag,
         script=language_script(labels),
+        fonts=fonts.chosen_chain(language_script(labels), labels.fonts, clinic.fonts_for(language_script(labels))),
         direction=translation(labels).direction,
         title=text.title,
         subtitle=text.subtitle,

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.assets.fonts import Direction
+from generator.assets.fonts import LATIN, Direction, FontChain, default_chain
 from generator.diagnostics import Location
 from generator.kinds import Audience  # re-exported: the Document's audience
 from generator.loading.schema import Labels, Role
@@ -222,7 +222,8 @@ class Document:
     medical_terms: tuple[str, ...] = ()  # words patient text must explain (labels + condition)
     review_notes: tuple[ReviewNote, ...] = field(default_factory=tuple)
     translations: tuple[Translation, ...] = ()  # every language version, this one included
-    script: str = "Latn"  # ISO 15924: which fonts draw the text
+    script: str = "Latn"  # ISO 15924: the script of the text (its checks, its direction)
+    fonts: FontChain = field(default_factory=lambda: default_chain(LATIN))  # the families that draw it, first first
     direction: Direction = Direction.LTR  # of the language's script: right to left for Arabic letters
 
 

@@ -326,6 +326,14 @@ class Colours(Model):
     callout_background: Colour = "#FFF4D6"
 
 
+ScriptCode = Annotated[str, Field(pattern=r"^[A-Z][a-z]{3}$")]  # ISO 15924: Latn, Cyrl, Arab, Ethi
+
+
+class ScriptFonts(Model):
+    script: ScriptCode
+    families: tuple[Text, ...]
+
+
 class ClinicFile(Model):
     """A clinic's details and branding, printed on the leaflet and the deck."""
 
@@ -339,6 +347,16 @@ class ClinicFile(Model):
     # condition and language gets its own page: "https://example.org/{lang}/{condition}".
     web: Text | None = None
     colours: Colours = Field(default_factory=Colours)
+    # The clinic's house fonts per script (ISO 15924 code: family ids of generator/assets/fonts/fonts.toml,
+    # first first), e.g. Latn: [ibm-plex-sans-arabic, fira-sans]. A language's own fonts: come first.
+    fonts: Annotated[
+        tuple[ScriptFonts, ...],
+        BeforeValidator(_pairs("script", "families"), json_schema_input_type=dict[ScriptCode, tuple[Text, ...]]),
+    ] = ()
+
+    def fonts_for(self, script: str) -> tuple[str, ...]:
+        """The house fonts for ``script``, or () where the clinic names none."""
+        return next((f.families for f in self.fonts if f.script == script), ())
 
 
 # --- content/labels/<lang>.yaml -----------------------------------------------------------------
@@ -351,7 +369,10 @@ class Labels(Model):
     language_tag: Text  # BCP 47 tag written into PDF/PPTX, e.g. nb-NO
     # ISO 15924 code of the script (Latn, Cyrl, Arab, Ethi): which fonts draw the text and which way it runs.
     # Left out, it is the script `language_name` is written in.
-    script: Annotated[str, Field(pattern=r"^[A-Z][a-z]{3}$")] | None = None
+    script: ScriptCode | None = None
+    # The fonts that draw this language (family ids of generator/assets/fonts/fonts.toml, first first), where
+    # its script's usual ones do not suit it. Left out: the clinic's for the script, else fonts.toml's.
+    fonts: tuple[Text, ...] = ()
     draft: Text
     needs_review: Text
     treatment: Text

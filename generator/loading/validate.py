@@ -6,10 +6,12 @@ Each check reports into ``diagnostics`` and goes on, so an editor sees every pro
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+import functools
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Protocol
 
+from generator.assets import fonts
 from generator.assets.contrast import ContrastProblem, check_palette
 from generator.assets.images import resolve_image
 from generator.diagnostics import Diagnostics, Location
@@ -81,6 +83,8 @@ def check_labels(labels: Labels, path: Path, diagnostics: Diagnostics) -> bool:
                 labels.where("page_of"), f"page_of must contain {placeholder}", 'e.g. page_of: "side {page} av {pages}"'
             )
             ok = False
+    if not _known_fonts(labels.fonts, lambda i: labels.where("fonts", i), diagnostics):
+        ok = False
     stray = addresses.stray_brace(labels.page_of, ("page", "pages"))
     if stray:
         diagnostics.error(
@@ -90,6 +94,21 @@ def check_labels(labels: Labels, path: Path, diagnostics: Diagnostics) -> bool:
         )
         ok = False
     return ok
+
+
+def _known_fonts(ids: tuple[str, ...], where: Callable[[int], Location], diagnostics: Diagnostics) -> bool:
+    """Every family a ``fonts:`` list names is one of fonts.toml's (``where``: the place of the n-th)."""
+    known = fonts.families()
+    unknown = [(n, i) for n, i in enumerate(ids) if i not in known]
+    for n, family in unknown:
+        guess = difflib.get_close_matches(family, known, n=1)
+        diagnostics.error(
+            where(n),
+            f"unknown font family '{family}'",
+            (f"did you mean '{guess[0]}'? " if guess else "")
+            + f"use family ids of generator/assets/fonts/fonts.toml: {', '.join(known)}",
+        )
+    return not unknown
 
 
 def check_clinic(clinic: ClinicFile, path: Path, images_dir: Path, diagnostics: Diagnostics) -> bool:
@@ -117,6 +136,9 @@ def check_clinic(clinic: ClinicFile, path: Path, images_dir: Path, diagnostics: 
         problem = check(value) if value else None
         if problem:
             diagnostics.error(clinic.where(key), problem, hint)
+            ok = False
+    for entry in clinic.fonts:
+        if not _known_fonts(entry.families, functools.partial(entry.where, "families"), diagnostics):
             ok = False
     if clinic.logo:
         resolved, problem, hint = resolve_image(clinic.logo, images_dir)

@@ -347,3 +347,27 @@ def test_the_shipped_arabic_leaflet_reads_back_in_reading_order(outputs):
     words = facts.texts(CONTENT, "heel-spur", "ar")
     for name in (t["name"] for t in words["treatments"]):  # a table cell: each word, in whatever line
         assert all(w in text for w in _words(facts.plain(name))), name
+
+
+def test_a_right_to_left_pdf_has_the_same_bytes_whatever_its_process_built_before(tmp_path):
+    """A shaped glyph with no character of its own is written with a private-use code: numbered by the font
+    alone, not in the order a process first meets such glyphs. Built alone, and after another clinic's
+    Arabic leaflet in the same process, the leaflet is byte for byte the same. Separate processes: the test
+    process itself has shaped text already."""
+    import sys
+
+    from support.content import CONTENT, IMAGES
+
+    root = Path(__file__).parents[2]
+    common = ["--content", str(CONTENT), "--images", str(IMAGES), "--lang", "ar", "--product", "leaflet"]
+    common += ["--condition", "heel-spur", "--jobs", "1", "--today", TODAY]
+    for out, clinics in (("alone", "fjordhelse"), ("after", "default,fjordhelse")):
+        done = subprocess.run(
+            [sys.executable, str(root / "generate.py"), *common, "--clinic", clinics, "--out", str(tmp_path / out)],
+            capture_output=True,
+            text=True,
+            cwd=root,
+        )
+        assert done.returncode == 0, done.stderr
+    leaflet = "fjordhelse/heel-spur/ar/heel-spur_ar_leaflet.pdf"
+    assert (tmp_path / "alone" / leaflet).read_bytes() == (tmp_path / "after" / leaflet).read_bytes()

@@ -13,7 +13,7 @@ import fontTools
 from PIL import Image, ImageOps
 
 from generator.assets.cache import cached
-from generator.assets.fonts import LATIN, body_family, chain, own_family
+from generator.assets.fonts import LATIN, FontChain, body_family, chain, default_chain, own_family
 
 # (file name after the family's slug, CSS font-weight, CSS font-style, FontFamily field)
 FACES = (
@@ -50,18 +50,20 @@ class Picture:
         return ", ".join(f"{name} {width}w" for name, width, _ in self.files)
 
 
-def family_slug(script: str = LATIN) -> str:
-    """The file-name stem of ``script``'s web fonts: "fira-sans", "noto-sans-ethiopic"."""
-    return body_family(script).name.lower().replace(" ", "-")
+def family_slug(fonts: str | FontChain = LATIN) -> str:
+    """The file-name stem of a text's web fonts (``fonts``: a chain, or a script for its chain): "fira-sans",
+    "noto-sans-ethiopic"."""
+    return body_family(fonts).name.lower().replace(" ", "-")
 
 
-def other_scripts(texts: list[str], script: str = LATIN) -> list[str]:
+def other_scripts(texts: list[str], fonts: str | FontChain = LATIN) -> list[str]:
     """The scripts among ``texts`` (the names of other language versions, say) whose letters need a family
-    of their own that ``script``'s fonts do not hold: the page ships those families too."""
+    of their own that the page's fonts (a chain, or a script for its chain) do not hold: the page ships those
+    families too."""
     from fontTools import unicodedata as ucd  # noqa: PLC0415 - only for pages with other scripts
 
     found: dict[str, None] = {}
-    mine = own_family(script)
+    mine = own_family(fonts)
     for text in texts:
         for char in text:
             if char >= "\u0370" and char.isalpha():
@@ -71,17 +73,23 @@ def other_scripts(texts: list[str], script: str = LATIN) -> list[str]:
     return list(found)
 
 
-def font_files(text: str, script: str = LATIN, others: list[str] | None = None) -> list[tuple[Face, bytes]]:
-    """Every face of ``script``'s family (its fallbacks merged in), cut to the characters of most languages
-    written in Latin letters (Latin-1, Latin Extended-A, punctuation); a page with a character beyond them
-    gets faces cut to its own characters from the whole font instead. A browser fetches a face only when
-    the page has text in it: the italic of a page without emphasis costs nothing."""
+def font_files(
+    text: str, script: str = LATIN, others: list[str] | None = None, fonts: FontChain | None = None
+) -> list[tuple[Face, bytes]]:
+    """Every face of the page's family (``fonts``, else ``script``'s chain; fallbacks merged in), cut to the
+    characters of most languages written in Latin letters (Latin-1, Latin Extended-A, punctuation); a page
+    with a character beyond them, or in a clinic's or language's own fonts, gets faces cut to its own
+    characters from the whole font instead. A browser fetches a face only when the page has text in it: the
+    italic of a page without emphasis costs nothing."""
     used = set(text)
-    slug = family_slug(script)
+    fonts = fonts or default_chain(script)
+    slug = family_slug(fonts)
+    latin = script == LATIN
+    broad = latin and fonts == default_chain(LATIN) and used <= _BROAD_SET
     return [
         (
             Face(f"{slug}-{name}", weight, style),
-            _broad(field, True) if used <= _BROAD_SET and script == LATIN else _own(field, _chars(used), script),
+            _broad(field, True) if broad else _own(field, _chars(used), fonts, latin=latin),
         )
         for name, weight, style, field in FACES
     ] + [
@@ -115,12 +123,12 @@ def _broad(face: str, woff2: bool) -> bytes:
 
 
 @lru_cache(maxsize=16)
-def _own(face: str, characters: str, script: str = LATIN, own: bool = False) -> bytes:
-    """``own``: the script's first family alone (for its letters on a page in another script), else its
-    whole merged chain."""
+def _own(face: str, characters: str, fonts: str | FontChain = LATIN, own: bool = False, latin: bool = False) -> bytes:
+    """``own``: the first family alone (for a script's letters on a page in another script), else the whole
+    merged chain (``fonts``: a chain, or a script for its chain)."""
     # Arabic letters take their joining forms (init, medi, fina, rlig...) from features Latin text never needs.
-    features = None if script == LATIN else ["*"]
-    family = chain(script)[0] if own else body_family(script)
+    features = None if latin else ["*"]
+    family = chain(fonts)[0] if own else body_family(fonts)
     return _cut(getattr(family, face).read_bytes(), characters, "woff2", features)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.assets.colour import ratio
-from generator.assets.fonts import LATIN, Direction, body_family, chain
+from generator.assets.fonts import LATIN, Direction, FontChain, body_family, chain
 from generator.document.inline import plain
 from generator.document.model import (
     ROLE_LABELS,
@@ -43,7 +43,6 @@ def render(doc: Document, variant: Variant, template: Path | None = None) -> Bun
     """The registry's entry point: ``template`` is the content's ``site/`` folder of a clinic's own templates."""
     pictures = _pictures(doc)
     # Other versions are named in their own letters: the page carries those letters' families too.
-    others = assets.other_scripts([t.name for t in doc.translations], doc.script)
     context = {
         "doc": doc,
         "labels": doc.labels,
@@ -51,7 +50,7 @@ def render(doc: Document, variant: Variant, template: Path | None = None) -> Bun
         "trust": doc.trust,
         "lang": doc.language_tag,
         **writing(
-            doc.script, doc.direction, others := assets.other_scripts([t.name for t in doc.translations], doc.script)
+            doc.fonts, doc.direction, others := assets.other_scripts([t.name for t in doc.translations], doc.fonts)
         ),
         "title": doc.title,
         "colours": palette(doc.clinic.colours),
@@ -71,21 +70,24 @@ def render(doc: Document, variant: Variant, template: Path | None = None) -> Bun
     files = [(name, data) for picture in pictures.values() for name, _, data in picture.files]
     if context["logo"]:
         files += [(name, data) for name, _, data in context["logo"].files]
-    return Bundle(html.encode("utf-8"), (*font_files(html, doc.script, others), *files))
+    return Bundle(html.encode("utf-8"), (*font_files(html, doc.script, others, doc.fonts), *files))
 
 
-def font_files(html: str, script: str = LATIN, others: list[str] | None = None) -> tuple[tuple[str, bytes], ...]:
-    """The fonts the finished page names, cut to its characters."""
+def font_files(
+    html: str, script: str = LATIN, others: list[str] | None = None, fonts: FontChain | None = None
+) -> tuple[tuple[str, bytes], ...]:
+    """The fonts the finished page names (``fonts``, else ``script``'s), cut to its characters."""
     text = _visible_text(html)
-    return tuple((face.file, data) for face, data in assets.font_files(text, script, others))
+    return tuple((face.file, data) for face, data in assets.font_files(text, script, others, fonts))
 
 
-def writing(script: str, direction: Direction, others: list[str]) -> dict:
-    """What the templates need to write a language: its direction, its family (CSS name, file stem) and the
-    families of the other scripts the page shows (``others``: language names in their own letters)."""
+def writing(fonts: str | FontChain, direction: Direction, others: list[str]) -> dict:
+    """What the templates need to write a language: its direction, its family (CSS name, file stem; ``fonts``:
+    the language's chain, or a script for its chain) and the families of the other scripts the page shows
+    (``others``: language names in their own letters)."""
     return {
         "dir": str(direction),
-        "font": {"family": body_family(script).name, "slug": assets.family_slug(script)},
+        "font": {"family": body_family(fonts).name, "slug": assets.family_slug(fonts)},
         "more_fonts": [{"family": chain(s)[0].name, "slug": assets.own_slug(s)} for s in others],
     }
 

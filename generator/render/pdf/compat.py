@@ -161,6 +161,7 @@ def shaped(text: str, font_name: str, size: float, rtl: bool) -> tuple[str, floa
     from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr  # noqa: PLC0415
 
     _install_to_unicode()
+    _number_unmapped_glyphs(font_name)
     font = pdfmetrics.getFont(font_name)
     hb_font = font.hbFont(size)  # type: ignore[attr-defined]  # reportlab's TTFont, with uharfbuzz
     buffer = uharfbuzz.Buffer()
@@ -206,6 +207,31 @@ def shaped(text: str, font_name: str, size: float, rtl: bool) -> tuple[str, floa
         chars.append(chr(char))
         width += advance * size / 1000
     return ShapedStr("".join(chars), shapeData=data), width  # type: ignore[arg-type]  # a list, as reportlab makes it
+
+
+def _number_unmapped_glyphs(font_name: str) -> None:
+    """Give every glyph of the font that no character maps to (joining forms, ligatures) a private-use code
+    point, in glyph order, once per font, as reportlab would on first use. reportlab numbers them in the
+    order a process first shapes them, so the bytes of a PDF depended on which texts its process had shaped
+    before; numbered here, they depend on the font alone."""
+    from reportlab.pdfbase import pdfmetrics  # noqa: PLC0415
+
+    face = pdfmetrics.getFont(font_name).face  # type: ignore[attr-defined]  # a TTFont's face
+    if getattr(face, "leafdeck_numbered", False):  # once per face (a font registered again has a new one)
+        return
+    face.leafdeck_numbered = True
+    code = 0xE000
+    for gid in range(face.numGlyphs):
+        if face.glyphToChar.get(gid):
+            continue
+        while code in face.charToGlyph:
+            code += 1
+        if code > 0xF8FF:  # the private use area is full: reportlab numbers the rest as it meets them
+            return
+        face.charToGlyph[code] = gid
+        face.glyphToChar[gid] = [code]
+        face.charWidths[code] = face.hmetrics[gid][0]  # font units, as reportlab's own private codes
+        code += 1
 
 
 @lru_cache(maxsize=1)

@@ -45,7 +45,7 @@ class Styles:
 
     @classmethod
     def make(cls, doc: Document, body_size: float, line_spacing: float = 1.38) -> Styles:
-        fonts = register_reportlab(doc.script)
+        fonts = register_reportlab(doc.fonts)
         palette = doc.clinic.colours
         ink, primary = colors.HexColor(palette["text"]), colors.HexColor(palette["primary"])
         # No dictionary for the language: no hyphens (and no embedded breaks, which would split blindly).
