@@ -313,7 +313,8 @@ def test_every_script_reflows_at_320_px_without_sideways_scrolling_and_passes_ax
     const caption = getComputedStyle(document.querySelector('caption'));
     const tel = document.querySelector('a[href^="tel:"]').firstChild, range = document.createRange();
     const left = i => { range.setStart(tel, i); range.setEnd(tel, i + 1); return range.getBoundingClientRect().left; };
-    return {phone: left(1) < left(tel.length - 1),
+    const source = document.querySelector('ol.sources li');
+    return {phone: left(1) < left(tel.length - 1), source: getComputedStyle(source).direction,
             scroll: document.documentElement.scrollWidth, width: innerWidth, dir: document.dir,
             rule: {left: callout.borderLeftWidth, right: callout.borderRightWidth},
             align: caption.textAlign, direction: getComputedStyle(document.body).direction,
@@ -332,6 +333,7 @@ def test_every_script_reflows_at_320_px_without_sideways_scrolling_and_passes_ax
             assert found["rule"][start] != "0px" and found["rule"][end] == "0px", (lang, found["rule"])
             assert found["direction"] == ("rtl" if _rtl(lang) else "ltr")
             assert found["phone"], lang  # the phone number's first digit left of its last, in every direction
+            assert found["source"] == "ltr", lang  # a Latin citation ("A Book. 2020.") reads left to right
             violations = browser.axe()
             assert not violations, (lang, [v["id"] for v in violations])
 

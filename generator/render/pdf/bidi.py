@@ -46,7 +46,8 @@ def left_to_right_stretches(text: str) -> list[tuple[int, int]]:
     """(start, end) of each stretch of a right-to-left paragraph that is laid out left to right as one piece,
     as if isolated (UAX #9 LRI..PDI): words with a Latin letter and no right-to-left one (a name, an address,
     "leafdeck (utkast, maskinstøttet)") and phone numbers ("+47 00 11 22 33"), trimmed of the stops and colons
-    at their ends, keeping a bracket pair around them.
+    at their ends, keeping a bracket pair around them. A paragraph without a right-to-left word is one
+    such stretch with its stops (its base direction by its first strong letter, UAX #9 rules P2 and P3).
 
     The reference implementation has neither bracket pairs (rule N0) nor isolates, so without this a
     closing bracket after a Latin word went to the line's far end, and a phone number's groups were drawn in
@@ -66,6 +67,9 @@ def left_to_right_stretches(text: str) -> list[tuple[int, int]]:
         stretch = text[start:end]
         if any(unicodedata.bidirectional(c) == "L" for c in stretch) or _PHONE.fullmatch(stretch.strip(".,:;")):
             first, last = start, end
+            if i == 0 and j == len(words):  # no right-to-left word at all (a Latin reference): all of it, stops too
+                stretches.append((first, last))
+                break
             while first < last and not _keeps(text, first, last, first):
                 first += 1
             while last > first and not _keeps(text, first, last, last - 1):

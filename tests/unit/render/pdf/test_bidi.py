@@ -47,3 +47,8 @@ def test_a_latin_phrase_keeps_its_closing_bracket_and_leaves_the_stop_to_the_sen
 
 def test_a_range_keeps_the_algorithms_order_read_from_the_right():
     assert _drawn("لمدة 2–3 أشهر") == "رهشأ 3–2 ةدمل"
+
+
+def test_a_paragraph_without_a_right_to_left_word_runs_left_to_right_with_its_stop():
+    """A Latin reference in an Arabic leaflet: its full stop ends it on the right, as it is written."""
+    assert _drawn("Koc TA, Bise CG. Heel Pain. 2023;53(12):CPG1.") == "Koc TA, Bise CG. Heel Pain. 2023;53(12):CPG1."
