@@ -10,6 +10,7 @@ behind the speaker's back.
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from typing import cast
@@ -102,7 +103,10 @@ def write(
         p_pr = etree.SubElement(p, _PPR)
         if script.rtl:
             p_pr.set("algn", "r")
-            p_pr.set("rtl", "1")
+            # A paragraph with no right-to-left letter (a Latin reference) keeps its own direction: its stop at
+            # its end (UAX #9 rules P2 and P3), still aligned with the slide.
+            if any(unicodedata.bidirectional(c) in ("R", "AL") for text, _ in para.runs for c in text):
+                p_pr.set("rtl", "1")
         p_pr.set("marL", str(int(Pt(BULLET_INDENT if para.bullet else 0))))
         p_pr.set("indent", str(-int(Pt(BULLET_INDENT))) if para.bullet else "0")
         etree.SubElement(etree.SubElement(p_pr, _LNSPC), _SPCPTS).set("val", line)
