@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.assets.fonts import Direction
 from generator.diagnostics import Diagnostics
 from generator.document.compose import compose_document, web_display, web_url
-from generator.document.model import Audience, ComparisonTable, Span
+from generator.document.model import Audience, ComparisonTable, Credit, Span, Translation
 from generator.loading.content import load_content
+from generator.loading.schema import Role
 from support.content import edit
 
 TODAY = dt.date(2026, 6, 1)
@@ -79,3 +81,152 @@ def test_a_translation_waiting_for_its_check_is_draft_in_that_language_only(proj
     english, bokmal = _doc(project, lang="en"), _doc(project)
     assert english.draft is True and bokmal.draft is False
     assert [n.note for n in english.review_notes] == ["Check the translation"]
+
+
+def _line(project, text: str) -> int:
+    """The line of the fixture's nb.yaml that starts with ``text`` (after its indentation)."""
+    lines = (project / "content/tiny/nb.yaml").read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.strip().startswith(text))
+
+
+def _all(project, lang="nb", audience=Audience.PATIENT, today=TODAY):
+    content = load_content(project / "content", project / "images", Diagnostics())
+    return compose_document(
+        content.condition("tiny"),
+        lang,
+        audience,
+        content.clinics["default"],
+        content.labels[lang],
+        project / "images",
+        today,
+        content.labels,
+    )
+
+
+def test_the_document_carries_the_conditions_people_dates_and_sources(project):
+    doc = _all(project)
+    assert (doc.condition_id, doc.script, doc.direction, doc.cover_figure) == ("tiny", "Latn", Direction.LTR, None)
+    trust = doc.trust
+    assert trust.authors == ("Test Forfatter",) and trust.clinical_reviewer == "Dr. Test"
+    assert trust.credits == (Credit(Role.AUTHOR, ("Test Forfatter",)),)
+    assert (trust.version, trust.sources, trust.source_links) == ("1.0", ("A Book. 2020.",), (None,))
+    assert doc.translations == (
+        Translation("nb", "nb-NO", "Norsk bokmål", Direction.LTR),
+        Translation("en", "en-US", "English", Direction.LTR),
+    )
+
+
+def test_each_treatment_has_its_group_label_its_sources_and_its_line(project):
+    doc = _all(project)
+    assert [(t.id, t.group, t.sources, t.evidence) for t in doc.treatments] == [
+        ("rest", "Egenbehandling", ("A Book. 2020.",), ()),
+        ("pills", "Medisiner", ("A Book. 2020.",), ()),
+    ]
+    assert [t.source.line for t in doc.treatments] == [_line(project, "- id: rest"), _line(project, "- id: pills")]
+    assert [r.group for r in doc.table.rows] == ["Egenbehandling", "Medisiner"]
+    assert doc.table.source.line == _line(project, "- id: rest")  # the treatments list, where it starts
+
+
+def test_each_block_points_at_its_line(project):
+    about = _all(project).sections[0]
+    assert about.source.line == _line(project, "- id: about")
+    paragraph, figure, bullets = about.blocks
+    assert paragraph.source.line == _line(project, "- p: Første")
+    assert bullets.source.line == _line(project, "- Punkt én")  # the list's value: its first item
+    assert paragraph.brochure is True and figure.brochure is True and bullets.brochure is True
+
+
+def test_a_review_due_today_is_not_yet_passed(project):
+    assert _all(project, today=dt.date(2099, 1, 10)).draft is False  # next_review: 2099-01-10
+
+
+def test_the_draft_reason_counts_the_items_marked_needs_review(project):
+    edit(
+        project / "content/tiny/nb.yaml",
+        "      - p: Klinisk tekst.",
+        "      - p: Klinisk tekst.\n        needs_review: Sjekk dette",
+    )
+    doc = _all(project, audience=Audience.CLINICIAN)
+    assert doc.draft_reasons == ("1 item(s) marked needs_review",)
+    assert doc.review_notes[0].where.line == _line(project, "needs_review: Sjekk dette")
+
+
+def test_the_clinician_sees_the_clinician_title_and_the_patient_the_title(project):
+    edit(
+        project / "content/tiny/nb.yaml",
+        "    title: Om tilstanden\n",
+        "    title: Om tilstanden\n    clinician_title: Klinikk\n",
+    )
+    assert _all(project).sections[0].title == "Om tilstanden"
+    assert _all(project, audience=Audience.CLINICIAN).sections[0].title == "Klinikk"
+
+
+def test_the_clinic_as_printed(project):
+    clinic = _all(project).clinic
+    assert (clinic.name, clinic.phone, clinic.logo) == ("Eksempelklinikken", "+47 00 00 00 00", None)
+    assert clinic.colours == {
+        "primary": "#1F4E79",
+        "accent": "#B3541E",
+        "text": "#1A1A1A",
+        "callout_background": "#FFF4D6",
+    }
+    assert set(clinic.sources) == {"name", "phone", "address", "email", "web", "logo"}
+    assert clinic.sources["phone"].line == 5 and clinic.source.file.endswith("default.yaml")
+    edit(
+        project / "content/clinics/default.yaml",
+        'email: "post@example.org"',
+        'email: "post@example.org"\nlogo: circle.png',
+    )
+    assert _all(project).clinic.logo == project / "images/circle.png"
+
+
+def test_a_treatment_name_with_stars_and_backslashes_stays_plain_bold_text(project):
+    edit(project / "content/tiny/nb.yaml", "name: Hvile", 'name: "Hvile *nå* \\\\ i dag"')
+    name = _all(project).table.rows[0].cells[0].paragraphs[0]
+    assert name == (Span("Hvile *nå* \\ i dag", bold=True),)
+
+
+def test_a_figure_carries_its_words_its_credit_and_its_line(project):
+    figure = _all(project).sections[0].blocks[1]
+    assert (figure.path, figure.alt, figure.caption, figure.credit) == (
+        project / "images/circle.png",
+        "En sirkel",
+        (Span("Sirkelen"),),
+        "Test",
+    )
+    assert figure.source.line == _line(project, "- figure: circle")
+    assert figure.needs_review is None and figure.brochure is True
+
+
+def test_steps_keep_their_items_their_line_and_their_review_note(project):
+    edit(
+        project / "content/tiny/nb.yaml",
+        "      - list:\n          - Punkt én\n          - Punkt to",
+        "      - steps:\n          - Først hvile\n          - Så trening\n        needs_review: Rekkefølgen?",
+    )
+    steps = _all(project).sections[0].blocks[2]
+    assert steps.items == ((Span("Først hvile"),), (Span("Så trening"),))
+    assert steps.source.line == _line(project, "- Først hvile")  # the list's value: its first item
+    assert steps.needs_review == "Rekkefølgen?" and steps.brochure is True
+
+
+def test_blocks_left_out_of_the_brochure_and_marked_for_review_say_so(project):
+    nb = project / "content/tiny/nb.yaml"
+    edit(
+        nb,
+        "      - figure: circle\n      - list:",
+        "      - figure: circle\n        brochure: false\n        needs_review: Bildet?\n      - list:",
+    )
+    edit(
+        nb,
+        "      - p: Første avsnitt med *kursiv* og <b>AT&T</b>.",
+        "      - p: Første avsnitt med *kursiv* og <b>AT&T</b>.\n        brochure: false",
+    )
+    edit(
+        nb,
+        "      - list:\n          - Punkt én\n          - Punkt to",
+        "      - steps:\n          - Først hvile\n        brochure: false",
+    )
+    paragraph, figure, steps = _all(project).sections[0].blocks
+    assert (paragraph.brochure, figure.brochure, steps.brochure) == (False, False, False)
+    assert figure.needs_review == "Bildet?"

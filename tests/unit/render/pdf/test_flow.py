@@ -3,12 +3,13 @@ without drawing a page: what went where, what was left over, how evenly it is sp
 
 from __future__ import annotations
 
+import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Spacer
 
 from generator.assets.fonts import register_reportlab
 from generator.render.pdf import memo
-from generator.render.pdf.flow import Column, badness, balance, height_of, pour
+from generator.render.pdf.flow import Column, Flow, Placed, badness, balance, draw, height_of, pour
 
 COLUMNS = [Column(0, 500, 100, 100), Column(120, 500, 100, 100), Column(240, 500, 100, 100)]
 
@@ -78,3 +79,109 @@ def test_height_of_stacks_the_flowables_with_the_space_between():
     )
     one, two = Paragraph("ord", style), Paragraph("ord", style)
     assert height_of([one, two], 100) == 12 + 7 + 5 + 12 + 7
+
+
+class Block:
+    """A flowable of known size and spaces; ``line`` > 0 makes it splittable into lines of that height
+    (its first piece at least ``least`` high)."""
+
+    def __init__(self, height, before=0.0, after=0.0, line=0.0, least=0.0, section=None, heading=False):
+        self.height, self.before, self.after, self.line, self.least = height, before, after, line, least
+        self.wraps, self.draws = [], []
+        if heading:
+            self.style = ParagraphStyle("h", keepWithNext=1)
+        if section:
+            memo.attach(self).section = section
+
+    def wrap(self, width, height):
+        self.wraps.append((width, height))
+        return width, self.height
+
+    def split(self, width, height):
+        if not self.line:
+            return []
+        first = max(self.least, height // self.line * self.line)
+        return [Block(first), Block(self.height - first, line=self.line)]
+
+    def getSpaceBefore(self):  # noqa: N802 - reportlab's name
+        return self.before
+
+    def getSpaceAfter(self):  # noqa: N802 - reportlab's name
+        return self.after
+
+    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802, N803 - reportlab's names
+        self.draws.append((x, y, _sW))
+
+
+def _at(flow) -> list[tuple[int, float]]:
+    return [(p.column, p.y) for p in flow.placed]
+
+
+def test_a_piece_keeps_its_space_before_except_at_the_top_of_a_column_and_its_space_after():
+    # column 0: a at 0 (no space at the top), 30 + 7 after; b 10 below that at 47, 20 + 3 after: 70;
+    # c needs 4 + 28 but 30 - 4 = 26 is left: the top of column 1
+    a, b, c = Block(30, before=5, after=7), Block(20, before=10, after=3), Block(28, before=4)
+    assert _at(pour([a, b, c], COLUMNS)) == [(0, 0), (0, 47), (1, 0)]
+
+
+def test_a_split_piece_starts_after_its_space_and_fills_the_room_left_exactly():
+    # 45 used, 5 before the text: 50 left, five lines of 10 exactly; the other seven go on
+    text = Block(120, before=5, line=10)
+    flow = pour([Block(45), text], COLUMNS)
+    first = flow.placed[1]
+    assert (first.column, first.y, first.height, first.continued) == (0, 50, 50, True)
+    assert first.flowable.height == 50  # the first piece is placed, not the rest
+    assert [(p.column, p.height) for p in flow.placed[2:]] == [(1, 70)]
+
+
+def test_a_split_whose_first_piece_is_still_too_tall_goes_whole_to_the_next_column():
+    # 15 left, but the text's first piece is at least two lines (20): it starts column 1 instead
+    flow = pour([Block(85), Block(120, line=10, least=20)], COLUMNS)
+    assert [(p.column, p.height) for p in flow.placed] == [(0, 85), (1, 100), (2, 20)]
+
+
+def test_a_heading_stays_where_exactly_two_lines_of_what_follows_fit_under_it():
+    # a heading of one 12 pt line with 36 pt left: 12 + 2 x 12 = 36 fits exactly
+    heading = _text(2, keep_with_next=True)
+    flow = pour([*_blocks(64), heading, _text(30)], COLUMNS)
+    assert next(p for p in flow.placed if p.flowable is heading).column == 0
+
+
+def _flow(*columns) -> Flow:
+    """A flow with the given pieces (each a Block) stacked in each of len(columns) columns."""
+    flow = Flow([Column(0, 500, 100, 100)] * len(columns))
+    for index, pieces in enumerate(columns):
+        y = 0.0
+        for piece, continued in pieces:
+            flow.placed.append(Placed(piece, index, y, 100, piece.height, continued))
+            y += piece.height
+    return flow
+
+
+def test_badness_adds_empty_columns_broken_blocks_section_breaks_and_unevenness():
+    flow = _flow(
+        [(Block(50, section="a"), False), (Block(30, section="a"), True)],  # 80, ends in a broken block
+        [(Block(40, section="a"), False)],  # 40, goes on in section a without a heading
+        [],  # empty
+        [(Block(20, section="a"), False)],
+        [(Block(10, section="a"), False)],  # again section a without a heading
+    )
+    # 10 (the empty column) + 3 (broken) + 1 + 1 (mid-section starts) + (80 - 10) / 100
+    assert badness(flow, 100) == pytest.approx(15.7)
+
+
+def test_a_column_that_starts_with_a_heading_is_no_section_break():
+    flow = _flow([(Block(50, section="a"), False)], [(Block(20, section="a", heading=True), False)])
+    assert badness(flow, 100) == pytest.approx(0.3)  # only the unevenness: (50 - 20) / 100
+
+
+def test_badness_of_nothing_poured_is_ten_for_each_empty_column():
+    assert badness(_flow([], [], []), 100) == 30
+
+
+def test_draw_puts_each_piece_at_its_place_measured_from_the_column_top():
+    a, b = Block(30), Block(20)
+    flow = Flow([Column(10, 500, 100, 100)], [Placed(a, 0, 0, 80, 30), Placed(b, 0, 40, 100, 20)])
+    draw(flow, canvas=None)
+    assert a.draws == [(10, 470, 20)] and b.draws == [(10, 440, 0)]  # y of the bottom; spare width
+    assert a.wraps == [(100, 31)] and b.wraps == [(100, 21)]  # wrapped again with its own height and 1 pt

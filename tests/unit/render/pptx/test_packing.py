@@ -5,10 +5,12 @@ fits, a paragraph too long for a slide cut between its sentences, a sentence too
 from __future__ import annotations
 
 import pytest
+from pptx.util import Emu, Inches, Pt
 
 from generator.diagnostics import Location
 from generator.render.errors import LayoutProblem
 from generator.render.pptx import measure as fit
+from generator.render.pptx import table as tables
 from generator.render.pptx.packing import BODY_SIZES, MAX_BULLETS, pack, pieces, sentences, split_evenly
 from generator.render.pptx.xml import DeckPara
 
@@ -89,3 +91,88 @@ def test_an_overview_that_cannot_fit_names_the_table():
     with pytest.raises(LayoutProblem) as problem:
         split_evenly(HEADER, _rows(40, 60), EMU_WIDTH, 1_000_000, (0.4, 0.6), HERE)
     assert problem.value.source == HERE and "overview does not fit" in problem.value.message
+
+
+def _grown(sentence: str, width: float, height: float, size: float) -> DeckPara:
+    """The sentence repeated until the paragraph no longer fits the box at ``size``."""
+    para = DeckPara.of(sentence, source=HERE)
+    while fit.fits([para.measure()], width, height, size):
+        para = DeckPara.of(f"{para.text} {sentence}", source=HERE)
+    return para
+
+
+def test_a_paragraph_that_fits_only_at_18_pt_is_kept_whole():
+    para = _grown("Hvil foten.", *BOX, 20)
+    assert fit.fits([para.measure()], *BOX, 18), "the test needs a paragraph that fits at 18"
+    assert pieces(para, *BOX) == [para]
+
+
+def test_a_paragraph_is_cut_into_sentences_that_fit_only_at_18_pt():
+    width, height = 300.0, 60.0
+    sentence = _grown("ord", width, height, 20).text + "."  # one sentence: too long at 20 pt
+    assert fit.fits([DeckPara.of(sentence).measure()], width, height, 18), "the sentence must fit at 18"
+    para = DeckPara.of(f"{sentence} {sentence}", source=HERE)
+    assert [p.text for p in pieces(para, width, height)] == [sentence, sentence]
+
+
+def test_the_error_for_a_sentence_too_long_names_the_smallest_size_and_what_to_do():
+    with pytest.raises(LayoutProblem) as problem:
+        pieces(DeckPara.of(" ".join(["ord"] * 900), source=HERE), *BOX)
+    assert problem.value.message == "a text is too long for a whole slide even at 18 pt"
+    assert problem.value.hint == "split it into shorter bullets, or move detail to a paragraph (speaker notes)"
+
+
+def test_the_error_for_an_overview_that_cannot_fit_names_the_smallest_size_and_what_to_do():
+    with pytest.raises(LayoutProblem) as problem:
+        split_evenly(HEADER, _rows(40, 60), EMU_WIDTH, 1_000_000, (0.4, 0.6), HERE)
+    assert problem.value.message == "the comparison overview does not fit this template's slides even at 14 pt"
+    assert problem.value.hint == "shorten the first indication and contraindication of each treatment"
+
+
+def _least(word: str, size: float) -> float:
+    """A column's least width in EMU for ``word``: the word, 0.08 in on each side and 1 pt."""
+    return Pt(fit.widest_word([DeckPara.of(word, bold=True).measure()], size)) + 2 * Inches(0.08) + Pt(1)
+
+
+def test_an_overview_whose_words_are_too_wide_at_20_pt_is_tried_at_18():
+    long, other = "Trykkbølgebehandlingsforløpet", "Ekstrakorporalsjokkbølgeterapi"
+    header = [[DeckPara.of(long, bold=True)], [DeckPara.of(other, bold=True)]]
+    width = int((_least(long, 18) + _least(other, 18) + _least(long, 20) + _least(other, 20)) / 2)
+    chunks, size, _ = split_evenly(header, [(0, header)], width, EMU_HEIGHT, (0.5, 0.5), HERE)
+    assert size == 18 and len(chunks) == 1
+
+
+def _tall_and_short(pattern: str):
+    """Rows "T" (tall) and "S" (short) for an area where a tall row and a short one share a slide at
+    14 pt but two tall rows never do, at any size."""
+    widths = tables.column_widths(EMU_WIDTH, [HEADER], (0.4, 0.6), 14, HERE)
+    room = fit.budget(Emu(EMU_HEIGHT).pt) * Pt(1) - tables.row_height(HEADER, widths, 14)
+    short = [[DeckPara.of("Kort", bold=True)], [DeckPara.of("kort")]]
+    words = 1
+    while True:
+        tall = [[DeckPara.of("Lang", bold=True)], [DeckPara.of(" ".join(["indikasjon"] * (words + 1)))]]
+        if tables.row_height(tall, widths, 14) + tables.row_height(short, widths, 14) > room:
+            break
+        words += 1
+    tall = [[DeckPara.of("Lang", bold=True)], [DeckPara.of(" ".join(["indikasjon"] * words))]]
+    assert 2 * tables.row_height(tall, widths, 14) > room
+    return [(i, tall if kind == "T" else short) for i, kind in enumerate(pattern)]
+
+
+def _slides(chunks) -> list[list[int]]:
+    return [[key for key, _ in chunk] for chunk in chunks]
+
+
+def test_an_overview_of_four_rows_goes_on_three_slides_when_two_are_too_few():
+    chunks, _, _ = split_evenly(HEADER, _tall_and_short("TSTT"), EMU_WIDTH, EMU_HEIGHT, (0.4, 0.6), HERE)
+    assert len(chunks) == 3 and sum(_slides(chunks), []) == [0, 1, 2, 3]
+
+
+def test_an_overview_of_five_rows_goes_on_three_slides_when_two_are_too_few():
+    chunks, _, _ = split_evenly(HEADER, _tall_and_short("TSTST"), EMU_WIDTH, EMU_HEIGHT, (0.4, 0.6), HERE)
+    assert len(chunks) == 3 and sum(_slides(chunks), []) == [0, 1, 2, 3, 4]
+
+
+def test_an_overview_of_three_rows_each_needing_a_slide_is_an_error_not_three_slides():
+    with pytest.raises(LayoutProblem):
+        split_evenly(HEADER, _tall_and_short("TTT"), EMU_WIDTH, EMU_HEIGHT, (0.4, 0.6), HERE)
