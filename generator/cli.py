@@ -61,9 +61,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "command",
         nargs="?",
-        choices=("build", "check", "preview"),
+        choices=("build", "check", "preview", "translate"),
         default="build",
-        help="build (default), check or preview",
+        help="build (default), check, preview, or translate (a gettext PO file per language for translators, "
+        "in OUT/translations/)",
     )
     p.add_argument(
         "--content",
@@ -220,6 +221,8 @@ def _main(argv: list[str] | None) -> int:
     )
     if args.command == "check":
         return _check(options, args.json, args.strict)
+    if args.command == "translate":
+        return _translate(options)
     if args.command == "preview":
         from generator.preview.serve import serve  # noqa: PLC0415 - after parsing: --help and a no-op build stay light
 
@@ -274,6 +277,23 @@ def _check(options, as_json: bool, strict: bool) -> int:
         print(f"{summary}{why}.", file=sys.stderr)
         return EXIT_CONTENT
     print(f"ok: {summary}; nothing was written.")
+    return EXIT_OK
+
+
+def _translate(options) -> int:
+    """The PO files for translators; content errors as ``check`` reports them, nothing written."""
+    from generator.pipeline.translate import export  # noqa: PLC0415 - after parsing: --help stays light
+
+    diagnostics = Diagnostics()
+    try:
+        written = export(options, diagnostics)
+    except ContentError:
+        _report(diagnostics)
+        print(f"{len(diagnostics.errors)} error(s); nothing was written.", file=sys.stderr)
+        return EXIT_CONTENT
+    _report(diagnostics)
+    for path in written:
+        print(f"wrote {display_path(path)}")
     return EXIT_OK
 
 

@@ -6,6 +6,7 @@ command -v pdftotext >/dev/null && command -v pdffonts >/dev/null && command -v 
   && command -v pdftoppm >/dev/null || packages+=(poppler-utils)
 command -v zbarimg >/dev/null || packages+=(zbar-tools)      # decodes the leaflet's QR code
 command -v qpdf >/dev/null || packages+=(qpdf)                # checks the PDFs' structure
+command -v msgfmt >/dev/null || packages+=(gettext)           # checks the translators' PO files
 command -v libreoffice >/dev/null || packages+=(libreoffice-impress)   # converts the deck, as a speaker would
 # The live preview keeps LibreOffice running through its Python bridge (unoserver runs under it).
 /usr/bin/python3 -c "import uno" 2>/dev/null || packages+=(python3-uno)

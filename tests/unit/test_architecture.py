@@ -22,7 +22,7 @@ LAYERS = [
     ("generator", "generator.diagnostics", "generator.kinds"),
     ("generator.assets",),
     ("generator.loading",),
-    ("generator.document",),
+    ("generator.document", "generator.translation"),  # translation: a language file's texts as PO units
     ("generator.render",),
     ("generator.checks",),
     ("generator.pipeline",),
