@@ -294,6 +294,13 @@ def _translate(options) -> int:
     _report(diagnostics)
     for path in written:
         print(f"wrote {display_path(path)}")
+    if not written:
+        print(
+            "nothing to export: no chosen condition has a language other than its source_language\n"
+            "    hint: name a language listed under languages: in its condition.yaml (--lang) or leave --lang out",
+            file=sys.stderr,
+        )
+        return EXIT_CONTENT
     return EXIT_OK
 
 

@@ -94,3 +94,18 @@ def test_moving_a_section_keeps_every_translation_under_its_context(tmp_path):
     assert [e.msgctxt for e in polib.pofile(str(tmp_path / f"second/translations/heel-spur/heel-spur_{lang}.po"))][
         -1
     ].startswith("treatment/")
+
+
+def test_a_language_without_a_translation_is_a_clear_error_and_writes_nothing(tmp_path):
+    done = _translate(CONTENT, tmp_path, "--lang", "xx")
+    assert done.returncode == 1 and "nothing to export" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "translations").exists()
+
+
+def test_a_content_error_is_reported_at_its_line_and_nothing_is_written(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    edit(content / "heel-spur/condition.yaml", "source_language: nb", "source_language: nb\nsource_langauge: nb")
+    done = _translate(content, tmp_path / "out", "--condition", "heel-spur")
+    assert done.returncode == 1 and "heel-spur/condition.yaml:" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "out").exists()
