@@ -157,6 +157,13 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="preview: do not start LibreOffice; show the slides' text instead of pictures",
     )
+    p.add_argument(
+        "--import",
+        dest="import_po",
+        type=Path,
+        metavar="FILE",
+        help="translate: bring a translated PO file back into its language's YAML",
+    )
     p.add_argument("--version", action="version", version=f"leafdeck {__version__}")
     return p
 
@@ -182,6 +189,8 @@ def _main(argv: list[str] | None) -> int:
         parser().error("--json and --strict belong to the check command: generate.py check --json")
     if args.command == "check" and args.watch:
         parser().error("--watch rebuilds; it does not go with check")
+    if args.import_po is not None and args.command != "translate":
+        parser().error("--import belongs to translate: generate.py translate --import FILE")
     if args.command == "preview":
         from generator.preview.engine import PREVIEWED  # noqa: PLC0415 - after parsing: --help and a no-op build stay light
         from generator.preview.serve import is_local  # noqa: PLC0415 - after parsing: --help and a no-op build stay light
@@ -222,7 +231,7 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "check":
         return _check(options, args.json, args.strict)
     if args.command == "translate":
-        return _translate(options)
+        return _translate(options, args.import_po)
     if args.command == "preview":
         from generator.preview.serve import serve  # noqa: PLC0415 - after parsing: --help and a no-op build stay light
 
@@ -280,12 +289,18 @@ def _check(options, as_json: bool, strict: bool) -> int:
     return EXIT_OK
 
 
-def _translate(options) -> int:
-    """The PO files for translators; content errors as ``check`` reports them, nothing written."""
-    from generator.pipeline.translate import export  # noqa: PLC0415 - after parsing: --help stays light
+def _translate(options, po_file: Path | None) -> int:
+    """The PO files for translators, or one brought back (``po_file``); errors as ``check`` reports them,
+    nothing written."""
+    from generator.pipeline.translate import export, import_po  # noqa: PLC0415 - after parsing: --help stays light
 
     diagnostics = Diagnostics()
     try:
+        if po_file is not None:
+            changed = import_po(options, po_file, diagnostics)
+            _report(diagnostics)
+            print(f"wrote {display_path(changed)}" if changed else "unchanged: the language file already says this")
+            return EXIT_OK
         written = export(options, diagnostics)
     except ContentError:
         _report(diagnostics)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.diagnostics import Diagnostics
+from generator.diagnostics import ContentError, Diagnostics, Location, display_path
 from generator.loading.content import load_content
 from generator.pipeline.output import write_atomic
 from generator.pipeline.targets import Options
+from generator.translation.places import place
 from generator.translation.po import export_po
 from generator.translation.units import units
 
@@ -39,3 +40,107 @@ def export(options: Options, diagnostics: Diagnostics) -> list[Path]:
             write_atomic(path, text.encode("utf-8"))
             written.append(path)
     return written
+
+
+PO_LIMIT = 2 * 1024 * 1024  # bytes: a condition's PO file is some 100 KB
+
+
+def import_po(options: Options, po_path: Path, diagnostics: Diagnostics) -> Path | None:
+    """Bring a translated PO file back into its language's YAML (``content/<condition>/<lang>.yaml``),
+    keeping the file's comments, key order and quoting. Every problem is an error at the PO file's line, and
+    nothing is written while any remain. Returns the file written, or None when nothing changed."""
+    import io  # noqa: PLC0415
+
+    import polib  # noqa: PLC0415
+    from ruamel.yaml import YAML  # noqa: PLC0415
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString  # noqa: PLC0415
+
+    shown = display_path(po_path)
+    here = Location(shown)
+    if not po_path.is_file() or po_path.stat().st_size > PO_LIMIT:
+        diagnostics.error(here, "not a PO file of at most 2 MB", "name the .po file the translator sent back")
+        raise ContentError(diagnostics)
+    try:
+        po = polib.pofile(str(po_path), encoding="utf-8")
+    except (OSError, ValueError, UnicodeDecodeError) as problem:
+        diagnostics.error(here, f"not a PO file leafdeck can read: {problem}", "save it from the CAT tool as UTF-8 PO")
+        raise ContentError(diagnostics) from None
+    project, language = po.metadata.get("Project-Id-Version", ""), po.metadata.get("Language", "")
+    condition_id = project.removeprefix("leafdeck ").strip()
+    content = load_content(options.content_dir, options.images, diagnostics, conditions_wanted=(condition_id,))
+    entry = next((c for c in content.conditions if c.condition.id == condition_id), None)
+    if entry is None or not project.startswith("leafdeck "):
+        diagnostics.error(here, f"the header names no condition of this content ('{project}')", _HEADER_HINT)
+        raise ContentError(diagnostics)
+    condition = entry.condition
+    if language not in condition.languages or language == condition.source_language:
+        languages = ", ".join(lang for lang in condition.languages if lang != condition.source_language)
+        diagnostics.error(
+            here, f"the header's Language '{language}' is not a translation of {condition_id}", f"one of: {languages}"
+        )
+        raise ContentError(diagnostics)
+    source = {unit.context: unit for unit in units(entry.texts[condition.source_language])}
+    folder = entry.folder
+    target = folder / f"{language}.yaml"
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a long text
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    original = target.read_bytes()  # the content loaded: every language of the condition has its file
+    data = yaml.load(original)
+    for unit in po:
+        where = Location(shown, unit.linenum)
+        if unit.obsolete or not unit.msgctxt and not unit.msgid:
+            continue
+        known = source.get(unit.msgctxt or "")
+        if known is None:
+            diagnostics.error(where, f"unknown context '{unit.msgctxt}'", "export again: the source has no such text")
+            continue
+        if unit.msgid != known.text:
+            diagnostics.error(
+                where,
+                f"the source text of '{unit.msgctxt}' has changed since this file was exported",
+                "export again and translate the new text",
+            )
+            continue
+        if "fuzzy" in unit.flags:
+            diagnostics.error(
+                where,
+                f"'{unit.msgctxt}' is marked fuzzy",
+                "review the translation in the CAT tool and clear the fuzzy mark",
+            )
+            continue
+        if not unit.msgstr.strip():
+            diagnostics.error(where, f"'{unit.msgctxt}' is not translated", "translate it, or leave it out of the file")
+            continue
+        if unit.msgstr.count("**") != unit.msgid.count("**") or unit.msgstr.count("*") != unit.msgid.count("*"):
+            diagnostics.error(
+                where,
+                f"'{unit.msgctxt}': the emphasis (** and *) differs from the source",
+                "mark the same words bold or italic as the source does",
+            )
+            continue
+        found = place(data, unit.msgctxt)
+        if found is None or (isinstance(found[1], int) and found[1] >= len(found[0])):
+            diagnostics.error(
+                where,
+                f"{display_path(target)} has no place for '{unit.msgctxt}'",
+                "give the language file the source's sections, blocks and list items",
+            )
+            continue
+        container, key = found
+        old = container[key] if (isinstance(key, int) or key in container) else None
+        kind = type(old) if old is not None and type(old) is not str else DoubleQuotedScalarString
+        if old != unit.msgstr:
+            container[key] = kind(unit.msgstr)
+    if diagnostics.errors:
+        raise ContentError(diagnostics)
+    out = io.BytesIO()
+    yaml.dump(data, out)
+    if out.getvalue() == original:
+        return None
+    write_atomic(target, out.getvalue())
+    return target
+
+
+_HEADER_HINT = 'export the file with generate.py translate: its header says "Project-Id-Version: leafdeck <condition>"'

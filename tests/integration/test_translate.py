@@ -109,3 +109,103 @@ def test_a_content_error_is_reported_at_its_line_and_nothing_is_written(tmp_path
     done = _translate(content, tmp_path / "out", "--condition", "heel-spur")
     assert done.returncode == 1 and "heel-spur/condition.yaml:" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+# -- import: the PO file back into the language's YAML ------------------------------------------------
+
+
+def _import(content: Path, po: Path) -> subprocess.CompletedProcess:
+    return _translate(content, po.parent, "--import", str(po))
+
+
+@pytest.fixture()
+def round_trip(tmp_path):
+    """A copy of the shipped content and the PO file of its first translation, as exported."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    condition, lang = _conditions()[0]
+    assert _translate(content, tmp_path, "--condition", condition, "--lang", lang).returncode == 0
+    return content, tmp_path / f"translations/{condition}/{condition}_{lang}.po", condition, lang
+
+
+@pytest.mark.parametrize("condition,lang", _conditions())
+def test_export_then_import_leaves_every_language_file_byte_identical(tmp_path, condition, lang):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    assert _translate(content, tmp_path, "--condition", condition, "--lang", lang).returncode == 0
+    done = _import(content, tmp_path / f"translations/{condition}/{condition}_{lang}.po")
+    assert done.returncode == 0, done.stderr
+    assert (content / condition / f"{lang}.yaml").read_bytes() == (CONTENT / condition / f"{lang}.yaml").read_bytes()
+
+
+def test_a_po_file_edited_as_a_cat_tool_does_imports_its_new_translation_and_nothing_else(round_trip):
+    content, po_path, condition, lang = round_trip
+    target = content / condition / f"{lang}.yaml"
+    before = target.read_text(encoding="utf-8").splitlines()
+    po = polib.pofile(str(po_path))
+    words = facts.texts(content, condition, lang)
+    treatment = words["treatments"][0]
+    context = f"treatment/{treatment['id']}/patient/contraindications/1"
+    entry = next(e for e in po if e.msgctxt == context)
+    entry.msgstr = "A new contraindication, as the translator wrote it"
+    entry.tcomment = "checked with the clinic"
+    po.metadata["Last-Translator"] = "A Translator <t@example.org>"
+    po.reverse()  # units in another order, lines wrapped at 40 columns
+    po.wrapwidth = 40
+    po.save(str(po_path))
+    done = _import(content, po_path)
+    assert done.returncode == 0, done.stderr
+    now = facts.read.__wrapped__(target)  # read afresh: facts.read keeps what it read before the import
+    assert now["treatments"][0]["patient"]["contraindications"][0] == entry.msgstr
+    after = target.read_text(encoding="utf-8").splitlines()
+    changed = [(a, b) for a, b in zip(before, after) if a != b]
+    assert len(before) == len(after) and len(changed) == 1, changed
+    assert changed[0][1].strip() == f'- "{entry.msgstr}"'
+
+
+HOSTILE = {
+    "unknown context": (lambda e: setattr(e, "msgctxt", "section/no-such-section/title"), "unknown context"),
+    "emphasis lost": (lambda e: setattr(e, "msgstr", e.msgstr + " **bold"), "emphasis"),
+    "not translated": (lambda e: setattr(e, "msgstr", ""), "is not translated"),
+    "fuzzy": (lambda e: e.flags.append("fuzzy"), "marked fuzzy"),
+    "source changed": (lambda e: setattr(e, "msgid", e.msgid + " (older)"), "has changed since"),
+}
+
+
+@pytest.mark.parametrize("change,message", HOSTILE.values(), ids=HOSTILE.keys())
+def test_a_broken_unit_is_an_error_at_its_po_line_and_nothing_is_written(round_trip, change, message):
+    content, po_path, condition, lang = round_trip
+    target = content / condition / f"{lang}.yaml"
+    before = target.read_bytes()
+    po = polib.pofile(str(po_path))
+    title = next(e for e in po if e.msgctxt == "title")
+    title.msgstr = "Changed, and must not be written"
+    entry = next(e for e in po if e.msgctxt == "summary")
+    change(entry)
+    po.save(str(po_path))
+    lines = po_path.read_text(encoding="utf-8").splitlines()
+    done = _import(content, po_path)
+    assert done.returncode == 1 and message in done.stderr and "Traceback" not in done.stderr, done.stderr
+    # At the unit's own lines: from where polib says it starts, with no blank line, to its msgctxt.
+    at = int(re.search(rf"{re.escape(po_path.name)}:(\d+):", done.stderr)[1])
+    context_line = next(n for n, text in enumerate(lines, 1) if text == f'msgctxt "{entry.msgctxt}"')
+    assert at <= context_line and all(text.strip() for text in lines[at - 1 : context_line]), (at, context_line)
+    assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("\x00\x01 not a po file \xff", "not a PO file"),
+        ('msgid ""\nmsgstr ""\n"Project-Id-Version: leafdeck heel-spur\\n"\n"Language: xx\\n"\n', "not a translation"),
+        ('msgid ""\nmsgstr ""\n"Project-Id-Version: something else\\n"\n', "names no condition"),
+    ],
+)
+def test_a_po_file_that_is_not_one_of_ours_is_an_error_and_nothing_is_written(tmp_path, text, message):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    po_path = tmp_path / "hostile.po"
+    po_path.write_bytes(text.encode("utf-8", "surrogateescape") if isinstance(text, str) else text)
+    done = _import(content, po_path)
+    assert done.returncode == 1 and message in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert not subprocess.run(["diff", "-r", str(CONTENT), str(content)], capture_output=True).returncode
