@@ -230,3 +230,121 @@ def test_blocks_left_out_of_the_brochure_and_marked_for_review_say_so(project):
     paragraph, figure, steps = _all(project).sections[0].blocks
     assert (paragraph.brochure, figure.brochure, steps.brochure) == (False, False, False)
     assert figure.needs_review == "Bildet?"
+
+
+def test_web_addresses_keep_their_port_query_and_fragment_and_get_a_scheme():
+    assert web_display("example.org:8080/side") == "example.org:8080/side"  # no scheme written
+    assert web_display("https://example.org/TX") == "example.org/TX"  # only slashes are trimmed
+    assert web_display("https://example.org/søk?q=1") == "example.org/søk?q=1"
+    assert web_url("example.org/side") == "https://example.org/side"
+    assert web_url("https://example.org:8080/side") == "https://example.org:8080/side"
+    # already encoded, and the separators of the query: kept as written
+    assert web_url("https://example.org/a%20b?x=1&y=2#del%201") == "https://example.org/a%20b?x=1&y=2#del%201"
+
+
+def test_a_clinic_without_a_web_address_prints_none(project):
+    edit(project / "content/clinics/default.yaml", 'web: "https://example.org/hælspore"\n', "")
+    clinic = _all(project).clinic
+    assert (clinic.web_display, clinic.web_url) == (None, None)
+
+
+def test_a_cover_picture_is_a_figure_that_goes_in_the_brochure(project):
+    edit(project / "content/tiny/condition.yaml", "images:\n", "cover: circle\nimages:\n")
+    cover = _all(project).cover_figure
+    assert cover is not None
+    assert (cover.alt, cover.credit, cover.brochure) == ("En sirkel", "Test", True)
+    assert cover.path.name == "circle.png"
+
+
+def test_the_glossary_and_the_conditions_medical_terms_reach_the_document(project):
+    nb = project / "content/tiny/nb.yaml"
+    edit(
+        nb,
+        "treatment_groups:\n",
+        "glossary:\n  NSAID: Betennelsesdempende medisin\nmedical_terms: [NSAID]\ntreatment_groups:\n",
+    )
+    patient, clinician = _all(project), _all(project, audience=Audience.CLINICIAN)
+    assert patient.glossary == (("NSAID", "Betennelsesdempende medisin"),)
+    assert clinician.glossary == ()  # the word list is the leaflet's
+    assert "NSAID" in patient.medical_terms
+
+
+def test_authors_are_the_people_in_the_author_role_and_a_translator_is_credited_in_their_language(project):
+    edit(
+        project / "content/tiny/condition.yaml",
+        "    role: author\n",
+        "    role: author\n  - name: Ola Oversetter\n    role: translator\n    languages: [en]\n",
+    )
+    bokmal, english = _all(project), _all(project, lang="en")
+    assert bokmal.trust.authors == english.trust.authors == ("Test Forfatter",)
+    assert bokmal.trust.credits == (Credit(Role.AUTHOR, ("Test Forfatter",)),)
+    assert english.trust.credits == (
+        Credit(Role.AUTHOR, ("Test Forfatter",)),
+        Credit(Role.TRANSLATOR, ("Ola Oversetter",)),
+    )
+
+
+def test_without_anyone_in_the_author_role_everyone_named_is_an_author(project):
+    edit(project / "content/tiny/condition.yaml", "    role: author\n", "    role: editor\n")
+    assert _all(project).trust.authors == ("Test Forfatter",)
+
+
+def test_lists_tables_sections_and_treatments_carry_their_review_notes_and_brochure_choice(project):
+    nb = project / "content/tiny/nb.yaml"
+    edit(nb, "          - Punkt to\n", "          - Punkt to\n        needs_review: Listen?\n        brochure: false\n")
+    edit(
+        nb,
+        "      - table: treatments\n    clinician:",
+        "      - table: treatments\n        needs_review: Tabellen?\n    clinician:",
+    )
+    edit(
+        nb,
+        "    title: Behandling\n",
+        "    title: Behandling\n    part: Behandlingene\n    needs_review: Delen?\n",
+    )
+    edit(nb, "    callout: true\n", "    callout: true\n    brochure: false\n")  # the section "doctor"
+    edit(nb, "    name: Tabletter\n", "    name: Tabletter\n    needs_review: Dosen?\n")
+    doc = _all(project)
+    about, treatments, doctor = doc.sections
+    bullets = about.blocks[2]
+    assert (bullets.needs_review, bullets.brochure) == ("Listen?", False)
+    assert (treatments.part, treatments.needs_review, treatments.brochure) == ("Behandlingene", "Delen?", True)
+    assert (about.part, about.needs_review, doctor.brochure) == (None, None, False)
+    assert [t.needs_review for t in doc.treatments] == [None, "Dosen?"]
+    assert [r.needs_review for r in doc.table.rows] == [None, "Dosen?"]
+    assert {n.note for n in doc.review_notes} == {"Listen?", "Tabellen?", "Delen?", "Dosen?"}
+
+
+def test_a_section_without_words_for_the_audience_is_left_out_and_the_next_one_kept(project):
+    # "doctor" has no clinician blocks; a clinician-only section after it still counts
+    extra = "  - id: extra\n    title: Ekstra\n    clinician:\n      - p: Ekstra.\n"
+    for lang in ("nb", "en"):
+        edit(
+            project / f"content/tiny/{lang}.yaml",
+            "      - list: [Feber, Nattsmerter]\n",
+            f"      - list: [Feber, Nattsmerter]\n{extra}",
+        )
+    assert [s.id for s in _all(project, audience=Audience.CLINICIAN).sections] == ["about", "treatments", "extra"]
+    assert [s.id for s in _all(project).sections] == ["about", "treatments", "doctor"]
+
+
+def test_a_backslash_before_punctuation_in_a_treatment_name_stays(project):
+    edit(project / "content/tiny/nb.yaml", "name: Hvile", 'name: "C\\\\# og A\\\\_B"')
+    assert _all(project).table.rows[0].cells[0].paragraphs[0] == (Span("C\\# og A\\_B", bold=True),)
+
+
+def test_a_paragraph_points_at_its_text_line_and_column(project):
+    line = (
+        (project / "content/tiny/nb.yaml").read_text(encoding="utf-8").splitlines()[_line(project, "- p: Første") - 1]
+    )
+    where = _all(project).sections[0].blocks[0].source
+    assert (where.line, where.col) == (_line(project, "- p: Første"), line.index("Første") + 1)
+
+
+def test_a_language_in_arabic_letters_reads_right_to_left(project):
+    edit(project / "content/labels/nb.yaml", "language_tag: nb-NO\n", "language_tag: nb-NO\nscript: Arab\n")
+    doc = _all(project)
+    assert (doc.script, doc.direction) == ("Arab", Direction.RTL)
+    bokmal = next(t for t in doc.translations if t.language == "nb")
+    english = next(t for t in doc.translations if t.language == "en")
+    assert (bokmal.direction, english.direction) == (Direction.RTL, Direction.LTR)

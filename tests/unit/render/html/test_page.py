@@ -4,6 +4,7 @@ stays text, the pathway is an ordered list, a deleted picture is written again."
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import shutil
 from dataclasses import replace
@@ -11,11 +12,12 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import html5lib
+from fontTools.ttLib import TTFont
 
 from generator.assets.fonts import LATIN, Direction, body_family, chain
 from generator.diagnostics import Diagnostics
 from generator.document.compose import compose_document
-from generator.document.model import Credit
+from generator.document.model import Credit, Translation
 from generator.kinds import Audience, Product, Variant
 from generator.loading.content import load_content
 from generator.loading.schema import Role
@@ -261,3 +263,54 @@ def test_the_names_of_one_role_are_credited_together(project):
     credits = (Credit(Role.AUTHOR, ("Test Forfatter", "Ola Nordmann")),)
     page = render(replace(doc, trust=replace(doc.trust, credits=credits)), Variant(Product.PAGE)).main.decode()
     assert "Test Forfatter, Ola Nordmann" in page
+
+
+def _font_names(bundle) -> list[str]:
+    return [name for name, _ in bundle.files if name.endswith(".woff2")]
+
+
+def test_a_page_ships_the_family_of_a_version_named_in_other_letters(project):
+    # fonts.toml: Arabic letters are drawn by IBM Plex Sans Arabic, which the Latin page's Fira Sans lacks
+    doc = _doc(project)
+    arabic = Translation("ar", "ar", "العربية", Direction.RTL)
+    bundle = render(replace(doc, translations=(*doc.translations, arabic)), Variant(Product.PAGE))
+    names = _font_names(bundle)
+    assert "ibm-plex-sans-arabic-regular.woff2" in names and "ibm-plex-sans-arabic-bold.woff2" in names
+    assert "fira-sans-regular.woff2" in names
+    assert 'font-family: "IBM Plex Sans Arabic"' in bundle.main.decode("utf-8")
+
+
+def test_a_page_in_arabic_letters_uses_its_own_family_and_ships_it_once(project):
+    # The page's chain (fonts.toml's Arab line): IBM Plex Sans Arabic first, Fira Sans for the rest. A version
+    # named in Arabic letters needs no family of its own: the page's family already draws them.
+    doc = _doc(project)
+    arabic = Translation("ar", "ar", "العربية", Direction.RTL)
+    doc = replace(
+        doc,
+        script="Arab",
+        fonts=("ibm-plex-sans-arabic", "fira-sans"),
+        direction=Direction.RTL,
+        translations=(*doc.translations, arabic),
+    )
+    bundle = render(doc, Variant(Product.PAGE))
+    page = bundle.main.decode("utf-8")
+    names = _font_names(bundle)
+    assert sorted(names) == [
+        "ibm-plex-sans-arabic-bold.woff2",
+        "ibm-plex-sans-arabic-italic.woff2",
+        "ibm-plex-sans-arabic-regular.woff2",
+    ]
+    assert page.count('src: url("ibm-plex-sans-arabic-regular.woff2")') == 1
+    assert 'font-family: "IBM Plex Sans Arabic"' in page and "Fira Sans" not in page
+
+
+def test_a_latin_page_ships_its_fonts_cut_to_all_of_latin_1_and_latin_extended_a(project):
+    # A Latin page whose characters are all in the broad Latin set gets the faces cut to that whole set (one
+    # cut shared by every such page), not to its own characters: letters it does not use are there too.
+    bundle = render(_doc(project), Variant(Product.PAGE))
+    files = dict(bundle.files)
+    assert sorted(_font_names(bundle)) == ["fira-sans-bold.woff2", "fira-sans-italic.woff2", "fira-sans-regular.woff2"]
+    unused = "¿ÿŵĳ"  # U+00BF, U+00FF (Latin-1), U+0175, U+0133 (Latin Extended-A)
+    assert not set(unused) & set(bundle.main.decode("utf-8"))
+    cmap = TTFont(io.BytesIO(files["fira-sans-regular.woff2"])).getBestCmap()
+    assert all(ord(c) in cmap for c in unused)

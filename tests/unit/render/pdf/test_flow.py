@@ -185,3 +185,66 @@ def test_draw_puts_each_piece_at_its_place_measured_from_the_column_top():
     draw(flow, canvas=None)
     assert a.draws == [(10, 470, 20)] and b.draws == [(10, 440, 0)]  # y of the bottom; spare width
     assert a.wraps == [(100, 31)] and b.wraps == [(100, 21)]  # wrapped again with its own height and 1 pt
+
+
+def test_each_column_is_judged_against_the_one_before_it():
+    # a | heading of b | b: only the third column goes on in a section (b) without a heading
+    flow = _flow(
+        [(Block(30, section="a"), False)],
+        [(Block(30, section="b", heading=True), False)],
+        [(Block(30, section="b"), False)],
+    )
+    assert badness(flow, 100) == pytest.approx(1.0)  # the columns are equally full: no unevenness
+
+
+def test_balance_takes_a_column_up_to_40_percent_taller_for_a_break_at_a_heading():
+    # Two columns of 200. The least common height is 101 (a | b, heading, c): column 1 then goes on in
+    # section a without a heading. At 140, 1.39 times as tall, column 0 holds a and b and column 1 starts
+    # with the heading: no section break, so balance takes that.
+    a, b = Block(100, section="a"), Block(40, section="a")
+    heading, c = Block(10, section="b", heading=True), Block(51, section="b")
+    columns = [Column(0, 500, 100, 200), Column(120, 500, 100, 200)]
+    flow = balance([a, b, heading, c], columns)
+    assert flow.fits
+    assert [(p.flowable, p.column) for p in flow.placed] == [(a, 0), (b, 0), (heading, 1), (c, 1)]
+    assert [flow.used(0), flow.used(1)] == [140, 61]
+
+
+def _clean_break_at(a: float, b: float, rest: float, tallest: float) -> tuple[list[Block], list[Column]]:
+    """Sections a (blocks of ``a`` and ``b``) and b (a heading of 10 and a block): the least common height
+    puts ``b`` at the top of column 1 (a section break); only columns at least ``a + b`` and less than
+    ``a + b + 34`` tall (the heading's 10 and two 12 pt lines) start column 1 with the heading."""
+    story = [Block(a, section="a"), Block(b, section="a"), Block(10, section="b", heading=True)]
+    story.append(Block(rest - b - 10, section="b"))
+    return story, [Column(0, 2000, 100, tallest), Column(120, 2000, 100, tallest)]
+
+
+def test_balance_tries_no_column_more_than_40_percent_taller_than_the_least():
+    # least height 300 (a | b, heading, c); the clean break needs 425, 1.42 times that: out of reach
+    story, columns = _clean_break_at(300, 125, 300, 600)
+    flow = balance(story, columns)
+    assert [p.column for p in flow.placed] == [0, 1, 1, 1]
+
+
+def test_balance_tries_heights_in_steps_of_5_percent_of_the_least():
+    # least height 1000 (a | b, heading, c, at most 1 pt more after the search); the clean break needs
+    # 1050 to 1083: 1.05 times the least hits it, and balance takes it
+    story, columns = _clean_break_at(1000, 50, 1000, 1500)
+    flow = balance(story, columns)
+    assert [p.column for p in flow.placed] == [0, 0, 1, 1]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "columns"),
+    [
+        (700.5, 35.5, [0, 0, 1, 1]),  # clean from 736: 1.05 x 701 = 736.05 reaches it
+        (701, 36, [0, 1, 1, 1]),  # clean from 737: 736.05 is short, 1.10 x 701 = 771.1 is past 737 + 34
+        (701, 35.2, [0, 1, 1, 1]),  # clean from 736.2: 736.05 is short
+    ],
+)
+def test_balance_searches_the_least_height_to_1_pt_from_0_pt(a, b, columns):
+    # Columns of 1024 = 2**10 pt: halving from 0 to 1024 stops at a step of exactly 1 pt, on the whole pt at or
+    # above the least height (a: 700.5 -> 701, 701 -> 701). The clean break (a and b in column 0, the heading
+    # first in column 1) is then tried at 1.05 times that, and not again: at 1.10 times the heading fits under b.
+    story, two = _clean_break_at(a, b, 700, 1024)
+    assert [p.column for p in balance(story, two).placed] == columns
