@@ -299,7 +299,10 @@ def _translate(options, po_file: Path | None) -> int:
         if po_file is not None:
             changed = import_po(options, po_file, diagnostics)
             _report(diagnostics)
-            print(f"wrote {display_path(changed)}" if changed else "unchanged: the language file already says this")
+            for path in changed:
+                print(f"wrote {display_path(path)}")
+            if not changed:
+                print("unchanged: the language file already says this")
             return EXIT_OK
         written = export(options, diagnostics)
     except ContentError:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from generator.diagnostics import Diagnostics, Location, display_path
 from generator.kinds import Product, Status
+from generator.pipeline import translate
 from generator.pipeline.dispatch import RenderResult, render_all, report_problems
 from generator.pipeline.manifest import Fingerprints, Manifest, Target, entry
 from generator.pipeline.output import write_atomic
@@ -43,7 +44,9 @@ def check(options: Options, diagnostics: Diagnostics) -> tuple[list[Planned], di
     from generator.pipeline.preflight import preflight  # noqa: PLC0415 - heavy: pydantic and the checks' renderers, not on the no-op path
 
     planned = plan(options, diagnostics)[0]
-    return planned, preflight(planned, options, diagnostics)
+    figures = preflight(planned, options, diagnostics)
+    translate.warn_stale(options, diagnostics)
+    return planned, figures
 
 
 def build(options: Options, diagnostics: Diagnostics, progress=None) -> Report:

@@ -11,6 +11,7 @@ from generator.pipeline.output import write_atomic
 from generator.pipeline.targets import Options
 from generator.translation.places import place
 from generator.translation.po import export_po
+from generator.translation.stale import lock_bytes, lock_path, read_lock, stale
 from generator.translation.units import units
 
 
@@ -28,9 +29,11 @@ def export(options: Options, diagnostics: Diagnostics) -> list[Path]:
         for language in condition.languages:
             if language == condition.source_language or (options.languages and language not in options.languages):
                 continue
+            old = dict(stale(source, read_lock(lock_path(entry.folder, language), diagnostics)))
             text = export_po(
                 source,
                 units(entry.texts[language]) if language in entry.texts else [],
+                previous={unit.context: before for unit, before in old.items()},
                 condition=condition.id,
                 source_language=condition.source_language,
                 language=language,
@@ -45,10 +48,11 @@ def export(options: Options, diagnostics: Diagnostics) -> list[Path]:
 PO_LIMIT = 2 * 1024 * 1024  # bytes: a condition's PO file is some 100 KB
 
 
-def import_po(options: Options, po_path: Path, diagnostics: Diagnostics) -> Path | None:
+def import_po(options: Options, po_path: Path, diagnostics: Diagnostics) -> list[Path]:
     """Bring a translated PO file back into its language's YAML (``content/<condition>/<lang>.yaml``),
     keeping the file's comments, key order and quoting. Every problem is an error at the PO file's line, and
-    nothing is written while any remain. Returns the file written, or None when nothing changed."""
+    nothing is written while any remain. Beside it, ``<lang>.sources.json`` records the source text each unit
+    was translated from. Returns the files written (none when nothing changed)."""
     import io  # noqa: PLC0415
 
     import polib  # noqa: PLC0415
@@ -137,10 +141,42 @@ def import_po(options: Options, po_path: Path, diagnostics: Diagnostics) -> Path
         raise ContentError(diagnostics)
     out = io.BytesIO()
     yaml.dump(data, out)
-    if out.getvalue() == original:
-        return None
-    write_atomic(target, out.getvalue())
-    return target
+    lock = lock_path(folder, language)
+    recorded = read_lock(lock, diagnostics)
+    new_lock = lock_bytes(recorded | {u.msgctxt: u.msgid for u in po if not u.obsolete and u.msgctxt in source})
+    written = []
+    if out.getvalue() != original:
+        write_atomic(target, out.getvalue())
+        written.append(target)
+    if not lock.exists() or lock.read_bytes() != new_lock:
+        write_atomic(lock, new_lock)  # which source text each unit was translated from
+        written.append(lock)
+    return written
 
 
 _HEADER_HINT = 'export the file with generate.py translate: its header says "Project-Id-Version: leafdeck <condition>"'
+
+
+def warn_stale(options: Options, diagnostics: Diagnostics) -> None:
+    """``check``: a warning at each translated unit whose source text has changed since it was translated,
+    with the old and the new source (content errors were reported already; then nothing is said here)."""
+    try:
+        content = load_content(options.content_dir, options.images, Diagnostics(), conditions_wanted=options.conditions)
+    except ContentError:
+        return
+    for entry in content.conditions:
+        condition = entry.condition
+        source = units(entry.texts[condition.source_language])
+        for language in condition.languages:
+            if language == condition.source_language or (options.languages and language not in options.languages):
+                continue
+            found = stale(source, read_lock(lock_path(entry.folder, language), diagnostics))
+            places = {unit.context: unit.where for unit in units(entry.texts[language])}
+            for unit, before in found:
+                diagnostics.warning(
+                    places.get(unit.context, unit.where),
+                    f"the {condition.source_language} text of '{unit.context}' has changed since this was "
+                    f"translated: it was «{before}», it is now «{unit.text}»",
+                    f"send the translator the PO file (generate.py translate --condition {condition.id} --lang "
+                    f"{language}: the unit is marked fuzzy there) and import it back (translate --import)",
+                )

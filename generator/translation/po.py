@@ -12,10 +12,19 @@ from generator.translation.units import Unit
 
 
 def export_po(
-    source: list[Unit], target: list[Unit], *, condition: str, source_language: str, language: str, date: dt.date
+    source: list[Unit],
+    target: list[Unit],
+    *,
+    condition: str,
+    source_language: str,
+    language: str,
+    date: dt.date,
+    previous: dict[str, str] | None = None,
 ) -> str:
     """The PO file's text. ``date``: the content's own (its last review), so the same content exports the
-    same bytes."""
+    same bytes. ``previous``: {context: the source text its translation was made from} for units whose source
+    has changed since: marked ``fuzzy`` with that text as the previous ``msgid`` (``#|``), so the translator's
+    tool shows what changed."""
     po = polib.POFile(wrapwidth=0)
     stamp = f"{date.isoformat()} 00:00+0000"
     po.metadata = {
@@ -34,5 +43,9 @@ def export_po(
     done = {unit.context: unit.text for unit in target}
     for unit in source:
         translated = done.get(unit.context, "")
-        po.append(polib.POEntry(msgctxt=unit.context, msgid=unit.text, msgstr=translated, comment=unit.note))
+        entry = polib.POEntry(msgctxt=unit.context, msgid=unit.text, msgstr=translated, comment=unit.note)
+        if unit.context in (previous or {}):
+            entry.flags.append("fuzzy")
+            entry.previous_msgctxt, entry.previous_msgid = unit.context, (previous or {})[unit.context]
+        po.append(entry)
     return str(po) + "\n"

@@ -209,3 +209,55 @@ def test_a_po_file_that_is_not_one_of_ours_is_an_error_and_nothing_is_written(tm
     done = _import(content, po_path)
     assert done.returncode == 1 and message in done.stderr and "Traceback" not in done.stderr, done.stderr
     assert not subprocess.run(["diff", "-r", str(CONTENT), str(content)], capture_output=True).returncode
+
+
+# -- staleness: a translation that knows its source has changed ----------------------------------------
+
+
+@pytest.mark.parametrize("condition,lang", _conditions())
+def test_every_shipped_translation_records_the_source_it_was_made_from(condition, lang):
+    """Its sources file holds, for every unit, the source language's text as it is now (else `check` warns)."""
+    lock = facts.read.__wrapped__(CONTENT / condition / f"{lang}.sources.json")
+    source_lang = facts.read(CONTENT / condition / "condition.yaml")["source_language"]
+    source = facts.texts(CONTENT, condition, source_lang)
+    assert lock["units"]["title"] == source["title"]
+    for words in source["treatments"]:
+        for n, item in enumerate(words["patient"]["contraindications"], start=1):
+            assert lock["units"][f"treatment/{words['id']}/patient/contraindications/{n}"] == item
+
+
+def test_a_changed_source_sentence_is_stale_in_check_fuzzy_in_the_export_and_current_once_reimported(round_trip):
+    content, po_path, condition, lang = round_trip
+    source_lang = facts.read(content / condition / "condition.yaml")["source_language"]
+    old = facts.read.__wrapped__(content / condition / f"{source_lang}.yaml")["summary"]
+    new = old.rstrip(".") + ", som regel."
+    edit(content / condition / f"{source_lang}.yaml", f'summary: "{old}"', f'summary: "{new}"')
+    root = Path(__file__).parents[2]
+
+    def check() -> str:
+        command = [sys.executable, str(root / "generate.py"), "check", "--content", str(content)]
+        command += ["--images", str(IMAGES), "--condition", condition]
+        return subprocess.run(command, capture_output=True, text=True, cwd=root).stdout
+
+    target = content / condition / f"{lang}.yaml"
+    lines = target.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("summary:"))
+
+    def stale() -> list[str]:  # this language's warnings (the condition's other translations are stale too)
+        return [text for text in check().splitlines() if "has changed since" in text and f"/{lang}.yaml:" in text]
+
+    warned = stale()
+    assert len(warned) == 1 and f"{lang}.yaml:{line}:" in warned[0] and old in warned[0] and new in warned[0], warned
+    # The next export marks exactly that unit fuzzy, with the old source as the previous msgid.
+    assert _translate(content, po_path.parents[2], "--condition", condition, "--lang", lang).returncode == 0
+    po = polib.pofile(str(po_path))
+    fuzzy = [e for e in po if "fuzzy" in e.flags]
+    assert [(e.msgctxt, e.previous_msgid, e.msgid) for e in fuzzy] == [("summary", old, new)]
+    # Still fuzzy: refused. Translated again and the mark cleared: imported, and no longer stale.
+    assert _import(content, po_path).returncode == 1
+    fuzzy[0].flags.remove("fuzzy")
+    fuzzy[0].msgstr = "An updated translation"
+    po.save(str(po_path))
+    done = _import(content, po_path)
+    assert done.returncode == 0, done.stderr
+    assert not stale()
