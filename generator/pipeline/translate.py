@@ -26,14 +26,12 @@ def export(options: Options, diagnostics: Diagnostics) -> list[Path]:
         if options.conditions and condition.id not in options.conditions:
             continue
         source = units(entry.texts[condition.source_language])
-        for language in condition.languages:
-            if language == condition.source_language or (options.languages and language not in options.languages):
-                continue
-            old = dict(stale(source, read_lock(lock_path(entry.folder, language), diagnostics)))
+        for language in _translations(condition, options):
+            lock = read_lock(lock_path(entry.folder, language), diagnostics)
             text = export_po(
                 source,
                 units(entry.texts[language]) if language in entry.texts else [],
-                previous={unit.context: before for unit, before in old.items()},
+                previous={unit.context: before for unit, before in stale(source, lock)},
                 condition=condition.id,
                 source_language=condition.source_language,
                 language=language,
@@ -43,6 +41,15 @@ def export(options: Options, diagnostics: Diagnostics) -> list[Path]:
             write_atomic(path, text.encode("utf-8"))
             written.append(path)
     return written
+
+
+def _translations(condition, options: Options) -> list[str]:
+    """The condition's languages other than its source language, as far as ``--lang`` chooses them."""
+    return [
+        lang
+        for lang in condition.languages
+        if lang != condition.source_language and (not options.languages or lang in options.languages)
+    ]
 
 
 PO_LIMIT = 2 * 1024 * 1024  # bytes: a condition's PO file is some 100 KB
@@ -167,9 +174,7 @@ def warn_stale(options: Options, diagnostics: Diagnostics) -> None:
     for entry in content.conditions:
         condition = entry.condition
         source = units(entry.texts[condition.source_language])
-        for language in condition.languages:
-            if language == condition.source_language or (options.languages and language not in options.languages):
-                continue
+        for language in _translations(condition, options):
             found = stale(source, read_lock(lock_path(entry.folder, language), diagnostics))
             places = {unit.context: unit.where for unit in units(entry.texts[language])}
             for unit, before in found:
