@@ -8,10 +8,10 @@ import json
 from pathlib import Path
 
 from generator.diagnostics import Diagnostics, Location, display_path
+from generator.loading.yaml_source import read_source
 from generator.translation.units import Unit
 
 SUFFIX = ".sources.json"
-LIMIT = 4 * 1024 * 1024  # bytes
 
 
 def lock_path(folder: Path, language: str) -> Path:
@@ -19,25 +19,25 @@ def lock_path(folder: Path, language: str) -> Path:
 
 
 def read_lock(path: Path, diagnostics: Diagnostics) -> dict[str, str]:
-    """{context: the source text it was translated from}; {} when there is none. A broken file is an error."""
-    if not path.exists():
+    """{context: the source text it was translated from}; {} when there is none. Read under the content rule
+    (inside the condition's folder, size-capped), as every content file; a broken file is an error."""
+    if not path.exists() and not path.is_symlink():
         return {}
-    problem = None
-    if not path.is_file() or path.stat().st_size > LIMIT:
-        problem = "not a file of at most 4 MB"
+    shown = display_path(path)
+    data = read_source(path, shown, diagnostics, root=path.parent)
+    if data is None:
+        return {}
+    try:
+        parsed = json.loads(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as error:
+        problem = f"not JSON leafdeck can read ({error})"
     else:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (ValueError, UnicodeDecodeError) as error:
-            problem = f"not JSON leafdeck can read ({error})"
-        else:
-            units = data.get("units") if isinstance(data, dict) else None
-            if isinstance(units, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in units.items()):
-                return units
-            problem = 'not a {"units": {context: source text}} mapping'
-    diagnostics.error(
-        Location(display_path(path)), problem, "delete it and import the language's PO file again (translate --import)"
-    )
+        units = parsed.get("units") if isinstance(parsed, dict) else None
+        if isinstance(units, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in units.items()):
+            return units
+        problem = 'not a {"units": {context: source text}} mapping'
+    hint = "delete it and import the language's PO file again (translate --import)"
+    diagnostics.error(Location(shown), problem, hint)
     return {}
 
 
