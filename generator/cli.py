@@ -49,7 +49,9 @@ def parser() -> argparse.ArgumentParser:
             "  build   (default) check the content, then write the outputs\n"
             "  check   check content, readability, trust data, layout and accessibility; writes nothing\n"
             "  preview a live preview in the browser: every page and slide, redrawn as you save, with the\n"
-            "          problems beside them; writes nothing (http://127.0.0.1:8321/, Ctrl+C stops it)\n\n"
+            "          problems beside them; writes nothing (http://127.0.0.1:8321/, Ctrl+C stops it)\n"
+            "  translate a gettext PO file per condition and language for translators (OUT/translations/);\n"
+            "            --import FILE brings one back, --status shows what is left to translate\n\n"
             "outputs: OUT/<clinic>/<condition>/<lang>/<condition>_<lang>_<product>[_print|_web][_letter].<ext>\n"
             "  e.g. output/default/heel-spur/nb/heel-spur_nb_leaflet.pdf\n"
             "web site: OUT/<clinic>/site/ (index.html, <lang>/index.html, <condition>/<lang>/index.html)\n\n"
@@ -164,6 +166,12 @@ def parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="translate: bring a translated PO file back into its language's YAML",
     )
+    p.add_argument(
+        "--status",
+        action="store_true",
+        help="translate: per condition and language, the units translated, stale and missing, and the words to "
+        "translate",
+    )
     p.add_argument("--version", action="version", version=f"leafdeck {__version__}")
     return p
 
@@ -191,6 +199,8 @@ def _main(argv: list[str] | None) -> int:
         parser().error("--watch rebuilds; it does not go with check")
     if args.import_po is not None and args.command != "translate":
         parser().error("--import belongs to translate: generate.py translate --import FILE")
+    if args.status and (args.command != "translate" or args.import_po is not None):
+        parser().error("--status belongs to translate, without --import: generate.py translate --status")
     if args.command == "preview":
         from generator.preview.engine import PREVIEWED  # noqa: PLC0415 - after parsing: --help and a no-op build stay light
         from generator.preview.serve import is_local  # noqa: PLC0415 - after parsing: --help and a no-op build stay light
@@ -231,7 +241,7 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "check":
         return _check(options, args.json, args.strict)
     if args.command == "translate":
-        return _translate(options, args.import_po)
+        return _translate_status(options) if args.status else _translate(options, args.import_po)
     if args.command == "preview":
         from generator.preview.serve import serve  # noqa: PLC0415 - after parsing: --help and a no-op build stay light
 
@@ -319,6 +329,32 @@ def _translate(options, po_file: Path | None) -> int:
             file=sys.stderr,
         )
         return EXIT_CONTENT
+    return EXIT_OK
+
+
+def _translate_status(options) -> int:
+    """``translate --status``: a table a translation agency reads (and quotes on)."""
+    from generator.pipeline.translate import status  # noqa: PLC0415 - after parsing: --help stays light
+
+    diagnostics = Diagnostics()
+    try:
+        rows, unrecorded = status(options, diagnostics)
+    except ContentError:
+        _report(diagnostics)
+        print(f"{len(diagnostics.errors)} error(s).", file=sys.stderr)
+        return EXIT_CONTENT
+    _report(diagnostics)
+    head = ("condition", "language", "translated", "stale", "missing", "words to translate")
+    table = [head, *((r.condition, r.language, r.translated, r.stale, r.missing, r.words) for r in rows)]
+    widths = [max(len(str(row[i])) for row in table) for i in range(len(head))]
+    for row in table:
+        cells = [str(v).ljust(w) if i < 2 else str(v).rjust(w) for i, (v, w) in enumerate(zip(row, widths))]
+        print("  ".join(cells).rstrip())
+    for condition, language in sorted(unrecorded):
+        print(
+            f"note: {condition} ({language}) has no record of the source it was translated from: its stale units are "
+            f"not known until its PO file is imported (generate.py translate --import)"
+        )
     return EXIT_OK
 
 

@@ -4,7 +4,10 @@ For a restructure that must not change what staff receive: builds every product 
 condition and language twice — once from a clean checkout of REV (default HEAD), once from the
 working tree — with the same content, date and Python, and compares every file's bytes.
 
-    python scripts/same_outputs.py [REV] [--today YYYY-MM-DD]
+    python scripts/same_outputs.py [REV] [--today YYYY-MM-DD] [--each-content]
+
+``--each-content``: REV builds its own checkout's content, for a change that adds to the content what the new
+code requires (a new label) but must not change any output.
 
 Exit 0 when all outputs are identical, 1 with the differing files listed otherwise. The manifest is
 left out: it records the code's own fingerprint, which a restructure changes on purpose.
@@ -25,16 +28,17 @@ PRODUCTS = "leaflet,brochure,deck,page,print-shop,web"
 KINDS = (".pdf", ".pptx", ".html", ".css", ".woff2", ".webp")  # the web site's files too
 
 
-def build(code: Path, out: Path, today: str) -> dict[str, str]:
-    """sha256 of every output built by the generator package found in ``code``."""
+def build(code: Path, out: Path, today: str, content: Path = ROOT) -> dict[str, str]:
+    """sha256 of every output built by the generator package found in ``code`` from the content and images
+    of ``content`` (a checkout)."""
     args = [
         sys.executable,
         "-m",
         "generator",
         "--content",
-        str(ROOT / "content"),
+        str(content / "content"),
         "--images",
-        str(ROOT / "images"),
+        str(content / "images"),
         "--out",
         str(out),
         "--clinic",
@@ -62,6 +66,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("rev", nargs="?", default="HEAD")
     parser.add_argument("--today", default="2026-12-02")
+    parser.add_argument(
+        "--each-content",
+        action="store_true",
+        help="build REV with REV's own content (a change that adds a key every content file must have)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
@@ -70,7 +79,7 @@ def main() -> int:
             ["git", "-C", str(ROOT), "worktree", "add", "--detach", "--quiet", str(before_code), args.rev], check=True
         )
         try:
-            before = build(before_code, tmp_path / "out-before", args.today)
+            before = build(before_code, tmp_path / "out-before", args.today, before_code if args.each_content else ROOT)
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(before_code)], check=True)
         after = build(ROOT, tmp_path / "out-after", args.today)

@@ -37,6 +37,8 @@ from generator.document.model import (
 )
 from generator.loading import addresses, schema
 from generator.loading.model import ConditionContent
+from generator.translation.stale import clinical, missing, stale
+from generator.translation.units import units
 
 
 def compose_document(
@@ -154,6 +156,12 @@ def compose_document(
         reasons.append(f"next review date {review.next_review.isoformat()} has passed")
     if notes:
         reasons.append(f"{len(notes)} item(s) marked needs_review")
+    behind = _behind(content, language)
+    if any(clinical(context) for context in behind):
+        changed = ", ".join(context for context in behind if clinical(context))
+        reasons.append(f"clinical text changed in the {condition.source_language} source since translated: {changed}")
+    source_labels = (all_labels or {}).get(condition.source_language)
+    source_name = source_labels.language_name if source_labels else condition.source_language
 
     return Document(
         condition_id=condition.id,
@@ -187,6 +195,7 @@ def compose_document(
             disclaimer=text.disclaimer,
             feedback=text.feedback,
             source_links=tuple(s.url for s in condition.sources),
+            translation_behind=labels.translation_behind.replace("{language}", source_name) if behind else None,
         ),
         clinic=clinic_info(clinic, images_dir, condition.id, language),
         labels=labels,
@@ -203,6 +212,17 @@ def compose_document(
         if all_labels
         else (translation(labels),),
     )
+
+
+def _behind(content: ConditionContent, language: str) -> tuple[str, ...]:
+    """The contexts of the units whose source text has changed since ``language`` translated them, or that
+    the source has gained since."""
+    lock = content.translated_from.get(language)
+    if not lock or language == content.condition.source_language:
+        return ()
+    source = units(content.texts[content.condition.source_language])
+    changed = [unit.context for unit, _ in stale(source, lock)]
+    return (*changed, *(unit.context for unit in missing(source, lock, units(content.texts[language]))))
 
 
 def language_script(labels: schema.Labels) -> str:

@@ -177,6 +177,8 @@ class Trust:
     disclaimer: str
     feedback: str
     source_links: tuple[str | None, ...] = ()  # each source's web address (DOI), where the content has one
+    # Said where readers see it when the source text changed after this translation was made (issue 24).
+    translation_behind: str | None = None
 
 
 @dataclass(frozen=True)

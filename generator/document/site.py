@@ -26,7 +26,9 @@ def compose_site_index(
         entries = []
         for cc in sorted(content.conditions, key=lambda c: c.condition.id):
             if lang in cc.condition.languages:
-                doc = compose_document(cc, lang, Audience.PATIENT, clinic, content.labels[lang], images_dir, today)
+                doc = compose_document(
+                    cc, lang, Audience.PATIENT, clinic, content.labels[lang], images_dir, today, content.labels
+                )
                 entries.append(IndexEntry(cc.condition.id, doc.title, doc.summary, doc.draft))
         listed.append(SiteLanguage(translation(content.labels[lang]), content.labels[lang], tuple(entries)))
     return SiteIndex(

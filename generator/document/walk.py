@@ -44,6 +44,7 @@ def texts(doc: Document) -> Iterator[tuple[str, Location]]:
         *doc.trust.sources,
         *doc.trust.short_sources,
         doc.trust.clinical_reviewer or "",
+        doc.trust.translation_behind or "",
     ):
         yield value, doc.condition_source
     for value in doc.labels.model_dump(exclude={"at"}).values():

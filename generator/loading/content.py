@@ -17,6 +17,7 @@ from generator.diagnostics import ContentError, Diagnostics, Location, display_p
 from generator.loading.errors import report_validation_error
 from generator.loading.model import ConditionContent, Content
 from generator.loading.schema import ClinicFile, ConditionFile, Labels, LanguageFile
+from generator.loading.translated_from import lock_path, read_lock
 from generator.loading.validate import check_clinic, check_condition, check_labels
 from generator.loading.yaml_source import parse_yaml, read_source
 
@@ -172,6 +173,9 @@ def _load_condition(
                 f"'{path.stem}' is not in the languages of {CONDITION_FILE}; file ignored",
                 f"add {path.stem} to 'languages:' in {display_path(folder / CONDITION_FILE)}",
             )
-    content = ConditionContent(folder, condition, texts)
+    translated_from = {
+        lang: read_lock(lock_path(folder, lang), diagnostics) for lang in texts if lang != condition.source_language
+    }
+    content = ConditionContent(folder, condition, texts, translated_from)
     check_condition(content, images_dir, labels, diagnostics)
     return content

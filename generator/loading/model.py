@@ -18,6 +18,8 @@ class ConditionContent:
     folder: Path
     condition: ConditionFile
     texts: Mapping[str, LanguageFile]
+    # Per translated language: {unit context: the source text it was translated from} (<lang>.sources.json).
+    translated_from: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -425,6 +425,9 @@ class Labels(Model):
     other_languages: Text  # the web page's links to its other language versions
     all_topics: Text  # the web page's link to the site's list of conditions
     draft_notice: Text  # the web page's DRAFT banner: not approved for patients yet
+    # In the trust block when the source text changed after this translation was made; {language}: the
+    # source language's name (its language_name).
+    translation_behind: Text
     medical_terms: tuple[Text, ...] = ()  # words the readability check wants explained for patients
     # What the language writes on the front of a word (Arabic: ال, و, ب...), so a medical term is found with it.
     attached_prefixes: tuple[Text, ...] = ()

@@ -83,6 +83,14 @@ def check_labels(labels: Labels, path: Path, diagnostics: Diagnostics) -> bool:
                 labels.where("page_of"), f"page_of must contain {placeholder}", 'e.g. page_of: "side {page} av {pages}"'
             )
             ok = False
+    stray = addresses.stray_brace(labels.translation_behind, ("language",))
+    if stray:
+        diagnostics.error(
+            labels.where("translation_behind"),
+            f"translation_behind may hold only {{language}} in braces, not '{stray}'",
+            'e.g. translation_behind: "The {language} text was changed after this translation was made."',
+        )
+        ok = False
     if not _known_fonts(labels.fonts, lambda i: labels.where("fonts", i), diagnostics):
         ok = False
     stray = addresses.stray_brace(labels.page_of, ("page", "pages"))

@@ -1,7 +1,7 @@
 """What discovery and freshness need from a condition or clinic file, read by the real YAML parser
 and remembered by the file's digest, so a run with nothing to do reads bytes and parses nothing.
 
-The facts: a condition's ``languages:``, its ``next_review`` date and the image files it names; a
+The facts: a condition's ``languages:``, ``source_language``, its ``next_review`` date and the image files it names; a
 clinic's logo; a labels file's language tag and name (what links between language versions show).
 They live in the manifest's ``index`` beside the outputs. A file whose digest is not in the index
 (new, edited, or the manifest gone) is parsed with leafdeck's YAML reader — that file changed, so
@@ -28,6 +28,7 @@ class Facts:
     next_review: str | None = None  # ISO date, None: unknown
     images: tuple[str, ...] | None = None  # image files named; None: unknown (count every image)
     language: tuple[str, ...] | None = None  # a labels file's (language_tag, language_name)
+    source_language: str | None = None  # a condition's; None: unknown
 
     def overdue(self, today: dt.date) -> bool | None:
         if self.next_review is None:
@@ -101,6 +102,7 @@ def _facts_from(entry: dict) -> Facts:
         review if isinstance(review, str) else None,
         _strings(entry.get("images")),
         _strings(entry.get("language")),
+        source if isinstance(source := entry.get("source_language"), str) else None,
     )
 
 
@@ -124,6 +126,10 @@ def _parse(raw: bytes, path: Path) -> Facts:
     files = (
         [item.get("file") if isinstance(item, dict) else None for item in images] if isinstance(images, list) else None
     )
+    source = data.get("source_language")
     return Facts(
-        _strings(data.get("languages")), next_review if isinstance(next_review, str) else None, _strings(files)
+        _strings(data.get("languages")),
+        next_review if isinstance(next_review, str) else None,
+        _strings(files),
+        source_language=source if isinstance(source, str) else None,
     )

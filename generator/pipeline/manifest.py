@@ -27,6 +27,7 @@ from filelock import FileLock
 from generator import __version__
 from generator.assets import files
 from generator.kinds import Product, Variant
+from generator.loading.translated_from import lock_path
 from generator.pipeline.index import CONDITION_FILE, Index, catalogue
 from generator.pipeline.output import relative_output, write_atomic
 
@@ -165,8 +166,10 @@ class Fingerprints:
             return self._index_inputs(target)
         condition, clinic = content / target.condition / "condition.yaml", content / "clinics" / f"{target.clinic}.yaml"
         template = self.template if target.variant.product == "deck" else None  # a user's template
-        # The other languages' files are checked against this one but do not change its output.
+        # The other languages' files are checked against this one but do not change its output, except the
+        # source language's: a text changed there since this translation was made shows in it (issue 24).
         files = [condition, content / target.condition / f"{target.language}.yaml"]
+        files += self._translated_from(content / target.condition, target.language)
         files += [content / "labels" / f"{target.language}.yaml", clinic]
         # The pictures this output can show: those its condition.yaml names, and the clinic's logo,
         # which a deck carries only on leafdeck's own template.
@@ -176,6 +179,17 @@ class Fingerprints:
         if target.variant.product is Product.PAGE:
             files += self._site_templates()
         return files
+
+    def _translated_from(self, folder: Path, language: str) -> list[Path]:
+        """A translation's record of its source texts and the source language's file (every language's file
+        while the source language is unknown); nothing for a language that has no record."""
+        lock = lock_path(folder, language)
+        if not lock.exists():
+            return []
+        source = self.index.facts(folder / CONDITION_FILE, self.content_dir).source_language
+        if source is not None:
+            return [lock, folder / f"{source}.yaml"]
+        return [lock, *sorted(p for p in folder.glob("*.yaml") if p.name != CONDITION_FILE)]
 
     def _index_inputs(self, target: Target) -> list[Path]:
         """A site index lists every condition in its language (the front page: in every language)."""

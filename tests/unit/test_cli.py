@@ -50,7 +50,17 @@ def test_unwritable_output_is_a_clear_error(project, run):
     assert "cannot write the output" in result.err and "Traceback" not in result.err
 
 
-@pytest.mark.parametrize("args", [["--nope"], ["build", "--product", "poster"], ["publish"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--nope"],
+        ["build", "--product", "poster"],
+        ["publish"],
+        ["build", "--import", "x.po"],  # --import and --status belong to translate
+        ["check", "--status"],
+        ["translate", "--status", "--import", "x.po"],
+    ],
+)
 def test_usage_errors_exit_2(project, run, args):
     with pytest.raises(SystemExit) as exc:
         run(project, *args)

@@ -379,7 +379,8 @@ def _caption_room(doc: Document, s: Styles, width: float) -> float:
 def _back(doc: Document, s: Styles, column: flow.Column, tagged: bool, problems: list) -> tuple[flow.Flow, list]:
     """The clinic with a QR code and the 'about' block. The QR code shrinks first; if the clinic's
     block is so long (a long name, a long address) that the 'about' block still does not fit, its
-    last paragraphs (the disclaimer, the feedback line) move to the end of the reading chain, read
+    last paragraphs (the disclaimer, the feedback line, a translation's notice that its source changed)
+    move to the end of the reading chain, read
     just before the back; they are returned. An error only when the clinic's block and the 'about'
     block's heading and facts do not fit: it names the clinic file's line."""
     for qr in QR_SIZES:
@@ -389,14 +390,19 @@ def _back(doc: Document, s: Styles, column: flow.Column, tagged: bool, problems:
             problems.append(problem)
             return flow.Flow([column]), []
         about = parts.trust_block(doc, s, short_sources=True)
+        last = 2  # disclaimer and feedback: whole paragraphs that read anywhere
+        if doc.trust.translation_behind:  # the notice that the source changed, too: last, so it moves first
+            about, last = about[:1] + about[2:] + about[1:2], 3
         story = contact + [Spacer(1, 1 * mm)] + about
-        result = flow.pour(story, [column])
-        movable = about[-2:]  # disclaimer and feedback: whole paragraphs that read anywhere
-        if result.fits or (qr == QR_SIZES[-1] and all(f in movable for f in result.leftover)):
-            kept = [f for f in story if f not in result.leftover]
+        # The smallest QR code first moves whole paragraphs, the fewest that make the rest fit (a paragraph
+        # the panel would split goes whole).
+        for count in range(last + 1) if qr == QR_SIZES[-1] else (0,):
+            kept = story[: len(story) - count]
+            if not flow.pour(kept, [column]).fits:
+                continue
             if tagged:
                 tagging.tag_story(kept)
-            moved = [f for f in movable if f in result.leftover]
+            moved = about[len(about) - count :]
             for flowable in moved:
                 memo.attach(flowable).source = doc.source
                 memo.attach(flowable).section = doc.labels.about_this_leaflet

@@ -325,6 +325,8 @@ def trust_block(doc: Document, s: Styles, short_sources: bool) -> list:
         ),
     ]
     story: list = [heading(labels.about_this_leaflet, ParagraphStyle("about", parent=s.h1, spaceBefore=0))]
+    if trust.translation_behind:  # before the facts: a reader of this language must not miss it
+        story.append(paragraph_for(f"<b>{plain_markup(trust.translation_behind)}</b>", s.small))
     story += [paragraph_for(f"<b>{plain_markup(k)}:</b> {plain_markup(v)}", s.small) for k, v in facts]
     if trust.sources:
         if short_sources:
