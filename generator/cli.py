@@ -51,7 +51,7 @@ def parser() -> argparse.ArgumentParser:
             "  preview a live preview in the browser: every page and slide, redrawn as you save, with the\n"
             "          problems beside them; writes nothing (http://127.0.0.1:8321/, Ctrl+C stops it)\n"
             "  translate a gettext PO file per condition and language for translators (OUT/translations/);\n"
-            "            --import FILE brings one back, --status shows what is left to translate\n\n"
+            "            --labels: the labels' files; --import FILE brings one back, --status shows what is left\n\n"
             "outputs: OUT/<clinic>/<condition>/<lang>/<condition>_<lang>_<product>[_print|_web][_letter].<ext>\n"
             "  e.g. output/default/heel-spur/nb/heel-spur_nb_leaflet.pdf\n"
             "web site: OUT/<clinic>/site/ (index.html, <lang>/index.html, <condition>/<lang>/index.html)\n\n"
@@ -167,6 +167,11 @@ def parser() -> argparse.ArgumentParser:
         help="translate: bring a translated PO file back into its language's YAML",
     )
     p.add_argument(
+        "--labels",
+        action="store_true",
+        help="translate: the labels' PO files (the fixed words of every product) instead of the conditions'",
+    )
+    p.add_argument(
         "--status",
         action="store_true",
         help="translate: per condition and language, the units translated, stale and missing, and the words to "
@@ -201,6 +206,8 @@ def _main(argv: list[str] | None) -> int:
         parser().error("--import belongs to translate: generate.py translate --import FILE")
     if args.status and (args.command != "translate" or args.import_po is not None):
         parser().error("--status belongs to translate, without --import: generate.py translate --status")
+    if args.labels and (args.command != "translate" or args.import_po is not None or args.status):
+        parser().error("--labels belongs to translate: generate.py translate --labels [--lang CODE]")
     if args.command == "preview":
         from generator.preview.engine import PREVIEWED  # noqa: PLC0415 - after parsing: --help and a no-op build stay light
         from generator.preview.serve import is_local  # noqa: PLC0415 - after parsing: --help and a no-op build stay light
@@ -241,7 +248,9 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "check":
         return _check(options, args.json, args.strict)
     if args.command == "translate":
-        return _translate_status(options) if args.status else _translate(options, args.import_po)
+        if args.status:
+            return _translate_status(options)
+        return _translate(options, args.import_po, args.labels)
     if args.command == "preview":
         from generator.preview.serve import serve  # noqa: PLC0415 - after parsing: --help and a no-op build stay light
 
@@ -299,10 +308,10 @@ def _check(options, as_json: bool, strict: bool) -> int:
     return EXIT_OK
 
 
-def _translate(options, po_file: Path | None) -> int:
-    """The PO files for translators, or one brought back (``po_file``); errors as ``check`` reports them,
-    nothing written."""
-    from generator.pipeline.translate import export, import_po  # noqa: PLC0415 - after parsing: --help stays light
+def _translate(options, po_file: Path | None, labels: bool = False) -> int:
+    """The PO files for translators (``labels``: the labels' instead of the conditions'), or one brought back
+    (``po_file``); errors as ``check`` reports them, nothing written."""
+    from generator.pipeline.translate import export, export_labels, import_po  # noqa: PLC0415 - after parsing: --help stays light
 
     diagnostics = Diagnostics()
     try:
@@ -314,7 +323,7 @@ def _translate(options, po_file: Path | None) -> int:
             if not changed:
                 print("unchanged: the language file already says this")
             return EXIT_OK
-        written = export(options, diagnostics)
+        written = (export_labels if labels else export)(options, diagnostics)
     except ContentError:
         _report(diagnostics)
         print(f"{len(diagnostics.errors)} error(s); nothing was written.", file=sys.stderr)

@@ -100,11 +100,7 @@ def load_content(
         raise ContentError(diagnostics)
 
     loaded: Labels | ClinicFile | ConditionContent | None
-    labels: dict[str, Labels] = {}
-    for path in sorted((content_dir / "labels").glob("*.yaml")):
-        loaded = load_model(path, Labels, diagnostics, content_dir)
-        if loaded is not None and check_labels(loaded, path, diagnostics):
-            labels[loaded.language] = loaded
+    labels = load_labels(content_dir, diagnostics)
 
     clinics: dict[str, ClinicFile] = {}
     for path in sorted((content_dir / "clinics").glob("*.yaml")):
@@ -138,6 +134,26 @@ def load_content(
     if not partial or shared_errors or not folders:
         diagnostics.raise_if_errors()
     return Content(content_dir, tuple(conditions), clinics, labels, failed)
+
+
+def load_labels(content_dir: Path, diagnostics: Diagnostics) -> dict[str, Labels]:
+    """Every labels file of the content, by language (a broken one reported and left out)."""
+    labels: dict[str, Labels] = {}
+    for path in sorted((content_dir / "labels").glob("*.yaml")):
+        loaded = load_model(path, Labels, diagnostics, content_dir)
+        if loaded is not None and check_labels(loaded, path, diagnostics):
+            labels[loaded.language] = loaded
+    return labels
+
+
+def source_languages(content_dir: Path) -> list[str]:
+    """The ``source_language`` of every condition whose condition.yaml reads (the others are ``check``'s)."""
+    found = []
+    for path in sorted(content_dir.glob(f"*/{CONDITION_FILE}")):
+        condition = load_model(path, ConditionFile, Diagnostics(), content_dir)
+        if condition is not None:
+            found.append(condition.source_language)
+    return found
 
 
 def _load_condition(

@@ -3,19 +3,22 @@ and the way back into the YAML (issue 24), and ``check``'s warnings for translat
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.diagnostics import ContentError, Diagnostics, Location, display_path
-from generator.loading.content import CONDITION_FILE, load_content
+from generator.loading.content import CONDITION_FILE, load_content, load_labels, source_languages
 from generator.loading.translated_from import lock_path
 from generator.pipeline.output import write_atomic
 from generator.pipeline.targets import Options
+from generator.translation.labels import label_units, placeholders
 from generator.translation.places import place
 from generator.translation.po import export_po
 from generator.translation.stale import lock_bytes, missing, stale
-from generator.translation.units import units
+from generator.translation.units import Unit, units
 
 
 def export(options: Options, diagnostics: Diagnostics) -> list[Path]:
@@ -57,31 +60,152 @@ def _translations(condition, options: Options) -> list[str]:
     ]
 
 
+LABELS = "labels"  # content/labels/: one file of fixed words per language; its PO file's project name too
+DATE = dt.date(2000, 1, 1)  # the labels' PO header: labels carry no date of their own, and the bytes stay the same
+
+
+def _labels(options: Options, diagnostics: Diagnostics) -> tuple[dict, str]:
+    """The labels files, and the language they are translated from: the one most conditions are written in
+    (en without any). Only these files are read: a new language may have its condition text and no labels yet."""
+    labels = load_labels(Path(options.content_dir), diagnostics)
+    diagnostics.raise_if_errors()
+    counted = Counter(source_languages(Path(options.content_dir)))
+    found = [lang for lang, _ in counted.most_common() if lang in labels]
+    return labels, found[0] if found else "en"
+
+
+def export_labels(options: Options, diagnostics: Diagnostics) -> list[Path]:
+    """``translate --labels``: ``OUT/translations/labels/labels_<lang>.po`` per language (``--lang``: those, a
+    new language's code too), from the labels of the language the conditions are written in."""
+    labels, source_language = _labels(options, diagnostics)
+    if source_language not in labels:
+        diagnostics.error(
+            Location(display_path(Path(options.content_dir) / LABELS / f"{source_language}.yaml")),
+            "no labels to translate from",
+            "write the labels of the language the conditions are written in",
+        )
+        raise ContentError(diagnostics)
+    source = label_units(labels[source_language])
+    written = []
+    for language in options.languages or tuple(labels):
+        if language == source_language or language not in labels and not NEW.fullmatch(language):
+            continue
+        target = label_units(labels[language]) if language in labels else []
+        text = export_po(
+            source,
+            target,
+            condition=LABELS,
+            source_language=source_language,
+            language=language,
+            date=DATE,
+        )
+        path = options.out_dir / "translations" / LABELS / f"{LABELS}_{language}.po"
+        write_atomic(path, text.encode("utf-8"))
+        written.append(path)
+    return written
+
+
+def _import_labels(options: Options, po, po_path: Path, diagnostics: Diagnostics) -> list[Path]:
+    """The labels' PO file into ``content/labels/<lang>.yaml`` (made from the source language's when there is
+    none yet: then every label must be translated)."""
+    here = Location(display_path(po_path))
+    language = po.metadata.get("Language", "")
+    labels, source_language = _labels(options, diagnostics)
+    folder = Path(options.content_dir) / LABELS
+    target = folder / f"{language}.yaml"
+    new = language not in labels and NEW.fullmatch(language) and not target.exists()
+    if language == source_language or source_language not in labels or not new and language not in labels:
+        diagnostics.error(
+            here,
+            f"the header's Language '{language}' is not a language of the labels to translate into",
+            "a language of content/labels/ other than the source, or a new language's code (two or three small "
+            "letters)",
+        )
+        raise ContentError(diagnostics)
+    source = {unit.context: unit for unit in label_units(labels[source_language])}
+    yaml = _yaml()
+    original = (folder / f"{source_language}.yaml" if new else target).read_bytes()
+    data = yaml.load(original)
+    if new:  # the codes are the new language's; the source's script, fonts and word lists are not
+        data["language"], data["language_tag"] = language, language
+        for own in ("script", "fonts", "medical_terms", "attached_prefixes"):
+            data.pop(own, None)
+
+    def label_place(data, context: str):
+        key = context.removeprefix("label/")
+        return (data, key) if context.startswith("label/") and key in data else None
+
+    applied = _apply(po, po_path, source, data, target, label_place, diagnostics)
+    if new:
+        _all_translated(source, applied, here, f"generate.py translate --labels --lang {language}", diagnostics)
+    if diagnostics.errors:
+        raise ContentError(diagnostics)
+    text = _dumped(yaml, data)
+    if not new and text == original:
+        return []
+    write_atomic(target, text)
+    if new:
+        diagnostics.note(
+            Location(display_path(target), 3),
+            f"language_tag is '{language}'",
+            "set the BCP 47 tag written into the files (e.g. so-SO, ar-SA), and script: where its name's letters do "
+            "not tell it",
+        )
+    return [target]
+
+
 NEW = re.compile("[a-z]{2,3}")  # a language a condition may gain: a code as condition.yaml's languages: takes
 PO_LIMIT = 2 * 1024 * 1024  # bytes: a condition's PO file is some 100 KB
 
 
 def import_po(options: Options, po_path: Path, diagnostics: Diagnostics) -> list[Path]:
-    """Bring a translated PO file back into its language's YAML (``content/<condition>/<lang>.yaml``),
-    keeping the file's comments, key order and quoting. Every problem is an error at the PO file's line, and
-    nothing is written while any remain. Beside it, ``<lang>.sources.json`` records the source text each unit
-    was translated from. Returns the files written (none when nothing changed)."""
-    import io  # noqa: PLC0415
+    """Bring a translated PO file back into its language's YAML (``content/<condition>/<lang>.yaml``, or
+    ``content/labels/<lang>.yaml`` for the labels' file), keeping the file's comments, key order and quoting.
+    Every problem is an error at the PO file's line, and nothing is written while any remain. Beside a
+    condition's language file, ``<lang>.sources.json`` records the source text each unit was translated from.
+    Returns the files written (none when nothing changed)."""
+    po = _read_po(po_path, diagnostics)
+    project = po.metadata.get("Project-Id-Version", "")
+    if project == f"leafdeck {LABELS}":
+        return _import_labels(options, po, po_path, diagnostics)
+    return _import_condition(options, po, po_path, diagnostics)
 
+
+def _read_po(po_path: Path, diagnostics: Diagnostics):
     import polib  # noqa: PLC0415
-    from ruamel.yaml import YAML  # noqa: PLC0415
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString  # noqa: PLC0415
 
-    shown = display_path(po_path)
-    here = Location(shown)
+    here = Location(display_path(po_path))
     if not po_path.is_file() or po_path.stat().st_size > PO_LIMIT:
         diagnostics.error(here, "not a PO file of at most 2 MB", "name the .po file the translator sent back")
         raise ContentError(diagnostics)
     try:
-        po = polib.pofile(str(po_path), encoding="utf-8")
+        return polib.pofile(str(po_path), encoding="utf-8")
     except (OSError, ValueError, UnicodeDecodeError) as problem:
         diagnostics.error(here, f"not a PO file leafdeck can read: {problem}", "save it from the CAT tool as UTF-8 PO")
         raise ContentError(diagnostics) from None
+
+
+def _yaml():
+    """ruamel's round trip, set to write back what it read byte for byte."""
+    from ruamel.yaml import YAML  # noqa: PLC0415
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a long text
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def _dumped(yaml, data) -> bytes:
+    import io  # noqa: PLC0415
+
+    out = io.BytesIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def _import_condition(options: Options, po, po_path: Path, diagnostics: Diagnostics) -> list[Path]:
+    here = Location(display_path(po_path))
     project, language = po.metadata.get("Project-Id-Version", ""), po.metadata.get("Language", "")
     condition_id = project.removeprefix("leafdeck ").strip()
     content = load_content(options.content_dir, options.images, diagnostics, conditions_wanted=(condition_id,))
@@ -103,15 +227,53 @@ def import_po(options: Options, po_path: Path, diagnostics: Diagnostics) -> list
         )
         raise ContentError(diagnostics)
     source = {unit.context: unit for unit in units(entry.texts[condition.source_language])}
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096  # never re-wrap a long text
-    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml = _yaml()
     # The content loaded, so every language of the condition has its file.
     original = (folder / f"{condition.source_language}.yaml" if new else target).read_bytes()
     data = yaml.load(original)
     if new:
         _new_language(data, language, condition.source_language, po_path.name)
+    applied = _apply(po, po_path, source, data, target, place, diagnostics)
+    again = f"generate.py translate --condition {condition_id} --lang {language}"
+    if new:
+        _all_translated(source, applied, here, again, diagnostics)
+    if diagnostics.errors:
+        raise ContentError(diagnostics)
+    text = _dumped(yaml, data)
+    lock = lock_path(folder, language)
+    recorded = entry.translated_from.get(language, {})
+    new_lock = lock_bytes(dict(recorded) | {u.msgctxt: u.msgid for u in po if not u.obsolete and u.msgctxt in source})
+    written = []
+    if new:  # the condition lists its new language (its texts first, so a failed write lists no file)
+        write_atomic(target, text)
+        written.append(target)
+        listing = yaml.load(condition_file := folder / CONDITION_FILE)
+        listing["languages"].append(language)
+        write_atomic(condition_file, _dumped(yaml, listing))
+        written.append(condition_file)
+        labels = Path(options.content_dir) / LABELS / f"{language}.yaml"
+        if not labels.exists():
+            diagnostics.note(
+                Location(display_path(labels)),
+                f"'{language}' has no labels file yet: the fixed words of its outputs",
+                f"export them for the translator (generate.py translate --labels --lang {language}), or copy "
+                f"content/labels/en.yaml to {display_path(labels)} and translate its values (README: A language)",
+            )
+    elif text != original:
+        write_atomic(target, text)
+        written.append(target)
+    if not lock.exists() or lock.read_bytes() != new_lock:
+        write_atomic(lock, new_lock)  # which source text each unit was translated from
+        written.append(lock)
+    return written
+
+
+def _apply(po, po_path: Path, source: dict[str, Unit], data, target: Path, where_in, diagnostics) -> set[str]:
+    """Write each unit's translation into ``data`` (round-trip YAML) at the place ``where_in(data, context)``
+    names; every problem an error at the unit's line. Returns the contexts translated."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString  # noqa: PLC0415
+
+    shown = display_path(po_path)
     applied = set()
     for unit in po:
         where = Location(shown, unit.linenum)
@@ -145,7 +307,14 @@ def import_po(options: Options, po_path: Path, diagnostics: Diagnostics) -> list
                 "mark the same words bold or italic as the source does",
             )
             continue
-        found = place(data, unit.msgctxt)
+        if placeholders(unit.msgstr) != placeholders(unit.msgid):
+            diagnostics.error(
+                where,
+                f"'{unit.msgctxt}': the placeholders differ from the source ({', '.join(placeholders(unit.msgid))})",
+                "keep every {name} of the source as written, untranslated: leafdeck fills it in",
+            )
+            continue
+        found = where_in(data, unit.msgctxt)
         if found is None or (isinstance(found[1], int) and found[1] >= len(found[0])):
             diagnostics.error(
                 where,
@@ -159,48 +328,21 @@ def import_po(options: Options, po_path: Path, diagnostics: Diagnostics) -> list
         if old != unit.msgstr:
             container[key] = kind(unit.msgstr)
         applied.add(unit.msgctxt)
-    left = sorted(source.keys() - applied) if new else []  # else the new file would keep the source's words
-    if left:
-        named = ", ".join(f"'{c}'" for c in left[:3]) + (f" and {len(left) - 3} more" if len(left) > 3 else "")
-        diagnostics.error(
-            here,
-            "a new language needs every text: "
-            + (f"the file translates nothing ({named})" if not applied else f"the file does not translate {named}"),
-            f"export again (generate.py translate --condition {condition_id} --lang {language}) and translate "
-            "every unit",
-        )
-    if diagnostics.errors:
-        raise ContentError(diagnostics)
-    out = io.BytesIO()
-    yaml.dump(data, out)
-    lock = lock_path(folder, language)
-    recorded = entry.translated_from.get(language, {})
-    new_lock = lock_bytes(dict(recorded) | {u.msgctxt: u.msgid for u in po if not u.obsolete and u.msgctxt in source})
-    written = []
-    if new:  # the condition lists its new language (its texts first, so a failed write lists no file)
-        write_atomic(target, out.getvalue())
-        written.append(target)
-        listing = yaml.load(condition_file := folder / CONDITION_FILE)
-        listing["languages"].append(language)
-        listed = io.BytesIO()
-        yaml.dump(listing, listed)
-        write_atomic(condition_file, listed.getvalue())
-        written.append(condition_file)
-        labels = Path(options.content_dir) / "labels" / f"{language}.yaml"
-        if not labels.exists():
-            diagnostics.note(
-                Location(display_path(labels)),
-                f"'{language}' has no labels file yet: the fixed words of its outputs",
-                f"copy content/labels/en.yaml to {display_path(labels)}, set language: {language} and its "
-                "language_tag, and translate its values (README: A language)",
-            )
-    elif out.getvalue() != original:
-        write_atomic(target, out.getvalue())
-        written.append(target)
-    if not lock.exists() or lock.read_bytes() != new_lock:
-        write_atomic(lock, new_lock)  # which source text each unit was translated from
-        written.append(lock)
-    return written
+    return applied
+
+
+def _all_translated(source, applied: set[str], here: Location, again: str, diagnostics: Diagnostics) -> None:
+    """A new language's file starts as the source's: every text must be translated, or it keeps source words."""
+    left = sorted(source.keys() - applied)
+    if not left:
+        return
+    named = ", ".join(f"'{c}'" for c in left[:3]) + (f" and {len(left) - 3} more" if len(left) > 3 else "")
+    diagnostics.error(
+        here,
+        "a new language needs every text: "
+        + (f"the file translates nothing ({named})" if not applied else f"the file does not translate {named}"),
+        f"export again ({again}) and translate every unit",
+    )
 
 
 def _new_language(data, language: str, source_language: str, po_name: str) -> None:

@@ -412,10 +412,16 @@ def test_a_new_language_is_started_from_a_po_file_and_gets_its_file_and_its_plac
     assert len(listed) == len(was) and new in facts.read.__wrapped__(content / "tiny" / "condition.yaml")["languages"]
     text = facts.read.__wrapped__(content / "tiny" / f"{new}.yaml")
     assert text["language"] == new and text.get("needs_review") and "glossary" not in text
-    # Its labels given, the condition checks, and the next export finds every text translated in its place.
-    labels = (content / "labels" / "en.yaml").read_text(encoding="utf-8")
-    labels = re.sub(r"(?m)^language: .*$", f"language: {new}", labels)
-    (content / "labels" / f"{new}.yaml").write_text(re.sub(r"(?m)^language_tag: .*$", f"language_tag: {new}", labels))
+    # Its labels through their own PO file (made from the source's), the condition checks, and the next export
+    # finds every text translated in its place.
+    assert run("translate", "--labels", "--lang", new).returncode == 0
+    labels_po = polib.pofile(str(out / "translations" / "labels" / f"labels_{new}.po"))
+    for unit in labels_po:
+        unit.msgstr = unit.msgid if "{" in unit.msgid else f"[{new}] {unit.msgid}"
+    labels_po.save()
+    done = run("translate", "--import", labels_po.fpath)
+    assert done.returncode == 0, done.stderr
+    assert facts.read.__wrapped__(content / "labels" / f"{new}.yaml")["language"] == new
     checked = run("check")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert run("translate", "--lang", new).returncode == 0
@@ -447,3 +453,51 @@ def test_every_shipped_translation_has_room_for_the_notice_that_its_source_chang
         else:  # a word hyphenated at a line's end, joined
             text = re.sub(r"(\w)-\n(\w)", r"\1\2", text)
         assert holds(text, notice, rtl), (condition, lang, notice)
+
+
+# -- the labels: the fixed words of every product -----------------------------------------------------
+
+
+def _labels_languages() -> tuple[str, list[str]]:
+    """The labels' source (the language most conditions are written in) and every other labels file's."""
+    from collections import Counter
+
+    sources = Counter(facts.read(p)["source_language"] for p in CONTENT.glob("*/condition.yaml"))
+    source = sources.most_common(1)[0][0]
+    return source, sorted(p.stem for p in (CONTENT / "labels").glob("*.yaml") if p.stem != source)
+
+
+@pytest.mark.parametrize("lang", _labels_languages()[1])
+def test_every_labels_file_round_trips_through_its_po_file(tmp_path, lang):
+    """msgfmt accepts it; every label a reader sees is a unit (the codes are not), the source's words as msgid
+    and the language's as msgstr; imported unchanged, the labels file stays byte-identical."""
+    source = _labels_languages()[0]
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    assert _translate(content, tmp_path, "--labels", "--lang", lang).returncode == 0
+    po_path = tmp_path / "translations" / "labels" / f"labels_{lang}.po"
+    check = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po_path)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    po = polib.pofile(str(po_path))
+    theirs, ours = facts.labels(CONTENT, source), facts.labels(CONTENT, lang)
+    texts = {k: v for k, v in theirs.items() if isinstance(v, str) and k not in ("language", "language_tag", "script")}
+    assert {e.msgctxt: (e.msgid, e.msgstr) for e in po} == {f"label/{k}": (v, ours[k]) for k, v in texts.items()}
+    done = _import(content, po_path)
+    assert done.returncode == 0, done.stderr
+    assert (content / "labels" / f"{lang}.yaml").read_bytes() == (CONTENT / "labels" / f"{lang}.yaml").read_bytes()
+
+
+def test_a_label_that_loses_its_placeholder_is_an_error_at_its_po_line_and_nothing_is_written(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    lang = _labels_languages()[1][0]
+    assert _translate(content, tmp_path, "--labels", "--lang", lang).returncode == 0
+    po_path = tmp_path / "translations" / "labels" / f"labels_{lang}.po"
+    po = polib.pofile(str(po_path))
+    unit = next(e for e in po if "{" in e.msgid)
+    unit.msgstr = re.sub(r"\{[a-z_]+\}", "", unit.msgstr)
+    po.save(str(po_path))
+    line = polib.pofile(str(po_path)).find(unit.msgid, by="msgid").linenum
+    done = _import(content, po_path)
+    assert done.returncode == 1 and f"{po_path.name}:{line}:" in done.stderr and "placeholders" in done.stderr
+    assert not subprocess.run(["diff", "-r", str(CONTENT), str(content)], capture_output=True).returncode
