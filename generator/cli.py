@@ -51,7 +51,11 @@ def parser() -> argparse.ArgumentParser:
             "  preview a live preview in the browser: every page and slide, redrawn as you save, with the\n"
             "          problems beside them; writes nothing (http://127.0.0.1:8321/, Ctrl+C stops it)\n"
             "  translate a gettext PO file per condition and language for translators (OUT/translations/);\n"
-            "            --labels: the labels' files; --import FILE brings one back, --status shows what is left\n\n"
+            "            --labels: the labels' files; --import FILE brings one back, --status shows what is left\n"
+            "  approve record a clinical approval: --condition ID [--lang CODE] --reviewer NAME --role ROLE\n"
+            "          [--editorial REASON]; written to content/<condition>/approvals.json\n"
+            "  changes what changed since the last approval (or git's previous version), for the reviewer:\n"
+            "          OUT/changes/<condition>/<condition>_<lang>_changes.html and .pdf [--since DATE|VERSION]\n\n"
             "outputs: OUT/<clinic>/<condition>/<lang>/<condition>_<lang>_<product>[_print|_web][_letter].<ext>\n"
             "  e.g. output/default/heel-spur/nb/heel-spur_nb_leaflet.pdf\n"
             "web site: OUT/<clinic>/site/ (index.html, <lang>/index.html, <condition>/<lang>/index.html)\n\n"
@@ -63,10 +67,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "command",
         nargs="?",
-        choices=("build", "check", "preview", "translate"),
+        choices=("build", "check", "preview", "translate", "approve", "changes"),
         default="build",
-        help="build (default), check, preview, or translate (a gettext PO file per language for translators, "
-        "in OUT/translations/)",
+        help="build (default), check, preview, translate (a gettext PO file per language for translators, "
+        "in OUT/translations/), approve (record a clinical approval) or changes (what changed since, for the "
+        "reviewer)",
     )
     p.add_argument(
         "--content",
@@ -177,6 +182,19 @@ def parser() -> argparse.ArgumentParser:
         help="translate: per condition and language, the units translated, stale and missing, and the words to "
         "translate",
     )
+    p.add_argument("--reviewer", metavar="NAME", help="approve: the clinician who read and approves the text")
+    p.add_argument("--role", metavar="ROLE", help='approve: their role, e.g. "overlege, ortopedi"')
+    p.add_argument(
+        "--editorial",
+        metavar="REASON",
+        help="approve: the change since the last clinical approval is editorial (spelling, wording), and why",
+    )
+    p.add_argument(
+        "--since",
+        metavar="DATE|VERSION|REV",
+        help="changes: compare with the approval of that date or version (default: the latest), or with that git "
+        "commit when nothing was approved",
+    )
     p.add_argument("--version", action="version", version=f"leafdeck {__version__}")
     return p
 
@@ -204,6 +222,15 @@ def _main(argv: list[str] | None) -> int:
         parser().error("--watch rebuilds; it does not go with check")
     if args.import_po is not None and args.command != "translate":
         parser().error("--import belongs to translate: generate.py translate --import FILE")
+    approving = (args.reviewer, args.role, args.editorial)
+    if args.command == "changes" and len(args.condition) != 1:
+        parser().error("changes needs one --condition: generate.py changes --condition ID [--lang CODE]")
+    if args.since is not None and args.command != "changes":
+        parser().error("--since belongs to changes: generate.py changes --condition ID --since DATE")
+    if args.command == "approve" and (not args.reviewer or not args.role or len(args.condition) != 1):
+        parser().error('approve needs one --condition, --reviewer "Name" and --role "Role"')
+    if args.command != "approve" and any(a is not None for a in approving):
+        parser().error("--reviewer, --role and --editorial belong to approve: generate.py approve --condition ID ...")
     if args.status and (args.command != "translate" or args.import_po is not None):
         parser().error("--status belongs to translate, without --import: generate.py translate --status")
     if args.labels and (args.command != "translate" or args.import_po is not None or args.status):
@@ -247,6 +274,10 @@ def _main(argv: list[str] | None) -> int:
     )
     if args.command == "check":
         return _check(options, args.json, args.strict)
+    if args.command == "approve":
+        return _approve(options, args.reviewer, args.role, args.editorial)
+    if args.command == "changes":
+        return _changes(options, args.since)
     if args.command == "translate":
         if args.status:
             return _translate_status(options)
@@ -325,9 +356,7 @@ def _translate(options, po_file: Path | None, labels: bool = False) -> int:
             return EXIT_OK
         written = (export_labels if labels else export)(options, diagnostics)
     except ContentError:
-        _report(diagnostics)
-        print(f"{len(diagnostics.errors)} error(s); nothing was written.", file=sys.stderr)
-        return EXIT_CONTENT
+        return _refused(diagnostics)
     _report(diagnostics)
     for path in written:
         print(f"wrote {display_path(path)}")
@@ -341,6 +370,45 @@ def _translate(options, po_file: Path | None, labels: bool = False) -> int:
     return EXIT_OK
 
 
+def _refused(diagnostics: Diagnostics, written: str = "; nothing was written") -> int:
+    """A command stopped by content errors: every message, then the count."""
+    _report(diagnostics)
+    print(f"{len(diagnostics.errors)} error(s){written}.", file=sys.stderr)
+    return EXIT_CONTENT
+
+
+def _approve(options, reviewer: str, role: str, reason: str | None) -> int:
+    """Record the approval; the content's errors stop it (nothing written)."""
+    from generator.pipeline.signoff import approve  # noqa: PLC0415 - after parsing: --help stays light
+
+    diagnostics = Diagnostics()
+    try:
+        written = approve(options, reviewer.strip(), role.strip(), reason, diagnostics)
+    except ContentError:
+        return _refused(diagnostics)
+    _report(diagnostics)
+    for path in written:
+        print(f"wrote {display_path(path)}")
+    return EXIT_OK
+
+
+def _changes(options, since: str | None) -> int:
+    """The reviewer's redlines; content errors stop it."""
+    from generator.pipeline.signoff import changes  # noqa: PLC0415 - after parsing: --help stays light
+
+    diagnostics = Diagnostics()
+    try:
+        done = changes(options, since, diagnostics)
+    except ContentError:
+        return _refused(diagnostics, "")
+    _report(diagnostics)
+    for summary, paths in done:
+        print(summary)
+        for path in paths:
+            print(f"wrote {display_path(path)}")
+    return EXIT_OK
+
+
 def _translate_status(options) -> int:
     """``translate --status``: a table a translation agency reads (and quotes on)."""
     from generator.pipeline.translate import status  # noqa: PLC0415 - after parsing: --help stays light
@@ -349,9 +417,7 @@ def _translate_status(options) -> int:
     try:
         rows, unrecorded = status(options, diagnostics)
     except ContentError:
-        _report(diagnostics)
-        print(f"{len(diagnostics.errors)} error(s).", file=sys.stderr)
-        return EXIT_CONTENT
+        return _refused(diagnostics, "")
     _report(diagnostics)
     head = ("condition", "language", "translated", "stale", "missing", "words to translate")
     table = [head, *((r.condition, r.language, r.translated, r.stale, r.missing, r.words) for r in rows)]

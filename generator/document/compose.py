@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -29,6 +30,7 @@ from generator.document.model import (
     Paragraph,
     ReviewNote,
     Section,
+    SignOffState,
     Steps,
     TableRow,
     Translation,
@@ -36,7 +38,9 @@ from generator.document.model import (
     Trust,
 )
 from generator.loading import addresses, schema
+from generator.loading.approvals import Approval
 from generator.loading.model import ConditionContent
+from generator.signoff.state import SignOff, sign_off
 from generator.translation.stale import clinical, missing, stale
 from generator.translation.units import units
 
@@ -150,7 +154,11 @@ def compose_document(
     cover = figure(cover_asset.id, cover_asset) if cover_asset is not None else None
     review = condition.review
     reasons = []
-    if review.status != "approved":
+    signed = sign_off(content, language, images_dir)
+    approval = _approval(condition, signed, labels)
+    if approval.state is SignOffState.CHANGED:
+        reasons.append(f"changed since its clinical approval on {cast(dt.date, approval.date).isoformat()}")
+    elif approval.state is SignOffState.NONE:
         reasons.append(f"review status is '{review.status}'")
     if review.next_review < today:
         reasons.append(f"next review date {review.next_review.isoformat()} has passed")
@@ -183,7 +191,12 @@ def compose_document(
             authors=tuple(p.name for p in condition.authors if p.role is schema.Role.AUTHOR)
             or tuple(p.name for p in condition.authors),
             credits=_credits(condition.authors, language),
-            clinical_reviewer=condition.clinical_reviewer.name if condition.clinical_reviewer else None,
+            clinical_reviewer=approval.reviewer,
+            reviewer_role=approval.role,
+            last_clinical_change=approval.date,
+            changed_since_approval=approval.changed,
+            signoff=approval.state,
+            review_due_from=months_before(review.next_review, review.warn_months),
             organisation=condition.organisation.name,
             organisation_contact=condition.organisation.contact,
             version=review.version,
@@ -212,6 +225,38 @@ def compose_document(
         if all_labels
         else (translation(labels),),
     )
+
+
+@dataclass(frozen=True)
+class _Approval:
+    state: SignOffState
+    reviewer: str | None
+    role: str | None = None
+    date: dt.date | None = None
+    changed: str | None = None  # the trust block's line when the text changed since its approval
+
+
+def _approval(condition: schema.ConditionFile, signed: SignOff | None, labels: schema.Labels) -> _Approval:
+    """Who approved the text as it stands, and when; without approval records, the condition file's
+    ``review.status`` and ``clinical_reviewer`` (issue 25)."""
+    if signed is None:
+        name = condition.clinical_reviewer.name if condition.clinical_reviewer else None
+        approved = condition.review.status == "approved"
+        return _Approval(SignOffState.UNRECORDED if approved else SignOffState.NONE, name)
+    if signed.approved and signed.clinical is not None:
+        clinical = signed.clinical
+        return _Approval(SignOffState.RECORDED, clinical.reviewer, clinical.role, clinical.date)
+    latest = cast(Approval, signed.latest)  # a language with records has a latest one
+    changed = labels.changed_since_approval.replace("{date}", latest.date.isoformat())
+    return _Approval(SignOffState.CHANGED, latest.reviewer, latest.role, latest.date, changed)
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` months earlier (the month's last day where it has fewer)."""
+    month = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month, 12)
+    last = (dt.date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month + 1, min(day.day, last))
 
 
 def _behind(content: ConditionContent, language: str) -> tuple[str, ...]:

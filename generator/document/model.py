@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from generator.assets.fonts import LATIN, Direction, FontChain, default_chain
@@ -159,6 +160,15 @@ class Credit:
     names: tuple[str, ...]
 
 
+class SignOffState(StrEnum):
+    """How a language's text stands with its clinical approval."""
+
+    RECORDED = "recorded"  # an approval record covers the text as it stands
+    CHANGED = "changed"  # approved once, changed since: DRAFT until approved again
+    UNRECORDED = "unrecorded"  # approved by review.status and clinical_reviewer only, no record (check flags it)
+    NONE = "none"  # not approved
+
+
 @dataclass(frozen=True)
 class Trust:
     """Who wrote it, who checked it, when, and on what evidence."""
@@ -179,6 +189,25 @@ class Trust:
     source_links: tuple[str | None, ...] = ()  # each source's web address (DOI), where the content has one
     # Said where readers see it when the source text changed after this translation was made (issue 24).
     translation_behind: str | None = None
+    # Clinical sign-off (issue 25): the approving reviewer's role, the date of the clinical approval the text
+    # rests on (its last clinical change), the line saying it changed since, and how it stands.
+    reviewer_role: str | None = None
+    last_clinical_change: dt.date | None = None
+    changed_since_approval: str | None = None
+    signoff: SignOffState = SignOffState.NONE
+    review_due_from: dt.date = dt.date.max  # check warns from this day on: next_review less review.warn_months
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """What the trust block says first, where a reader cannot miss it: a translation behind its source, a
+        text changed since its approval."""
+        return tuple(n for n in (self.translation_behind, self.changed_since_approval) if n)
+
+    def reviewer(self, not_reviewed: str) -> str:
+        """The clinical reviewer as the trust block names them: name (role), or the labels' 'not reviewed'."""
+        if not self.clinical_reviewer:
+            return not_reviewed
+        return f"{self.clinical_reviewer} ({self.reviewer_role})" if self.reviewer_role else self.clinical_reviewer
 
 
 @dataclass(frozen=True)

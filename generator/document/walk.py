@@ -44,7 +44,8 @@ def texts(doc: Document) -> Iterator[tuple[str, Location]]:
         *doc.trust.sources,
         *doc.trust.short_sources,
         doc.trust.clinical_reviewer or "",
-        doc.trust.translation_behind or "",
+        *doc.trust.notices,
+        doc.trust.reviewer_role or "",
     ):
         yield value, doc.condition_source
     for value in doc.labels.model_dump(exclude={"at"}).values():

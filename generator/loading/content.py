@@ -14,6 +14,7 @@ from typing import TypeVar, cast
 from pydantic import BaseModel, ValidationError
 
 from generator.diagnostics import ContentError, Diagnostics, Location, display_path
+from generator.loading import approvals
 from generator.loading.errors import report_validation_error
 from generator.loading.model import ConditionContent, Content
 from generator.loading.schema import ClinicFile, ConditionFile, Labels, LanguageFile
@@ -49,13 +50,14 @@ def load_model(path: Path, model: type[M], diagnostics: Diagnostics, root: Path)
         diagnostics.items.extend(cached[2])
         return cast("M | None", cached[1])  # filed under (path, model.__name__)
     own = Diagnostics()
-    result = _load_model(data, path, display, model, own)
+    result = parse_model(data, path, display, model, own)
     diagnostics.items.extend(own.items)
     _PARSED[key] = (data, result, list(own.items))
     return result
 
 
-def _load_model(data: bytes, path: Path, display: str, model: type[M], diagnostics: Diagnostics) -> M | None:
+def parse_model(data: bytes, path: Path, display: str, model: type[M], diagnostics: Diagnostics) -> M | None:
+    """Parse and validate the bytes of a content file (also an earlier version of one, read from git)."""
     source = parse_yaml(data, path, display, diagnostics)
     if source is None:
         return None
@@ -192,6 +194,6 @@ def _load_condition(
     translated_from = {
         lang: read_lock(lock_path(folder, lang), diagnostics) for lang in texts if lang != condition.source_language
     }
-    content = ConditionContent(folder, condition, texts, translated_from)
+    content = ConditionContent(folder, condition, texts, translated_from, approvals.read(folder, diagnostics))
     check_condition(content, images_dir, labels, diagnostics)
     return content

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.loading.approvals import Approval
 from generator.loading.schema import ClinicFile, ConditionFile, Labels, LanguageFile
 
 
@@ -20,6 +21,7 @@ class ConditionContent:
     texts: Mapping[str, LanguageFile]
     # Per translated language: {unit context: the source text it was translated from} (<lang>.sources.json).
     translated_from: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    approvals: tuple[Approval, ...] = ()  # approvals.json, in the order they were made
 
 
 @dataclass(frozen=True)

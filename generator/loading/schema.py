@@ -83,6 +83,8 @@ class Review(Model):
     published: Date
     last_reviewed: Date
     next_review: Date
+    # check warns this many months before next_review (a review takes time: start it early)
+    warn_months: Annotated[int, Field(ge=0, le=36)] = 3
 
 
 class Role(StrEnum):
@@ -428,6 +430,10 @@ class Labels(Model):
     # In the trust block when the source text changed after this translation was made; {language}: the
     # source language's name (its language_name).
     translation_behind: Text
+    # Clinical sign-off (issue 25): the trust block's line when the text changed after its clinical approval
+    # ({date}: that approval's), and the label of the date of the last clinical change.
+    changed_since_approval: Text
+    last_clinical_change: Text
     medical_terms: tuple[Text, ...] = ()  # words the readability check wants explained for patients
     # What the language writes on the front of a word (Arabic: ال, و, ب...), so a medical term is found with it.
     attached_prefixes: tuple[Text, ...] = ()

@@ -68,6 +68,14 @@ def _expect_same_ids(
             )
 
 
+# The labels leafdeck fills in: the {placeholders} each may hold (nothing else in braces), and an example.
+PLACEHOLDERS = {
+    "page_of": (("page", "pages"), "side {page} av {pages}"),
+    "translation_behind": (("language",), "The {language} text was changed after this translation was made."),
+    "changed_since_approval": (("date",), "Changed since its clinical approval on {date}."),
+}
+
+
 def check_labels(labels: Labels, path: Path, diagnostics: Diagnostics) -> bool:
     ok = True
     if labels.language != path.stem:
@@ -83,23 +91,18 @@ def check_labels(labels: Labels, path: Path, diagnostics: Diagnostics) -> bool:
                 labels.where("page_of"), f"page_of must contain {placeholder}", 'e.g. page_of: "side {page} av {pages}"'
             )
             ok = False
-    stray = addresses.stray_brace(labels.translation_behind, ("language",))
-    if stray:
-        diagnostics.error(
-            labels.where("translation_behind"),
-            f"translation_behind may hold only {{language}} in braces, not '{stray}'",
-            'e.g. translation_behind: "The {language} text was changed after this translation was made."',
-        )
-        ok = False
+    for key, (names, example) in PLACEHOLDERS.items():
+        text = getattr(labels, key)
+        stray = addresses.stray_brace(text, names)
+        if stray:
+            allowed = " and ".join(f"{{{name}}}" for name in names)
+            diagnostics.error(
+                labels.where(key),
+                f"{key} may hold only {allowed} in braces, not '{stray}'",
+                f'e.g. {key}: "{example}"',
+            )
+            ok = False
     if not _known_fonts(labels.fonts, lambda i: labels.where("fonts", i), diagnostics):
-        ok = False
-    stray = addresses.stray_brace(labels.page_of, ("page", "pages"))
-    if stray:
-        diagnostics.error(
-            labels.where("page_of"),
-            f"page_of may hold only {{page}} and {{pages}} in braces, not '{stray}'",
-            'e.g. page_of: "side {page} av {pages}"',
-        )
         ok = False
     return ok
 

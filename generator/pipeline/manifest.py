@@ -27,6 +27,7 @@ from filelock import FileLock
 from generator import __version__
 from generator.assets import files
 from generator.kinds import Product, Variant
+from generator.loading.approvals import FILE as APPROVALS
 from generator.loading.translated_from import lock_path
 from generator.pipeline.index import CONDITION_FILE, Index, catalogue
 from generator.pipeline.output import relative_output, write_atomic
@@ -170,6 +171,7 @@ class Fingerprints:
         # source language's: a text changed there since this translation was made shows in it (issue 24).
         files = [condition, content / target.condition / f"{target.language}.yaml"]
         files += self._translated_from(content / target.condition, target.language)
+        files += self._approvals(content / target.condition)
         files += [content / "labels" / f"{target.language}.yaml", clinic]
         # The pictures this output can show: those its condition.yaml names, and the clinic's logo,
         # which a deck carries only on leafdeck's own template.
@@ -191,6 +193,12 @@ class Fingerprints:
             return [lock, folder / f"{source}.yaml"]
         return [lock, *sorted(p for p in folder.glob("*.yaml") if p.name != CONDITION_FILE)]
 
+    @staticmethod
+    def _approvals(folder: Path) -> list[Path]:
+        """A condition's approval records: they decide whether its outputs are DRAFT (issue 25)."""
+        path = folder / APPROVALS
+        return [path] if path.exists() else []
+
     def _index_inputs(self, target: Target) -> list[Path]:
         """A site index lists every condition in its language (the front page: in every language)."""
         content, clinic = self.content_dir, self.content_dir / "clinics" / f"{target.clinic}.yaml"
@@ -199,6 +207,7 @@ class Fingerprints:
         for folder, langs in self._catalogue():
             shown = [lang for lang in langs if lang == target.language or not target.language]
             files += [folder / CONDITION_FILE, *(folder / f"{lang}.yaml" for lang in shown)] if shown else []
+            files += self._approvals(folder) if shown else []  # an approval takes a page's DRAFT mark away
             shown_languages |= set(shown)
         # Its own language's words (the front page: every language's); the others' names come
         # with the settings (_language_names).

@@ -21,7 +21,7 @@ from generator.checks.glyphs import check_deck_glyphs, check_glyphs
 from generator.checks.links import PageFile, check_site_links
 from generator.checks.pictures import check_pictures
 from generator.checks.readability import check_hyphenation, check_readability
-from generator.checks.trust import check_trust
+from generator.checks.trust import check_approval, check_trust
 from generator.diagnostics import Diagnostics, Location, display_path
 from generator.document.model import Document
 from generator.kinds import PRINT_SHOP, Audience, Product
@@ -57,6 +57,7 @@ def check_documents(planned: list[Planned], options: Options, diagnostics: Diagn
                 doc, doc.medical_terms, dict(doc.glossary), diagnostics, doc.labels.attached_prefixes
             )
             check_glyphs(doc, diagnostics)
+            check_approval(doc, options.today, diagnostics)
             check_pictures(doc, print_shop, options.paper, diagnostics, checked_images)
         else:
             check_deck_glyphs(doc, diagnostics)

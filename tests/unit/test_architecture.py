@@ -22,7 +22,8 @@ LAYERS = [
     ("generator", "generator.diagnostics", "generator.kinds"),
     ("generator.assets",),
     ("generator.loading",),
-    ("generator.document", "generator.translation"),  # translation: a language file's texts as PO units
+    # translation: a language file's texts as PO units; signoff: what an approval covers, and whether it holds
+    ("generator.document", "generator.translation", "generator.signoff"),
     ("generator.render",),
     ("generator.checks",),
     ("generator.pipeline",),

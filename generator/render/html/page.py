@@ -26,6 +26,7 @@ from generator.document.model import (
     Figure,
     Paragraph,
     Section,
+    SignOffState,
     Steps,
     TableRow,
 )
@@ -63,7 +64,7 @@ def render(doc: Document, variant: Variant, template: Path | None = None) -> Bun
         "sources": _sources(doc),
         "contact": contact(doc.clinic),
         "json_ld": json_ld(doc),
-        "reviewer": doc.trust.clinical_reviewer or doc.labels.not_reviewed,
+        "reviewer": doc.trust.reviewer(doc.labels.not_reviewed),
         "credits": [(getattr(doc.labels, ROLE_LABELS[c.role]), ", ".join(c.names)) for c in doc.trust.credits],
     }
     html = render_template("page.html", template, doc.clinic.id, **context)
@@ -211,4 +212,8 @@ def json_ld(doc: Document) -> dict:
     }
     if trust.clinical_reviewer:
         data["reviewedBy"] = {"@type": "Person", "name": trust.clinical_reviewer}
+        if trust.reviewer_role:
+            data["reviewedBy"]["jobTitle"] = trust.reviewer_role
+    if trust.signoff is SignOffState.RECORDED and trust.last_clinical_change:
+        data["lastReviewed"] = trust.last_clinical_change.isoformat()  # the approval the text rests on
     return data

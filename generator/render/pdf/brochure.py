@@ -390,9 +390,10 @@ def _back(doc: Document, s: Styles, column: flow.Column, tagged: bool, problems:
             problems.append(problem)
             return flow.Flow([column]), []
         about = parts.trust_block(doc, s, short_sources=True)
-        last = 2  # disclaimer and feedback: whole paragraphs that read anywhere
-        if doc.trust.translation_behind:  # the notice that the source changed, too: last, so it moves first
-            about, last = about[:1] + about[2:] + about[1:2], 3
+        # Disclaimer and feedback: whole paragraphs that read anywhere; the notices (a translation behind its
+        # source, a text changed since approval) too: put last, they move first.
+        count = len(doc.trust.notices)
+        about, last = about[:1] + about[1 + count :] + about[1 : 1 + count], 2 + count
         story = contact + [Spacer(1, 1 * mm)] + about
         # The smallest QR code first moves whole paragraphs, the fewest that make the rest fit (a paragraph
         # the panel would split goes whole).

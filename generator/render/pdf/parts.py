@@ -312,7 +312,7 @@ def glossary_block(doc: Document, s: Styles) -> list:
 
 def trust_block(doc: Document, s: Styles, short_sources: bool) -> list:
     labels, trust = doc.labels, doc.trust
-    reviewer = trust.clinical_reviewer or labels.not_reviewed
+    reviewer = trust.reviewer(labels.not_reviewed)
     facts = [(getattr(labels, ROLE_LABELS[credit.role]), ", ".join(credit.names)) for credit in trust.credits]
     facts += [
         (labels.clinical_reviewer, reviewer),
@@ -321,12 +321,17 @@ def trust_block(doc: Document, s: Styles, short_sources: bool) -> list:
             labels.version,
             f"{trust.version} · {labels.published} {trust.published.isoformat()} · "
             f"{labels.last_reviewed} {trust.last_reviewed.isoformat()} · "
-            f"{labels.next_review} {trust.next_review.isoformat()}",
+            f"{labels.next_review} {trust.next_review.isoformat()}"
+            + (
+                f" · {labels.last_clinical_change} {trust.last_clinical_change.isoformat()}"
+                if trust.last_clinical_change
+                else ""
+            ),
         ),
     ]
     story: list = [heading(labels.about_this_leaflet, ParagraphStyle("about", parent=s.h1, spaceBefore=0))]
-    if trust.translation_behind:  # before the facts: a reader of this language must not miss it
-        story.append(paragraph_for(f"<b>{plain_markup(trust.translation_behind)}</b>", s.small))
+    for notice in trust.notices:  # before the facts: a reader must not miss them
+        story.append(paragraph_for(f"<b>{plain_markup(notice)}</b>", s.small))
     story += [paragraph_for(f"<b>{plain_markup(k)}:</b> {plain_markup(v)}", s.small) for k, v in facts]
     if trust.sources:
         if short_sources:

@@ -167,8 +167,8 @@ class _Deck:
             f"{doc.trust.published.isoformat()}"
         )
         lines = [DeckPara.of(text) for text in (doc.subtitle, doc.clinic.name, details)]
-        if doc.trust.translation_behind:  # before the clinic and details: those may go to the notes, this not
-            lines.insert(1, DeckPara.of(doc.trust.translation_behind, bold=True))
+        # The trust block's notices before the clinic and details: those may go to the notes, these not.
+        lines[1:1] = [DeckPara.of(notice, bold=True) for notice in doc.trust.notices]
         subtitle = body_placeholder(slide)
         placed = 0
         if subtitle is not None:
@@ -192,7 +192,7 @@ class _Deck:
         if self.own_template and doc.clinic.logo:
             self._logo(slide)
         self.titles.add(doc.title)
-        behind = f"\n{doc.trust.translation_behind}" if doc.trust.translation_behind else ""
+        behind = "".join(f"\n{notice}" for notice in doc.trust.notices)
         self._finish(slide, f"{doc.title}. {doc.subtitle}.\n{doc.clinic.name}\n{details}{behind}\n{plain(doc.summary)}")
 
     def _details_line(self, slide, lines: list[DeckPara], above) -> None:

@@ -1,0 +1,34 @@
+"""The reviewer's redline as a web page (issue 25): one section per change, inserted words underlined and
+green, deleted ones struck through and red (readable in black and white), each with its file and line."""
+
+from __future__ import annotations
+
+from generator.document.model import Document
+from generator.render.html.environment import render_template
+from generator.signoff.redline import Change, Redline
+
+
+def render_redline_html(redline: Redline, doc: Document) -> bytes:
+    """``doc``: the language's patient document, for its language tag and direction."""
+    changes = [_shown(change) for change in redline.changes]
+    html = render_template(
+        "redline.html",
+        None,
+        doc.clinic.id,
+        heading=f"{doc.title} ({redline.language}): what changed",
+        summary=redline.summary,
+        against=f"Compared with {redline.against}",
+        changes=changes,
+        language_tag=doc.language_tag,
+        direction=doc.direction.value,
+    )
+    return html.encode("utf-8")
+
+
+def _shown(change: Change) -> dict:
+    return {
+        "clinical": change.clinical,
+        "context": change.context,
+        "where_text": str(change.where) if change.where else "removed",
+        "pieces": change.pieces,
+    }
