@@ -190,6 +190,11 @@ def parser() -> argparse.ArgumentParser:
         help="approve: the change since the last clinical approval is editorial (spelling, wording), and why",
     )
     p.add_argument(
+        "--changes-since",
+        metavar="DATE|VERSION",
+        help="build: each deck opens with what is new since the approval of that date or version",
+    )
+    p.add_argument(
         "--since",
         metavar="DATE|VERSION|REV",
         help="changes: compare with the approval of that date or version (default: the latest), or with that git "
@@ -225,6 +230,8 @@ def _main(argv: list[str] | None) -> int:
     approving = (args.reviewer, args.role, args.editorial)
     if args.command == "changes" and len(args.condition) != 1:
         parser().error("changes needs one --condition: generate.py changes --condition ID [--lang CODE]")
+    if args.changes_since is not None and args.command != "build":
+        parser().error("--changes-since belongs to a build: generate.py --product deck --changes-since VERSION")
     if args.since is not None and args.command != "changes":
         parser().error("--since belongs to changes: generate.py changes --condition ID --since DATE")
     if args.command == "approve" and (not args.reviewer or not args.role or len(args.condition) != 1):
@@ -271,6 +278,7 @@ def _main(argv: list[str] | None) -> int:
         shard=args.shard,
         jobs=max(1, args.jobs),
         force=args.force,
+        changes_since=args.changes_since,
     )
     if args.command == "check":
         return _check(options, args.json, args.strict)

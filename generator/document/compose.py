@@ -27,6 +27,7 @@ from generator.document.model import (
     Credit,
     Document,
     Figure,
+    News,
     Paragraph,
     ReviewNote,
     Section,
@@ -40,6 +41,8 @@ from generator.document.model import (
 from generator.loading import addresses, schema
 from generator.loading.approvals import Approval
 from generator.loading.model import ConditionContent
+from generator.signoff.redline import Mark, compare
+from generator.signoff.snapshot import snapshot
 from generator.signoff.state import SignOff, sign_off
 from generator.translation.stale import clinical, missing, stale
 from generator.translation.units import units
@@ -54,8 +57,10 @@ def compose_document(
     images_dir: Path,
     today: dt.date,
     all_labels: Mapping[str, schema.Labels] | None = None,
+    changes_since: str | None = None,
 ) -> Document:
-    """``all_labels`` (every language's labels) names the other language versions, for the web page."""
+    """``all_labels`` (every language's labels) names the other language versions, for the web page;
+    ``changes_since``: the clinician document lists the clinical changes since that approval (date or version)."""
     condition = content.condition
     text = content.texts[language]
     notes: list[ReviewNote] = []
@@ -221,6 +226,7 @@ def compose_document(
         medical_terms=tuple(dict.fromkeys((*labels.medical_terms, *text.medical_terms))),
         draft_reasons=tuple(reasons),
         review_notes=tuple(dict.fromkeys(notes)),
+        news=_news(content, language, changes_since, labels, images_dir) if audience is Audience.CLINICIAN else None,
         translations=tuple(translation(all_labels[lang]) for lang in condition.languages if lang in all_labels)
         if all_labels
         else (translation(labels),),
@@ -249,6 +255,25 @@ def _approval(condition: schema.ConditionFile, signed: SignOff | None, labels: s
     latest = cast(Approval, signed.latest)  # a language with records has a latest one
     changed = labels.changed_since_approval.replace("{date}", latest.date.isoformat())
     return _Approval(SignOffState.CHANGED, latest.reviewer, latest.role, latest.date, changed)
+
+
+def _news(content: ConditionContent, language: str, since: str | None, labels, images_dir: Path) -> News | None:
+    """The clinical texts changed since the approval of ``since`` (date or version): new and changed ones as
+    they read now, removed ones as they read then after the labels' ``no_longer``."""
+    approved = [a for a in content.approvals if a.language == language and since in (a.date.isoformat(), a.version)]
+    if not since or not approved:
+        return None
+    found = compare(approved[-1].snapshot, snapshot(content, language, images_dir), {}, content.texts[language].where())
+    items = []
+    for change in found:
+        if not change.clinical or change.context.startswith("facts/"):
+            continue
+        if change.removed:
+            items.append(parse_inline(f"{_escape_md(labels.no_longer)} " + "".join(p.text for p in change.pieces)))
+        else:
+            items.append(parse_inline("".join(p.text for p in change.pieces if p.mark is not Mark.DELETED)))
+    title = labels.whats_new.replace("{version}", approved[-1].version)
+    return News(title, tuple(dict.fromkeys(items))) if items else None
 
 
 def months_before(day: dt.date, months: int) -> dt.date:

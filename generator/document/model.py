@@ -211,6 +211,14 @@ class Trust:
 
 
 @dataclass(frozen=True)
+class News:
+    """What is new since an approval, for the deck's slide after the title (``--changes-since``)."""
+
+    title: str
+    items: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
 class ReviewNote:
     where: Location
     note: str
@@ -249,6 +257,7 @@ class Document:
     clinic_source: Location = Location("")
     labels_source: Location = Location("")
     draft_reasons: tuple[str, ...] = ()
+    news: News | None = None  # the clinician document, with --changes-since
     glossary: tuple[tuple[str, str], ...] = ()  # (term, plain explanation), for patients
     medical_terms: tuple[str, ...] = ()  # words patient text must explain (labels + condition)
     review_notes: tuple[ReviewNote, ...] = field(default_factory=tuple)

@@ -434,6 +434,10 @@ class Labels(Model):
     # ({date}: that approval's), and the label of the date of the last clinical change.
     changed_since_approval: Text
     last_clinical_change: Text
+    # The deck's first slide after the title with --changes-since: its title ({version}: the approval's), and
+    # the word before a text that was taken out.
+    whats_new: Text
+    no_longer: Text
     medical_terms: tuple[Text, ...] = ()  # words the readability check wants explained for patients
     # What the language writes on the front of a word (Arabic: ال, و, ب...), so a medical term is found with it.
     attached_prefixes: tuple[Text, ...] = ()

@@ -73,6 +73,7 @@ PLACEHOLDERS = {
     "page_of": (("page", "pages"), "side {page} av {pages}"),
     "translation_behind": (("language",), "The {language} text was changed after this translation was made."),
     "changed_since_approval": (("date",), "Changed since its clinical approval on {date}."),
+    "whats_new": (("version",), "What is new since version {version}"),
 }
 
 

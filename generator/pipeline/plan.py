@@ -46,6 +46,8 @@ def plan(options: Options, diagnostics: Diagnostics, partial: bool = False) -> t
         conditions_wanted=options.conditions,
     )
     clinics = _select(content, options, diagnostics)
+    if options.changes_since:
+        _news_from(content, options, diagnostics)
     if partial:
         _raise_shared(diagnostics, content)
     else:
@@ -55,35 +57,31 @@ def plan(options: Options, diagnostics: Diagnostics, partial: bool = False) -> t
     templates = {Product.DECK: options.template, Product.PAGE: site, Product.SITE_INDEX: site}
     for clinic in clinics:
         pages = []
-        for cc in content.conditions:
-            if options.conditions and cc.condition.id not in options.conditions:
-                continue
-            for lang in cc.condition.languages:
-                if options.languages and lang not in options.languages:
+        for cc, lang in _chosen(content, options):
+            documents: dict[Audience, Document] = {}
+            for variant in variants(options.products, options.paper):
+                path = output_path(options.out_dir, clinic.id, cc.condition.id, lang, variant)
+                target = Target(clinic.id, cc.condition.id, lang, variant, path)
+                if variant.product is Product.PAGE:
+                    pages.append(target)
+                if not in_shard(target.key, options.shard):
                     continue
-                documents: dict[Audience, Document] = {}
-                for variant in variants(options.products, options.paper):
-                    path = output_path(options.out_dir, clinic.id, cc.condition.id, lang, variant)
-                    target = Target(clinic.id, cc.condition.id, lang, variant, path)
-                    if variant.product is Product.PAGE:
-                        pages.append(target)
-                    if not in_shard(target.key, options.shard):
-                        continue
-                    audience = variant.spec.audience
-                    if audience not in documents:
-                        documents[audience] = compose_document(
-                            cc,
-                            lang,
-                            audience,
-                            clinic,
-                            content.labels[lang],
-                            options.images,
-                            options.today,
-                            content.labels,
-                        )
-                    planned.append(
-                        Planned(target, documents[audience], cc.folder / f"{lang}.yaml", templates.get(variant.product))
+                audience = variant.spec.audience
+                if audience not in documents:
+                    documents[audience] = compose_document(
+                        cc,
+                        lang,
+                        audience,
+                        clinic,
+                        content.labels[lang],
+                        options.images,
+                        options.today,
+                        content.labels,
+                        options.changes_since,
                     )
+                planned.append(
+                    Planned(target, documents[audience], cc.folder / f"{lang}.yaml", templates.get(variant.product))
+                )
         if content.failed:
             continue  # an index lists every condition: it waits until they all load
         clinic_file = Path(options.content_dir) / "clinics" / f"{clinic.id}.yaml"
@@ -148,3 +146,27 @@ def _select(content, options: Options, diagnostics: Diagnostics) -> list:
                 f"languages in the content: {', '.join(sorted(langs))}",
             )
     return chosen
+
+
+def _news_from(content, options: Options, diagnostics: Diagnostics) -> None:
+    """``--changes-since``: a warning for each chosen language with no approval of that date or version (its
+    deck then opens without a "What is new" slide)."""
+    for cc, lang in _chosen(content, options):
+        since = options.changes_since
+        if not any(a.language == lang and since in (a.date.isoformat(), a.version) for a in cc.approvals):
+            diagnostics.warning(
+                Location(display_path(cc.folder / "approvals.json")),
+                f"no approval of {cc.condition.id} ({lang}) of date or version '{since}': its "
+                "deck has no 'What is new' slide",
+                "name an approval's date (YYYY-MM-DD) or version (approvals.json lists them)",
+            )
+
+
+def _chosen(content, options: Options):
+    """Every chosen (condition, language) of the content, as ``--condition`` and ``--lang`` choose them."""
+    for cc in content.conditions:
+        if options.conditions and cc.condition.id not in options.conditions:
+            continue
+        for lang in cc.condition.languages:
+            if not options.languages or lang in options.languages:
+                yield cc, lang

@@ -59,7 +59,12 @@ def build(options: Options, diagnostics: Diagnostics, progress=None) -> Report:
     started = time.perf_counter()
     manifest = Manifest(options.out_dir)
     prints = Fingerprints(
-        options.content_dir, options.images, options.template, {}, today=options.today, index=manifest.index
+        options.content_dir,
+        options.images,
+        options.template,
+        {"changes_since": options.changes_since} if options.changes_since else {},
+        today=options.today,
+        index=manifest.index,
     )
     wanted = targets(options, manifest.index)
     fingerprints = {t.key: prints.of(t) for t in wanted}

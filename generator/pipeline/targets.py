@@ -33,6 +33,7 @@ class Options:
     shard: tuple[int, int] = (1, 1)  # (I, N): build only the I-th of N deterministic parts
     jobs: int = 1  # processes rendering in parallel
     force: bool = False  # rebuild even what is fresh
+    changes_since: str | None = None  # the decks open with what is new since the approval of this date or version
 
     @property
     def images(self) -> Path:

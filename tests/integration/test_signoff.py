@@ -200,3 +200,35 @@ def test_changes_with_nothing_to_compare_is_a_clear_error(clinic):
     content, out, run = clinic
     done = run("changes")
     assert done.returncode == 1 and "nothing to compare" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_deck_opens_with_what_is_new_since_an_approval(clinic):
+    """--changes-since VERSION: the slide after the title is the labels' whats_new with the approval's version,
+    listing a changed contraindication as it reads now and a removed one after no_longer; without it, no such
+    slide."""
+    from pptx import Presentation
+
+    content, out, run = clinic
+    source = facts.condition(content, "tiny")["source_language"]
+    version = str(facts.condition(content, "tiny")["review"]["version"])
+    treatments = facts.treatments(content, "tiny", source)
+    kept, changed = treatments[1]["contraindications"][0], treatments[0]["contraindications"][0]
+    language_file = content / "tiny" / f"{source}.yaml"
+    edit(language_file, f"contraindications: [{kept}]", f"contraindications: [{kept}, Nyresvikt]")
+    assert run("approve", "--reviewer", REVIEWER, "--role", ROLE).returncode == 0
+    edit(language_file, f"contraindications: [{kept}, Nyresvikt]", f"contraindications: [{kept}]")
+    edit(language_file, f"contraindications: [{changed}]", "contraindications: [Feber]")
+    labels = facts.labels(content, source)
+    deck = out / "default" / "tiny" / source / f"tiny_{source}_deck.pptx"
+
+    def second_slide(*args: str) -> list[str]:
+        done = run("build", "--product", "deck", "--lang", source, *args)
+        assert done.returncode == 0, done.stdout + done.stderr
+        slide = Presentation(deck).slides[1]
+        return [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+
+    texts = second_slide("--changes-since", version)
+    assert texts[0] == labels["whats_new"].replace("{version}", version)
+    items = texts[1].split("\n")
+    assert "Feber" in items and f"{labels['no_longer']} Nyresvikt" in items and kept not in items
+    assert second_slide()[0] != texts[0]

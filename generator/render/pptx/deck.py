@@ -139,6 +139,7 @@ class _Deck:
     def build(self) -> None:
         doc = self.doc
         self.title_slide()
+        self.news()
         # The contents list the content's parts, or its sections when it has no parts.
         entries = [s.part for s in doc.sections if s.part] or [s.title for s in doc.sections]
         self.bullet_slides(
@@ -194,6 +195,14 @@ class _Deck:
         self.titles.add(doc.title)
         behind = "".join(f"\n{notice}" for notice in doc.trust.notices)
         self._finish(slide, f"{doc.title}. {doc.subtitle}.\n{doc.clinic.name}\n{details}{behind}\n{plain(doc.summary)}")
+
+    def news(self) -> None:
+        """With --changes-since: what is new since that approval, clinical texts as they read now."""
+        news = self.doc.news
+        if news is None:
+            return
+        paras = [DeckPara(runs_of(item), bullet=True) for item in news.items]
+        self.bullet_slides(news.title, paras, news.title, self.doc.source)
 
     def _details_line(self, slide, lines: list[DeckPara], above) -> None:
         """Lines the subtitle box had no room for, in a text box under it (or under the title)."""
