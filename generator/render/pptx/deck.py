@@ -35,7 +35,16 @@ from generator.assets.colour import ratio
 from generator.assets.fonts import Direction, own_family
 from generator.assets.images import prepared
 from generator.document.inline import plain
-from generator.document.model import BulletList, ComparisonTable, Document, Figure, Paragraph, Section, Steps
+from generator.document.model import (
+    BulletList,
+    ComparisonTable,
+    Document,
+    Figure,
+    Paragraph,
+    Section,
+    SignOffState,
+    Steps,
+)
 from generator.render.errors import LayoutProblem
 from generator.render.pptx import measure as fit
 from generator.render.pptx import notes as speaker_notes
@@ -170,6 +179,10 @@ class _Deck:
         lines = [DeckPara.of(text) for text in (doc.subtitle, doc.clinic.name, details)]
         # The trust block's notices before the clinic and details: those may go to the notes, these not.
         lines[1:1] = [DeckPara.of(notice, bold=True) for notice in doc.trust.notices]
+        if doc.trust.signoff is SignOffState.RECORDED:  # who approved the text as it stands (issue 25)
+            lines.append(
+                DeckPara.of(f"{self.labels.clinical_reviewer}: {doc.trust.reviewer(self.labels.not_reviewed)}")
+            )
         subtitle = body_placeholder(slide)
         placed = 0
         if subtitle is not None:
