@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
+from generator.assets import files
 from generator.diagnostics import Diagnostics, Location, display_path
 from generator.kinds import Audience
 from generator.loading import approvals
@@ -15,7 +16,7 @@ from generator.pipeline.history import git_version
 from generator.pipeline.output import write_atomic
 from generator.pipeline.targets import Options
 from generator.signoff.redline import Redline, compare
-from generator.signoff.snapshot import snapshot
+from generator.signoff.snapshot import KEPT, kept_path, pictures, snapshot
 from generator.signoff.state import sign_off
 from generator.translation.units import units
 
@@ -71,10 +72,50 @@ def approve(options: Options, reviewer: str, role: str, reason: str | None, diag
             added += 1
         diagnostics.raise_if_errors()
         if added:
+            written += _keep_pictures(entry, options.images, records[-added:])
             path = entry.folder / approvals.FILE
             write_atomic(path, approvals.file_bytes(records))
             written.append(path)
     return written
+
+
+def _keep_pictures(entry, images: Path, added: list) -> list[Path]:
+    """Each approved picture's bytes, once per digest, beside approvals.json: the redline of a later change shows
+    the approved picture beside the new one."""
+    written, path_of = [], pictures(entry, images)
+    for record in added:
+        for image_id, digest in record.snapshot["facts"]["pictures"].items():
+            if digest is None or image_id not in path_of:
+                continue
+            kept = kept_path(entry.folder, digest, path_of[image_id].suffix)
+            if not kept.exists():
+                write_atomic(kept, path_of[image_id].read_bytes())
+                written.append(kept)
+    return written
+
+
+def _pictures_side_by_side(entry, earlier: dict, now: dict, images: Path) -> dict[str, tuple[Path | None, Path | None]]:
+    """{change context: (the approved picture, the picture now)} for each picture whose file changed; the
+    approved one where ``approve`` kept it (read under the content rule), else None."""
+    before, after, path_of = (
+        earlier["facts"].get("pictures", {}),
+        now["facts"].get("pictures", {}),
+        pictures(entry, images),
+    )
+    shown = {}
+    for image_id in sorted(before.keys() | after.keys()):
+        if before.get(image_id) == after.get(image_id):
+            continue
+        kept = None
+        if before.get(image_id):
+            digest = before[image_id].removeprefix("sha256:")
+            for candidate in sorted((entry.folder / KEPT).glob(f"{digest}.*")):
+                try:
+                    kept = files.confined(candidate, entry.folder, files.Limit.IMAGE)
+                except (OSError, files.Refused):
+                    continue
+        shown[f"facts/picture/{image_id}"] = (kept, path_of.get(image_id))
+    return shown
 
 
 def _languages(condition, options: Options, diagnostics: Diagnostics) -> list[str]:
@@ -117,8 +158,10 @@ def changes(options: Options, since: str | None, diagnostics: Diagnostics) -> li
             earlier, against = base
             text = entry.texts[language]
             places = {unit.context: unit.where for unit in units(text)}
-            found = compare(earlier, snapshot(entry, language, options.images), places, text.where())
-            line = Redline(condition.id, language, against, tuple(found))
+            now = snapshot(entry, language, options.images)
+            found = compare(earlier, now, places, text.where())
+            shown = _pictures_side_by_side(entry, earlier, now, options.images)
+            line = Redline(condition.id, language, against, tuple(found), shown)
             doc = compose_document(
                 entry,
                 language,

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Location
@@ -54,6 +56,8 @@ class Redline:
     language: str
     against: str  # what the text was compared with, in words ("the approval by Dr X on 2026-12-05")
     changes: tuple[Change, ...]
+    # {change context: (the approved picture file or None, the picture file now or None)}: shown side by side
+    pictures: Mapping[str, tuple[Path | None, Path | None]] = field(default_factory=dict)
 
     @property
     def clinical(self) -> int:

@@ -45,3 +45,21 @@ def _stamp(path: Path) -> tuple[int, int]:
 def _digest(path: Path, mtime_ns: int, size: int) -> str:
     """A picture's digest, read once per file version (every document of a condition names the same ones)."""
     return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+KEPT = "approved-pictures"  # beside approvals.json: each approved picture's bytes, by digest
+
+
+def kept_path(folder: Path, digest: str, suffix: str) -> Path:
+    """Where ``approve`` keeps an approved picture, so a later redline can show it beside the new one."""
+    return folder / KEPT / f"{digest.removeprefix('sha256:')}{suffix.lower()}"
+
+
+def pictures(content: ConditionContent, images_dir: Path) -> dict[str, Path]:
+    """The condition's pictures as files: {image id: path} (those that resolve)."""
+    found = {}
+    for asset in content.condition.images:
+        path, _, _ = resolve_image(asset.file, images_dir)
+        if path is not None:
+            found[asset.id] = path
+    return found

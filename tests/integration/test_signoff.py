@@ -231,3 +231,31 @@ def test_the_deck_opens_with_what_is_new_since_an_approval(clinic):
     items = texts[1].split("\n")
     assert "Feber" in items and f"{labels['no_longer']} Nyresvikt" in items and kept not in items
     assert second_slide()[0] != texts[0]
+
+
+def test_a_changed_picture_is_shown_beside_the_approved_one(clinic):
+    """approve keeps each approved picture by its digest; after the file changes, the redline shows the kept
+    picture and the new one side by side (pdfimages: two pictures on the page; the page: two images)."""
+    import hashlib
+
+    content, out, run = clinic
+    source = facts.condition(content, "tiny")["source_language"]
+    picture = content.parent / "images" / facts.condition(content, "tiny")["images"][0]["file"]
+    digest = hashlib.sha256(picture.read_bytes()).hexdigest()
+    assert run("approve", "--reviewer", REVIEWER, "--role", ROLE).returncode == 0
+    kept = list((content / "tiny").glob(f"*/{digest}.*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == picture.read_bytes()
+    changed = Image.open(picture).convert("RGB")
+    changed.paste((200, 30, 30), (10, 10, 60, 60))
+    changed.save(picture)
+    done = run("changes", "--lang", source)
+    assert done.returncode == 0 and "1 clinical change(s)" in done.stdout, done.stdout + done.stderr
+    listed = subprocess.run(
+        ["pdfimages", "-list", str(out / "changes" / "tiny" / f"tiny_{source}_changes.pdf")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()[2:]
+    assert len([row for row in listed if row.split()[0] == "1"]) == 2
+    page = (out / "changes" / "tiny" / f"tiny_{source}_changes.html").read_text(encoding="utf-8")
+    assert page.count('<img src="data:image/') == 2

@@ -3,6 +3,10 @@ green, deleted ones struck through and red (readable in black and white), each w
 
 from __future__ import annotations
 
+import base64
+from pathlib import Path
+
+from generator.assets.images import prepared
 from generator.document.model import Document
 from generator.render.html.environment import render_template
 from generator.signoff.redline import Change, Redline
@@ -10,7 +14,7 @@ from generator.signoff.redline import Change, Redline
 
 def render_redline_html(redline: Redline, doc: Document) -> bytes:
     """``doc``: the language's patient document, for its language tag and direction."""
-    changes = [_shown(change) for change in redline.changes]
+    changes = [_shown(change, redline.pictures.get(change.context)) for change in redline.changes]
     html = render_template(
         "redline.html",
         None,
@@ -25,10 +29,20 @@ def render_redline_html(redline: Redline, doc: Document) -> bytes:
     return html.encode("utf-8")
 
 
-def _shown(change: Change) -> dict:
+def _shown(change: Change, pictures: tuple[Path | None, Path | None] | None) -> dict:
     return {
+        "pictures": [_data_uri(path) for path in pictures] if pictures else [],
         "clinical": change.clinical,
         "context": change.context,
         "where_text": str(change.where) if change.where else "removed",
         "pieces": change.pieces,
     }
+
+
+def _data_uri(path: Path | None) -> str | None:
+    """The picture inside the page (a reviewer may get the file by e-mail), at most 480 pixels wide."""
+    if path is None:
+        return None
+    picture = prepared(path, 480)
+    kind = "jpeg" if picture.format == "JPEG" else "png"
+    return f"data:image/{kind};base64,{base64.b64encode(picture.data).decode('ascii')}"

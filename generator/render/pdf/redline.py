@@ -5,14 +5,17 @@ through and red, so the marks read in black and white too. Set in the language's
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import SimpleDocTemplate, Spacer
+from reportlab.platypus import Image as RLImage
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table
 
 from generator.assets.fonts import Direction
+from generator.assets.images import prepared
 from generator.document.model import Document
 from generator.render.pdf.rtl import paragraph_for
 from generator.render.pdf.styles import Styles
@@ -34,11 +37,10 @@ def render_redline_pdf(redline: Redline, doc: Document) -> bytes:
         paragraph_for(_marked(LEGEND, rtl), note),
     ]
     for change in redline.changes:
-        story += [
-            Spacer(1, 2 * mm),
-            paragraph_for(escape(_heading(change)), note),
-            paragraph_for(_marked(change.pieces, rtl), text),
-        ]
+        story += [Spacer(1, 2 * mm), paragraph_for(escape(_heading(change)), note)]
+        if change.context in redline.pictures:
+            story.append(_side_by_side(redline.pictures[change.context], note))
+        story.append(paragraph_for(_marked(change.pieces, rtl), text))
     buffer = io.BytesIO()
     pdf = SimpleDocTemplate(
         buffer,
@@ -77,3 +79,16 @@ def _marked(pieces: tuple[Piece, ...], rtl: bool) -> str:
 
 
 LEGEND = (Piece("inserted", Mark.INSERTED), Piece(" · ", Mark.SAME), Piece("deleted", Mark.DELETED))
+
+
+def _side_by_side(pair: tuple[Path | None, Path | None], note) -> Table:
+    """The approved picture and the picture now, each at most 75 mm wide, captioned."""
+    cells: list[list] = []
+    for path, caption in zip(pair, ("approved", "now")):
+        if path is None:
+            cells.append([paragraph_for(f"({caption}: not kept)", note)])
+            continue
+        picture = prepared(path, 900)
+        width = min(75 * mm, picture.width * 0.5)
+        cells.append([RLImage(io.BytesIO(picture.data), width, width / picture.ratio), paragraph_for(caption, note)])
+    return Table([cells], colWidths=[80 * mm, 80 * mm], hAlign="LEFT")
