@@ -7,12 +7,16 @@ load leaves out, and names, the conditions with errors of their own).
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
+from generator.assets import cache
 from generator.diagnostics import ContentError, Diagnostics, Location, display_path
 from generator.loading import approvals
 from generator.loading.errors import report_validation_error
@@ -49,11 +53,41 @@ def load_model(path: Path, model: type[M], diagnostics: Diagnostics, root: Path)
     if cached is not None and cached[0] == data:
         diagnostics.items.extend(cached[2])
         return cast("M | None", cached[1])  # filed under (path, model.__name__)
-    own = Diagnostics()
-    result = parse_model(data, path, display, model, own)
-    diagnostics.items.extend(own.items)
-    _PARSED[key] = (data, result, list(own.items))
+    result, items = _parsed_on_disk(data, path, display, model)
+    diagnostics.items.extend(items)
+    _PARSED[key] = (data, result, list(items))
     return result
+
+
+def _parsed_on_disk(data: bytes, path: Path, display: str, model: type[M]) -> tuple[M | None, list]:
+    """The parsed and validated file, kept on disk by its bytes, name and the loader's code (issue 26): a fresh
+    process reads what the last one parsed instead of running the pure-Python YAML parser again (~0.1 s a file).
+    A damaged or stale entry is parsed again."""
+
+    def parse() -> bytes:
+        own = Diagnostics()
+        return pickle.dumps((parse_model(data, path, display, model, own), own.items), pickle.HIGHEST_PROTOCOL)
+
+    try:
+        stored = cache.cached("parsed", (_loader_digest(), model.__name__, display, data), parse)
+        result, items = pickle.loads(stored)  # the user's own cache folder, each entry checked by its digest
+    except Exception:  # noqa: BLE001 - not picklable, or an entry another library version wrote: parse here
+        own = Diagnostics()
+        return parse_model(data, path, display, model, own), own.items
+    return cast("M | None", result), items
+
+
+@lru_cache(maxsize=1)
+def _loader_digest() -> str:
+    """What a cached parse depends on: the loader's code and the versions of pydantic and ruamel.yaml."""
+    from importlib import metadata  # noqa: PLC0415
+
+    digest = hashlib.sha256()
+    for source in sorted(Path(__file__).parent.glob("*.py")) + [Path(__file__).parents[1] / "diagnostics.py"]:
+        digest.update(source.read_bytes())
+    for package in ("pydantic", "pydantic-core", "ruamel.yaml"):
+        digest.update(metadata.version(package).encode())
+    return digest.hexdigest()
 
 
 def parse_model(data: bytes, path: Path, display: str, model: type[M], diagnostics: Diagnostics) -> M | None:

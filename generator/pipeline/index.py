@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from generator.assets import files
+from generator.assets import cache, files
 from generator.diagnostics import Diagnostics
 
 
@@ -57,7 +59,9 @@ class Index:
         known = self.entries.get(key)
         if known and known.get("sha256") == digest:
             return _facts_from(known)
-        facts = _parse(data, path)
+        facts = _facts_from(
+            json.loads(cache.cached("facts", (_code(), path.parent.name, data), lambda: _parsed(data, path)))
+        )
         self.entries[key] = {"sha256": digest, **asdict(facts)}
         self.changed = True
         return facts
@@ -104,6 +108,19 @@ def _facts_from(entry: dict) -> Facts:
         _strings(entry.get("language")),
         source if isinstance(source := entry.get("source_language"), str) else None,
     )
+
+
+def _parsed(data: bytes, path: Path) -> bytes:
+    """A file's facts as the disk cache keeps them (issue 26: a build into a new folder parses nothing again)."""
+    return json.dumps(asdict(_parse(data, path))).encode("utf-8")
+
+
+@lru_cache(maxsize=1)
+def _code() -> str:
+    """What cached facts depend on: this module and the YAML reader."""
+    here = Path(__file__)
+    sources = (here, here.parents[1] / "loading" / "yaml_source.py")
+    return hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()
 
 
 def _parse(raw: bytes, path: Path) -> Facts:

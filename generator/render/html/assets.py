@@ -5,11 +5,13 @@ the same way from the same input, byte for byte, so a rebuild changes nothing.""
 from __future__ import annotations
 
 import io
+import pickle
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import fontTools
+import PIL
 from PIL import Image, ImageOps
 
 from generator.assets.cache import cached
@@ -173,7 +175,14 @@ def picture(path: Path, stem: str) -> Picture:
 
 @lru_cache(maxsize=32)
 def _picture(path: Path, _mtime: int, stem: str) -> Picture:
+    """Kept on disk by the picture's bytes (issue 26): encoding WebP at every width is a first render's
+    slowest step, and its result never changes for the same picture, widths and quality."""
+    data = path.read_bytes()
+    key = (PIL.__version__, repr(WIDTHS), str(WEBP_QUALITY), stem, data)
+    return pickle.loads(cached("pictures", key, lambda: pickle.dumps(_encoded(path, stem))))
 
+
+def _encoded(path: Path, stem: str) -> Picture:
     with Image.open(path) as original:
         image = ImageOps.exif_transpose(original)
         image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
