@@ -32,6 +32,7 @@ import dataclasses
 import json
 import os
 import platform
+import re
 import resource
 import shutil
 import statistics
@@ -133,9 +134,8 @@ def page_weight(work: Path) -> tuple[float, str]:
     heaviest = (0.0, "")
     for page in sorted((work / "out-batch").glob("*/site/*/*/index.html")):
         html = page.read_text(encoding="utf-8")
-        fetched = {"fira-sans-regular.woff2", "fira-sans-bold.woff2"} | (
-            {"fira-sans-italic.woff2"} if "<em>" in html else set()
-        )
+        # The font faces the page names (its language's), the italic one only where something is italic.
+        fetched = {name for name in re.findall(r"[\w.-]+\.woff2", html) if "<em>" in html or "italic" not in name}
 
         class Pictures(HTMLParser):
             def handle_starttag(self, tag, attrs, fetched=fetched):
@@ -193,8 +193,8 @@ def preview_latency(work: Path, runs: int = 5) -> dict[str, float]:
     import re
 
     sys.path.insert(0, str(ROOT / "tests"))
-    from browser import chromium
-    from live import preview_server, wait_for
+    from support.browser import chromium
+    from support.live import preview_server, wait_for
 
     nb = work / "content/heel-spur/nb.yaml"
     original = nb.read_text(encoding="utf-8")
