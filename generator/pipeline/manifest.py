@@ -16,16 +16,17 @@ import datetime as dt
 import hashlib
 import json
 import os
+import sys
+import sysconfig
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 from filelock import FileLock
 
 from generator import __version__
-from generator.assets import files
+from generator.assets import cache, files
 from generator.kinds import Product, Variant
 from generator.loading.approvals import FILE as APPROVALS
 from generator.loading.translated_from import lock_path
@@ -69,11 +70,26 @@ class Target:
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """The generator itself: its source, templates and the versions of the libraries it drives."""
-    h = hashlib.sha256(__version__.encode())
-    for path in sorted(
+    """The generator itself: its source, templates and the versions of the libraries it drives. Kept on disk
+    under the files' sizes and modification times and the installed packages' folder (issue 26: reading every
+    source and the libraries' metadata was a fifth of a no-op run); any edit or install computes it again."""
+    sources = sorted(
         p for p in _CODE.rglob("*") if p.is_file() and p.suffix in (".py", ".pptx", ".yaml", ".html", ".css")
-    ):
+    )
+    stamp = [__version__, sys.prefix]
+    for folder in {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}:
+        stamp.append(f"{folder}:{os.stat(folder).st_mtime_ns}" if os.path.isdir(folder) else folder)
+    for path in sources:
+        status = path.stat()
+        stamp.append(f"{path.relative_to(_CODE).as_posix()}:{status.st_size}:{status.st_mtime_ns}")
+    return cache.cached("code", tuple(stamp), lambda: _code_digest(sources).encode()).decode()
+
+
+def _code_digest(sources: list[Path]) -> str:
+    from importlib import metadata  # noqa: PLC0415 - only when the code or the libraries changed
+
+    h = hashlib.sha256(__version__.encode())
+    for path in sources:
         h.update(path.relative_to(_CODE).as_posix().encode())
         h.update(path.read_bytes())
     for name in _LIBRARIES:

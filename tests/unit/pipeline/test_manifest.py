@@ -281,3 +281,32 @@ def test_a_page_template_rebuilds_only_the_pages_and_indexes(site, run):
         '{% extends "leafdeck/base.html" %}{% block footer_extra %}<p>Egen mal</p>{% endblock %}', encoding="utf-8"
     )
     rebuilds_exactly(site, run, lambda *output: output[3] in ("page", "site-index"))
+
+
+def test_the_code_digest_is_kept_on_disk_and_follows_every_edit(tmp_path, monkeypatch):
+    """code_digest() from the disk cache equals the one computed from the files; editing a source gives
+    another; the same bytes back (with their old time) give the first again."""
+    import os
+
+    from generator.pipeline import manifest
+
+    code = tmp_path / "generator"
+    code.mkdir()
+    source = code / "module.py"
+    source.write_text("x = 1\n", encoding="utf-8")
+    monkeypatch.setattr(manifest, "_CODE", code)
+    monkeypatch.setenv("LEAFDECK_CACHE", str(tmp_path / "cache"))
+
+    def digest() -> str:
+        manifest.code_digest.cache_clear()
+        return manifest.code_digest()
+
+    first = digest()
+    assert first == manifest._code_digest([source]) and digest() == first  # the second from the cache
+    stamp = source.stat()
+    source.write_text("x = 22\n", encoding="utf-8")
+    assert digest() != first
+    source.write_text("x = 1\n", encoding="utf-8")
+    os.utime(source, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert digest() == first
+    manifest.code_digest.cache_clear()
