@@ -40,12 +40,6 @@ class Change:
     where: Location | None  # where the text is now; None for a text that was removed
 
     @property
-    def added(self) -> bool:
-        return all(p.mark is not Mark.DELETED for p in self.pieces) and any(
-            p.mark is Mark.INSERTED for p in self.pieces
-        )
-
-    @property
     def removed(self) -> bool:
         return all(p.mark is Mark.DELETED for p in self.pieces)
 

@@ -17,10 +17,8 @@ from generator.translation.units import units
 
 def snapshot(content: ConditionContent, language: str, images_dir: Path) -> dict[str, Any]:
     condition, text = content.condition, content.texts[language]
-    pictures = {}
-    for asset in condition.images:
-        path, _, _ = resolve_image(asset.file, images_dir)
-        pictures[asset.id] = _digest(path, *_stamp(path)) if path is not None else None
+    files = pictures(content, images_dir)
+    digests = {a.id: _digest(files[a.id], *_stamp(files[a.id])) if a.id in files else None for a in condition.images}
     return {
         "texts": {unit.context: unit.text for unit in units(text)},
         "glossary": {entry.term: entry.explanation for entry in text.glossary},
@@ -30,7 +28,7 @@ def snapshot(content: ConditionContent, language: str, images_dir: Path) -> dict
                 {"id": t.id, "group": t.group, "step": t.step, "sources": list(t.sources)} for t in condition.treatments
             ],
             "sources": {s.id: s.citation for s in condition.sources},
-            "pictures": pictures,
+            "pictures": digests,
             "cover": condition.cover,
         },
     }
