@@ -12,6 +12,8 @@ from functools import cache
 
 import pyphen
 
+from generator.assets import pyphen_compat
+
 Hyphenator = Callable[[str], Iterator[tuple[str, str]]]
 
 
@@ -32,7 +34,7 @@ def hyphenator(language_tag: str) -> Hyphenator | None:
     name = dictionary_name(language_tag)
     if name is None:
         return None
-    dictionary = pyphen.Pyphen(lang=name)
+    dictionary = pyphen_compat.dictionary(name)
 
     def pairs(word: str) -> Iterator[tuple[str, str]]:
         for head, tail in dictionary.iterate(word):

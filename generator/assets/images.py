@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import difflib
 import io
+import pickle
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import PIL
 from PIL import Image, UnidentifiedImageError
 
 from generator.assets import files
+from generator.assets.cache import cached
 from generator.diagnostics import display_path
 
 
@@ -71,8 +74,17 @@ _TRANSPOSE = {
 
 @lru_cache(maxsize=32)
 def _prepared(path: str, _mtime: int, _size: int, max_width_px: int | None, prefer_jpeg: bool) -> Prepared:
+    # Kept on disk by the picture's bytes and the code that prepares it (issue 26): decoding and
+    # resampling a large drawing is a fresh process's slowest first step, and its result never changes.
+    data = Path(path).read_bytes()
+    key = (PIL.__version__, Path(__file__).read_bytes(), repr((max_width_px, prefer_jpeg)), data)
+    stored = cached("prepared", key, lambda: pickle.dumps(_prepare(data, max_width_px, prefer_jpeg)))
+    return pickle.loads(stored)  # the user's own cache folder, each entry checked by its digest
+
+
+def _prepare(data: bytes, max_width_px: int | None, prefer_jpeg: bool) -> Prepared:
     # Scaled down first, rotated and converted after: only the decoded original is ever large.
-    with Image.open(path) as source:
+    with Image.open(io.BytesIO(data)) as source:
         orientation = source.getexif().get(0x0112) or 1
         has_alpha = source.mode in ("RGBA", "LA") or (source.mode == "P" and "transparency" in source.info)
         kind = "JPEG" if source.format == "JPEG" or (prefer_jpeg and not has_alpha) else "PNG"

@@ -30,7 +30,7 @@ LAYERS = [
     ("generator.preview",),
     ("generator.cli", "generator.__main__"),
 ]
-LIBRARY_COMPAT = {"generator/render/pdf/compat.py", "generator/render/pptx/xml.py"}
+LIBRARY_COMPAT = {"generator/render/pdf/compat.py", "generator/render/pptx/xml.py", "generator/assets/pyphen_compat.py"}
 
 
 def module_name(path: Path, package: Path = PACKAGE) -> str:
@@ -173,7 +173,8 @@ def test_the_layer_order_puts_each_stage_above_what_it_uses():
 
 
 def test_library_internals_stay_in_their_compat_modules():
-    """reportlab's privates only in render/pdf/compat.py, python-pptx's only in render/pptx/xml.py."""
+    """reportlab's privates only in render/pdf/compat.py, python-pptx's only in render/pptx/xml.py, pyphen's
+    only in assets/pyphen_compat.py."""
     outside = [
         use
         for path in sorted(PACKAGE.rglob("*.py"))

@@ -6,7 +6,8 @@ import zlib
 
 import pytest
 
-from support.content import edit, line_of
+from generator.assets import images
+from support.content import FIXTURES, edit, line_of
 from support.pictures import CONDITION, build_with_pictures, photo, use_picture
 
 
@@ -58,3 +59,24 @@ def test_outside_the_images_folder_is_refused(project, run, tmp_path):
     assert result.code == 1 and "leads outside its folder" in result.err and str(secret) in result.err
     edit(project / CONDITION, "file: link.png", "file: ../../secret.png")
     assert "leads outside the images/ folder" in build_with_pictures(project, run).err
+
+
+def test_a_prepared_picture_is_served_from_disk_until_its_bytes_change(tmp_path, monkeypatch):
+    """Issue 26: a fresh process takes the resampled picture from the disk cache; new bytes are prepared anew."""
+    monkeypatch.setenv("LEAFDECK_CACHE", str(tmp_path / "cache"))
+    picture = tmp_path / "circle.png"
+    picture.write_bytes((FIXTURES / "minimal/images/circle.png").read_bytes())
+    first = images.prepared(picture, 40, prefer_jpeg=True)
+    images._prepared.cache_clear()  # a fresh process
+
+    def no_drawing(*args):
+        raise AssertionError("prepared again")
+
+    monkeypatch.setattr(images, "_prepare", no_drawing)
+    assert images.prepared(picture, 40, prefer_jpeg=True) == first and first.width == 40
+    os.utime(picture, ns=(1, 1))  # the same bytes under another time: still the same entry
+    images._prepared.cache_clear()
+    assert images.prepared(picture, 40, prefer_jpeg=True) == first
+    picture.write_bytes(picture.read_bytes() + b"\0")  # other bytes: prepared anew
+    with pytest.raises(AssertionError, match="prepared again"):
+        images.prepared(picture, 40, prefer_jpeg=True)

@@ -1,0 +1,26 @@
+"""pyphen's internals leafdeck relies on, in one place (pinned by tests/unit/assets/test_pyphen_compat.py).
+
+pyphen parses a language's pattern file (``hyph_*.dic``, ~100 KB) into a dict the first time a
+``Pyphen`` is made in a process: ~0.17 s, a fresh build's slowest set-up step after the imports. The
+parsed patterns (``HyphDict``, plain data) are kept in the disk cache by the file's bytes and pyphen's
+version, and handed to pyphen through its module-level ``hdcache``, which ``Pyphen(lang=...)`` reads
+before parsing.
+"""
+
+from __future__ import annotations
+
+import pickle
+
+import pyphen
+
+from generator.assets.cache import cached
+
+
+def dictionary(name: str) -> pyphen.Pyphen:
+    """pyphen's hyphenator for dictionary ``name`` (``nb_NO``), its patterns from the disk cache."""
+    path = pyphen.LANGUAGES[name]
+    if path not in pyphen.hdcache:
+        key = (pyphen.__version__, path.read_bytes())
+        stored = cached("hyphenation", key, lambda: pickle.dumps(pyphen.HyphDict(path), pickle.HIGHEST_PROTOCOL))
+        pyphen.hdcache[path] = pickle.loads(stored)  # the user's own cache folder, each entry checked by its digest
+    return pyphen.Pyphen(lang=name)
