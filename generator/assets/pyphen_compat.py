@@ -15,12 +15,16 @@ import pyphen
 
 from generator.assets.cache import cached
 
+# Not in pyphen's published stubs (types-pyphen), but module attributes of every pyphen since 0.10.
+_PATTERNS: dict = pyphen.hdcache  # type: ignore[attr-defined]
+_VERSION: str = pyphen.__version__  # type: ignore[attr-defined]
+
 
 def dictionary(name: str) -> pyphen.Pyphen:
     """pyphen's hyphenator for dictionary ``name`` (``nb_NO``), its patterns from the disk cache."""
     path = pyphen.LANGUAGES[name]
-    if path not in pyphen.hdcache:
-        key = (pyphen.__version__, path.read_bytes())
+    if path not in _PATTERNS:
+        key = (_VERSION, path.read_bytes())
         stored = cached("hyphenation", key, lambda: pickle.dumps(pyphen.HyphDict(path), pickle.HIGHEST_PROTOCOL))
-        pyphen.hdcache[path] = pickle.loads(stored)  # the user's own cache folder, each entry checked by its digest
+        _PATTERNS[path] = pickle.loads(stored)  # the user's own cache folder, each entry checked by its digest
     return pyphen.Pyphen(lang=name)
