@@ -48,10 +48,18 @@ def upright_size(path: Path) -> tuple[int, int]:
 @lru_cache(maxsize=64)
 def _upright_size(path: str, _mtime: int, _size: int) -> tuple[int, int]:
     # A PNG's EXIF may follow its pixels: Pillow decodes the whole picture to find it (~10 ms a
-    # megapixel), so the answer is kept until the file changes.
-    with Image.open(path) as probe:
+    # megapixel), so the answer is kept until the file changes, and on disk by the file's bytes.
+    data = Path(path).read_bytes()
+    stored = cached("upright", (PIL.__version__, Path(__file__).read_bytes(), data), lambda: _measure(data))
+    width, height = stored.split(b"x")
+    return int(width), int(height)
+
+
+def _measure(data: bytes) -> bytes:
+    with Image.open(io.BytesIO(data)) as probe:
         sideways = (probe.getexif().get(0x0112) or 1) in _SIDEWAYS
-        return (probe.height, probe.width) if sideways else (probe.width, probe.height)
+        width, height = (probe.height, probe.width) if sideways else (probe.width, probe.height)
+    return f"{width}x{height}".encode()
 
 
 def prepared(path: Path, max_width_px: int | None = None, prefer_jpeg: bool = False) -> Prepared:

@@ -68,7 +68,8 @@ def render_all(
         # fork shares the loaded modules with the workers; elsewhere (macOS, Windows) fork is unsafe.
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         with ProcessPoolExecutor(max_workers=options.jobs, mp_context=context) as pool:
-            futures = {pool.submit(render_safely, item): (item, fp) for item, fp in runnable}
+            ordered = sorted(runnable, key=lambda pair: pair[0].target.variant.spec.start)
+            futures = {pool.submit(render_safely, item): (item, fp) for item, fp in ordered}
             for future in as_completed(futures):
                 if progress:
                     progress()

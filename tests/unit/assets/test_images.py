@@ -80,3 +80,21 @@ def test_a_prepared_picture_is_served_from_disk_until_its_bytes_change(tmp_path,
     picture.write_bytes(picture.read_bytes() + b"\0")  # other bytes: prepared anew
     with pytest.raises(AssertionError, match="prepared again"):
         images.prepared(picture, 40, prefer_jpeg=True)
+
+
+def test_a_pictures_upright_size_is_served_from_disk_until_its_bytes_change(tmp_path, monkeypatch):
+    """Issue 26: finding a PNG's EXIF decodes the whole picture; a fresh process reads the answer from disk."""
+    monkeypatch.setenv("LEAFDECK_CACHE", str(tmp_path / "cache"))
+    picture = tmp_path / "circle.png"
+    picture.write_bytes((FIXTURES / "minimal/images/circle.png").read_bytes())
+    first = images.upright_size(picture)
+    images._upright_size.cache_clear()  # a fresh process
+
+    def no_decoding(data):
+        raise AssertionError("measured again")
+
+    monkeypatch.setattr(images, "_measure", no_decoding)
+    assert images.upright_size(picture) == first and min(first) > 0
+    picture.write_bytes(picture.read_bytes() + b"\0")
+    with pytest.raises(AssertionError, match="measured again"):
+        images.upright_size(picture)
