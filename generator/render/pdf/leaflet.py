@@ -43,6 +43,8 @@ from generator.render.pdf.rtl import draw_string
 from generator.render.pdf.styles import Styles
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from generator.kinds import Variant
 
 BODY_SIZES = (13, 12.5, 12)  # tried in turn until the leaflet fits its pages; 12 pt is the floor
@@ -97,11 +99,19 @@ def render_leaflet(doc: Document, paper: str = "a4", print_shop: bool = False, t
     then 12 pt (the floor), then the pictures get smaller; a text too long even then takes up to six
     pages, through the same steps from 13 pt, before the overflow is an error naming the longest sections.
     ``tagged``: an accessible PDF/UA-1 and PDF/A-2 file (see :mod:`pdf_tagging`)."""
+    drawn: dict[int, tuple[bytes, int]] = {}  # step -> (PDF, pages): a step's layout is the same for every limit
+
+    def pages(step: int) -> int:
+        if step not in drawn:
+            body_size, pictures = STEPS[step]
+            drawn[step] = _render(doc, paper, print_shop, body_size, tagged, pictures)
+        return drawn[step][1]
+
     for limit in PAGE_LIMITS:
-        for body_size, pictures in STEPS:
-            data, page_count = _render(doc, paper, print_shop, body_size, tagged, pictures)
-            if page_count <= limit:
-                return data
+        step = first_fitting(pages, len(STEPS), limit)
+        if step is not None:
+            return drawn[step][0]
+    page_count = pages(len(STEPS) - 1)
     longest = _longest_sections(doc)
     raise LayoutProblem(
         f"the leaflet needs {page_count} pages even at {BODY_SIZES[-1]:g} pt; at most {MAX_PAGES} make a handout",
@@ -109,6 +119,23 @@ def render_leaflet(doc: Document, paper: str = "a4", print_shop: bool = False, t
         "shorten the patient text; the longest sections are "
         + ", ".join(f"'{title}' (line {where.line}, {chars} characters)" for title, where, chars in longest),
     )
+
+
+def first_fitting(pages: Callable[[int], int], steps: int, limit: int) -> int | None:
+    """The first of ``steps`` (each more compact than the one before) whose ``pages(step)`` are at most
+    ``limit``, or None. Drawing a step is the leaflet's cost, so after the first step the most compact one is
+    tried: if even it does not fit, none does; otherwise the first fitting step is found by halving. Both rest
+    on smaller type and pictures never taking more pages. A text that fits at 13 pt is drawn once, one that
+    needs the extra sheet twice (trying every step in turn drew it six times)."""
+    if pages(0) <= limit:
+        return 0
+    if pages(steps - 1) > limit:
+        return None
+    low, high = 0, steps - 1  # pages(low) > limit >= pages(high)
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (low, middle) if pages(middle) <= limit else (middle, high)
+    return high
 
 
 def _render(

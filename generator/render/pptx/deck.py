@@ -61,6 +61,7 @@ from generator.render.pptx.xml import (
     DARK,
     LIGHT,
     DeckPara,
+    NotesPages,
     Script,
     add_slide_number,
     body_placeholder,
@@ -143,6 +144,7 @@ class _Deck:
             self.script,
         )
         self.titles: set[str] = set()
+        self.notes = NotesPages()
 
     # -- the deck ------------------------------------------------------------------------------
     def build(self) -> None:
@@ -463,7 +465,7 @@ class _Deck:
     def _finish(self, slide, notes: str) -> None:
         remove_empty_placeholders(slide)
         self._footer(slide)
-        frame = slide.notes_slide.notes_text_frame
+        frame = self.notes.text_frame(slide)
         write(
             frame, [DeckPara.of(line) for line in notes.split("\n")], 12, None, self.doc.language_tag, None, self.script
         )

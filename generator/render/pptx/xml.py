@@ -10,6 +10,7 @@ behind the speaker's back.
 
 from __future__ import annotations
 
+import copy
 import unicodedata
 import uuid
 from dataclasses import dataclass, field
@@ -19,8 +20,10 @@ from lxml import etree
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
+from pptx.parts.slide import NotesSlidePart
 from pptx.util import Emu, Pt
 
 from generator.diagnostics import Location
@@ -327,3 +330,31 @@ def remove_slides(prs) -> None:
     for slide_id in list(slide_ids):
         prs.part.drop_rel(slide_id.rId)
         slide_ids.remove(slide_id)
+
+
+class NotesPages:
+    """Each slide's notes page. python-pptx makes a notes page by cloning the notes master's placeholders
+    one by one (a fifth of a deck's drawing time); every notes page of a deck starts the same, so the first
+    is made that way and the later ones are copies of it as it was before its text was written, related to
+    the notes master and their slide in the order python-pptx relates them."""
+
+    def __init__(self) -> None:
+        self._blank = None
+
+    def text_frame(self, slide):
+        if self._blank is None:
+            notes = slide.notes_slide
+            self._blank = copy.deepcopy(notes.element)
+            return notes.notes_text_frame
+        slide_part = slide.part
+        package = slide_part.package
+        part = NotesSlidePart(
+            package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
+            CT.PML_NOTES_SLIDE,
+            package,
+            copy.deepcopy(self._blank),
+        )
+        part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
+        part.relate_to(slide_part, RT.SLIDE)
+        slide_part.relate_to(part, RT.NOTES_SLIDE)
+        return slide.notes_slide.notes_text_frame
