@@ -8,6 +8,7 @@ put where the content's ``- table: treatments`` block stands.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -284,9 +285,24 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
+# Per loaded condition (by identity, dropped with it), per language: a language's stale units are the same for
+# every clinic and audience, and comparing every unit with its source is a tenth of composing a document.
+_BEHIND: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
 def _behind(content: ConditionContent, language: str) -> tuple[str, ...]:
     """The contexts of the units whose source text has changed since ``language`` translated them, or that
     the source has gained since."""
+    if id(content) not in _BEHIND:
+        _BEHIND[id(content)] = {}
+        weakref.finalize(content, _BEHIND.pop, id(content), None)
+    known = _BEHIND[id(content)]
+    if language not in known:
+        known[language] = _compare_with_source(content, language)
+    return known[language]
+
+
+def _compare_with_source(content: ConditionContent, language: str) -> tuple[str, ...]:
     lock = content.translated_from.get(language)
     if not lock or language == content.condition.source_language:
         return ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,10 +56,28 @@ def plan(options: Options, diagnostics: Diagnostics, partial: bool = False) -> t
     planned = []
     site = Path(options.content_dir) / SITE_TEMPLATES
     templates = {Product.DECK: options.template, Product.PAGE: site, Product.SITE_INDEX: site}
+    composed: dict[tuple[str, str, str, Audience], Document] = {}
+
+    def document(cc, lang: str, audience: Audience, clinic) -> Document:
+        """Each document composed once: its outputs and the site index listing it share it."""
+        key = (clinic.id, cc.condition.id, lang, audience)
+        if key not in composed:
+            composed[key] = compose_document(
+                cc,
+                lang,
+                audience,
+                clinic,
+                content.labels[lang],
+                options.images,
+                options.today,
+                content.labels,
+                options.changes_since,
+            )
+        return composed[key]
+
     for clinic in clinics:
         pages = []
         for cc, lang in _chosen(content, options):
-            documents: dict[Audience, Document] = {}
             for variant in variants(options.products, options.paper):
                 path = output_path(options.out_dir, clinic.id, cc.condition.id, lang, variant)
                 target = Target(clinic.id, cc.condition.id, lang, variant, path)
@@ -66,28 +85,21 @@ def plan(options: Options, diagnostics: Diagnostics, partial: bool = False) -> t
                     pages.append(target)
                 if not in_shard(target.key, options.shard):
                     continue
-                audience = variant.spec.audience
-                if audience not in documents:
-                    documents[audience] = compose_document(
-                        cc,
-                        lang,
-                        audience,
-                        clinic,
-                        content.labels[lang],
-                        options.images,
-                        options.today,
-                        content.labels,
-                        options.changes_since,
-                    )
-                planned.append(
-                    Planned(target, documents[audience], cc.folder / f"{lang}.yaml", templates.get(variant.product))
-                )
+                drawn_from = document(cc, lang, variant.spec.audience, clinic)
+                planned.append(Planned(target, drawn_from, cc.folder / f"{lang}.yaml", templates.get(variant.product)))
         if content.failed:
             continue  # an index lists every condition: it waits until they all load
         clinic_file = Path(options.content_dir) / "clinics" / f"{clinic.id}.yaml"
         for target in site_indexes(clinic.id, pages, options):
             if in_shard(target.key, options.shard):
-                index = compose_site_index(content, clinic, target.language, options.images, options.today)
+                index = compose_site_index(
+                    content,
+                    clinic,
+                    target.language,
+                    options.images,
+                    options.today,
+                    functools.partial(document, audience=Audience.PATIENT, clinic=clinic),
+                )
                 planned.append(Planned(target, index, clinic_file, site))
     return planned, set(content.failed)
 
