@@ -35,7 +35,9 @@ Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 class Model(BaseModel):
     """Base of every content mapping: strict, frozen, no unknown keys, remembers its position."""
 
-    model_config = ConfigDict(strict=True, frozen=True, extra="forbid", arbitrary_types_allowed=True)
+    # defer_build: a model's validator is built when a file of its kind is first parsed, not at import; a build
+    # whose files all come from the parse cache never needs one (~15 ms of a cold start).
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid", arbitrary_types_allowed=True, defer_build=True)
 
     at: SkipJsonSchema[Positions] = Field(default=NOWHERE, alias=POSITIONS_KEY, exclude=True, repr=False)
 

@@ -23,8 +23,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from filelock import FileLock
-
 from generator import __version__
 from generator.assets import cache, files
 from generator.kinds import Product, Variant
@@ -319,6 +317,7 @@ class Manifest:
         self._write(updates)
 
     def _write(self, updates: dict[str, dict]) -> None:
+        from filelock import FileLock  # noqa: PLC0415 - 11 ms to import: only a build that writes takes the lock
 
         self.out_dir.mkdir(parents=True, exist_ok=True)
         with FileLock(str(self.out_dir / ".manifest.lock")):

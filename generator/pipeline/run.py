@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from generator.diagnostics import Diagnostics, Location, display_path
 from generator.kinds import Product, Status
-from generator.pipeline.dispatch import RenderResult, render_all, report_problems
 from generator.pipeline.manifest import Fingerprints, Manifest, Target, entry
 from generator.pipeline.output import write_atomic
 from generator.pipeline.plan import Planned, plan
 from generator.pipeline.targets import Options, targets
+
+if TYPE_CHECKING:
+    from generator.pipeline.dispatch import RenderResult
 
 
 @dataclass
@@ -102,6 +105,8 @@ def build(options: Options, diagnostics: Diagnostics, progress=None) -> Report:
                 Outcome(item.target, Status.FAILED, "characters missing from the font (listed above)")
             )
 
+    from generator.pipeline.dispatch import render_all  # noqa: PLC0415 - multiprocessing: not on the no-op path
+
     updates: dict[str, dict] = {}
     tick = progress(len(runnable)) if progress and runnable else None
     for (item, fingerprint), result in render_all(runnable, options, tick):
@@ -130,6 +135,8 @@ def _glyph_problems(items: list[Planned], diagnostics: Diagnostics) -> set[int]:
 
 
 def _finish(item: Planned, fingerprint: str, result: RenderResult, diagnostics: Diagnostics, updates: dict) -> Outcome:
+    from generator.pipeline.dispatch import report_problems  # noqa: PLC0415 - multiprocessing: not on the no-op path
+
     reason = report_problems(item, result, diagnostics)
     if reason is not None:
         return Outcome(item.target, Status.FAILED, reason)
