@@ -16,6 +16,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 _TRAILER = 32  # bytes of SHA-256 after the payload
+# Each kind keeps at most this many bytes: every edit of a content file adds a parsed model, every new picture
+# its prepared forms, so without a bound the folder grows for as long as staff edit. Entries are deleted least
+# recently used first (a hit touches its entry) when a new one is written.
+BUDGET_BYTES = 64 * 1024 * 1024
 
 
 def folder() -> Path:
@@ -37,6 +41,7 @@ def cached(kind: str, key_parts: tuple[bytes | str, ...], make: Callable[[], byt
         stored = path.read_bytes()
         payload, check = stored[:-_TRAILER], stored[-_TRAILER:]
         if len(stored) > _TRAILER and hashlib.sha256(payload).digest() == check:
+            os.utime(path)  # recently used: kept by the trimming below
             return payload
     except OSError:
         pass
@@ -46,9 +51,30 @@ def cached(kind: str, key_parts: tuple[bytes | str, ...], make: Callable[[], byt
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
             tmp.write(payload + hashlib.sha256(payload).digest())
         os.replace(tmp.name, path)
+        _trim(path.parent, BUDGET_BYTES)
     except OSError:
         pass
     return payload
+
+
+def _trim(kind: Path, budget: int) -> None:
+    """Delete the least recently used entries of one kind until it holds at most ``budget`` bytes. Another
+    process reading an entry deleted here finds it missing and makes it again: the cache is only ever a shortcut."""
+    entries = []
+    with os.scandir(kind) as found:
+        for entry in found:
+            if entry.is_file(follow_symlinks=False):
+                stat = entry.stat(follow_symlinks=False)
+                entries.append((stat.st_mtime_ns, stat.st_size, entry.path))
+    total = sum(size for _, size, _ in entries)
+    for _, size, name in sorted(entries):
+        if total <= budget:
+            break
+        try:
+            os.unlink(name)
+            total -= size
+        except OSError:
+            continue
 
 
 def stored_file(kind: str, data: bytes, suffix: str) -> Path:

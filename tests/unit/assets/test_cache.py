@@ -3,6 +3,8 @@ made again, and a cache that cannot be written costs only time."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from generator.assets import cache
@@ -54,3 +56,26 @@ def test_a_cut_font_from_the_cache_is_the_cut_itself(folder):
     fresh = _cut_now(font, "Hælspore", "woff2")
     assert _cut(font, "Hælspore", "woff2") == fresh
     assert _cut(font, "Hælspore", "woff2") == fresh and any((folder / "fonts").iterdir())
+
+
+def _written(folder, name: str, size: int):
+    before = set((folder / "parsed").glob("*"))
+    cache.cached("parsed", (name,), lambda: bytes(size))
+    (new,) = set((folder / "parsed").glob("*")) - before
+    return new
+
+
+def test_a_kind_keeps_its_budget_dropping_the_least_recently_used(folder, monkeypatch):
+    """Edits add entries for as long as staff edit: each kind stays within its budget, and what a build still
+    reads survives what it no longer reads."""
+    size = 1000
+    monkeypatch.setattr(cache, "BUDGET_BYTES", 3 * (size + 32))  # three entries and their checksums
+    entries = {name: _written(folder, name, size) for name in ("a", "b", "c")}
+    for age, name in enumerate(("a", "b", "c"), start=1):  # a the oldest, without sleeping
+        os.utime(entries[name], ns=(age, age))
+    cache.cached("parsed", ("a",), lambda: pytest.fail("a is still kept"))  # a hit: a is now the newest
+    _written(folder, "d", size)
+
+    assert not entries["b"].exists() and entries["a"].exists() and entries["c"].exists()
+    assert sum(p.stat().st_size for p in (folder / "parsed").iterdir()) <= cache.BUDGET_BYTES
+    assert cache.cached("parsed", ("b",), lambda: b"made again") == b"made again"
