@@ -18,8 +18,9 @@ from pathlib import Path
 _TRAILER = 32  # bytes of SHA-256 after the payload
 # Each kind keeps at most this many bytes: every edit of a content file adds a parsed model, every new picture
 # its prepared forms, so without a bound the folder grows for as long as staff edit. Entries are deleted least
-# recently used first (a hit touches its entry) when a new one is written.
-BUDGET_BYTES = 64 * 1024 * 1024
+# recently used first (a hit touches its entry) when a new one is written. The budget is well above what one
+# build of a large catalogue reads (prepared pictures are the largest kind), so a build never evicts its own.
+BUDGET_BYTES = 256 * 1024 * 1024
 
 
 def folder() -> Path:
