@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,10 @@ _TRAILER = 32  # bytes of SHA-256 after the payload
 # recently used first (a hit touches its entry) when a new one is written. The budget is well above what one
 # build of a large catalogue reads (prepared pictures are the largest kind), so a build never evicts its own.
 BUDGET_BYTES = 256 * 1024 * 1024
+# Listing a kind's folder costs ~5 ms a thousand entries: it is trimmed at most once in this many seconds (the
+# time of its stamp, ``.trimmed-<kind>`` beside the kinds' folders, says when last), not on every write.
+TRIM_EVERY_SECONDS = 3600
+_WRITING = ".writing"  # the suffix of an entry being written: never trimmed
 
 
 def folder() -> Path:
@@ -42,40 +47,65 @@ def cached(kind: str, key_parts: tuple[bytes | str, ...], make: Callable[[], byt
         stored = path.read_bytes()
         payload, check = stored[:-_TRAILER], stored[-_TRAILER:]
         if len(stored) > _TRAILER and hashlib.sha256(payload).digest() == check:
-            os.utime(path)  # recently used: kept by the trimming below
+            _touch(path)
             return payload
     except OSError:
         pass
     payload = make()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=_WRITING, delete=False) as tmp:
             tmp.write(payload + hashlib.sha256(payload).digest())
         os.replace(tmp.name, path)
-        _trim(path.parent, BUDGET_BYTES)
+        _trim_now_and_then(path.parent, path)
     except OSError:
         pass
     return payload
 
 
-def _trim(kind: Path, budget: int) -> None:
-    """Delete the least recently used entries of one kind until it holds at most ``budget`` bytes. Another
-    process reading an entry deleted here finds it missing and makes it again: the cache is only ever a shortcut."""
+def _touch(path: Path) -> None:
+    """Mark an entry recently used, so trimming keeps it; a cache it cannot mark (read-only) still serves it."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def _trim_now_and_then(kind: Path, written: Path) -> None:
+    stamp = kind.parent / f".trimmed-{kind.name}"
+    try:
+        if time.time() - stamp.stat().st_mtime < TRIM_EVERY_SECONDS:
+            return
+    except FileNotFoundError:
+        pass
+    stamp.touch()
+    _trim(kind, BUDGET_BYTES, keep=written)
+
+
+def _trim(kind: Path, budget: int, keep: Path) -> None:
+    """Delete the least recently used entries of one kind, never ``keep`` (just written) nor one being written,
+    until it holds at most ``budget`` bytes. Another process reading an entry deleted here finds it missing and
+    makes it again: the cache is only ever a shortcut."""
     entries = []
     with os.scandir(kind) as found:
         for entry in found:
-            if entry.is_file(follow_symlinks=False):
-                stat = entry.stat(follow_symlinks=False)
-                entries.append((stat.st_mtime_ns, stat.st_size, entry.path))
+            if entry.name.endswith(_WRITING) or not entry.is_file(follow_symlinks=False):
+                continue
+            stat = entry.stat(follow_symlinks=False)
+            entries.append((stat.st_mtime_ns, stat.st_size, entry.path))
     total = sum(size for _, size, _ in entries)
     for _, size, name in sorted(entries):
         if total <= budget:
             break
+        if name == str(keep):
+            continue
         try:
             os.unlink(name)
-            total -= size
+        except FileNotFoundError:
+            pass  # another process trimmed it first
         except OSError:
-            continue
+            continue  # in use (Windows): counted as kept
+        total -= size
 
 
 def stored_file(kind: str, data: bytes, suffix: str) -> Path:

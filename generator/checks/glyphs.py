@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 import unicodedata
 from array import array
 from functools import lru_cache
@@ -24,7 +25,8 @@ def _coverage(path: Path) -> frozenset[int]:
     """The code points the font's character map covers (fontTools reads it; nothing is drawn), kept on disk
     by the font's bytes: reading four faces' maps is most of a cold build's glyph check."""
     data = path.read_bytes()
-    stored = cached("coverage", (Path(__file__).read_bytes(), data), lambda: _code_points(data))
+    layout = f"{sys.byteorder} {array('I').itemsize}"  # how the code points are stored as bytes
+    stored = cached("coverage", (Path(__file__).read_bytes(), layout, data), lambda: _code_points(data))
     return frozenset(array("I", stored))
 
 

@@ -14,7 +14,7 @@ import copy
 import unicodedata
 import uuid
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from typing import cast
 
 from lxml import etree
@@ -34,7 +34,7 @@ from generator.document.model import Inline
 from generator.render.pptx.measure import LINE_FACTOR, Para, Run
 
 
-@cache
+@lru_cache(maxsize=512)  # python-pptx's expressions are a few dozen (charts' embed an index: bounded)
 def _compiled(expression: str) -> etree.XPath:
     return etree.XPath(expression, namespaces=pptx_ns._nsmap)
 
@@ -360,6 +360,8 @@ class NotesPages:
         self._blank = None
 
     def text_frame(self, slide):
+        if slide.has_notes_slide:  # made already: a second notes page would make the file invalid
+            return slide.notes_slide.notes_text_frame
         if self._blank is None:
             notes = slide.notes_slide
             self._blank = copy.deepcopy(notes.element)

@@ -70,6 +70,7 @@ def test_a_kind_keeps_its_budget_dropping_the_least_recently_used(folder, monkey
     reads survives what it no longer reads."""
     size = 1000
     monkeypatch.setattr(cache, "BUDGET_BYTES", 3 * (size + 32))  # three entries and their checksums
+    monkeypatch.setattr(cache, "TRIM_EVERY_SECONDS", 0)  # on every write
     entries = {name: _written(folder, name, size) for name in ("a", "b", "c")}
     for age, name in enumerate(("a", "b", "c"), start=1):  # a the oldest, without sleeping
         os.utime(entries[name], ns=(age, age))
@@ -79,3 +80,26 @@ def test_a_kind_keeps_its_budget_dropping_the_least_recently_used(folder, monkey
     assert not entries["b"].exists() and entries["a"].exists() and entries["c"].exists()
     assert sum(p.stat().st_size for p in (folder / "parsed").iterdir()) <= cache.BUDGET_BYTES
     assert cache.cached("parsed", ("b",), lambda: b"made again") == b"made again"
+
+
+def test_trimming_waits_for_its_interval_and_never_takes_the_entry_just_written(folder, monkeypatch):
+    """Listing a large kind on every write would cost each write milliseconds: it is trimmed now and then."""
+    monkeypatch.setattr(cache, "BUDGET_BYTES", 10)  # smaller than any entry
+    _written(folder, "a", 100)  # the first write trims (no stamp yet), but keeps what it wrote
+    stamp = folder / ".trimmed-parsed"
+    assert stamp.exists() and len(list((folder / "parsed").iterdir())) == 1
+    _written(folder, "b", 100)  # within the interval: nothing is trimmed
+    assert len(list((folder / "parsed").iterdir())) == 2
+    os.utime(stamp, (0, 0))  # the interval has passed
+    newest = _written(folder, "c", 100)
+    assert list((folder / "parsed").iterdir()) == [newest]
+
+
+def test_an_entry_that_cannot_be_marked_used_is_still_served(folder, monkeypatch):
+    cache.cached("parsed", ("x",), lambda: b"made")
+
+    def read_only(*args, **kwargs):
+        raise PermissionError("read-only cache")
+
+    monkeypatch.setattr(cache.os, "utime", read_only)
+    assert cache.cached("parsed", ("x",), lambda: pytest.fail("made again")) == b"made"

@@ -66,3 +66,15 @@ def test_python_pptx_xpaths_are_compiled_once_with_the_same_results():
             theirs = etree.ElementBase.xpath(element, expression, namespaces=ns._nsmap)
             assert ours == theirs, (element.tag, expression)
     assert slide.shapes.title.element.ph is not None and slide.element.xpath(".//a:t")[0].text == "Hælspore"
+
+
+def test_a_slide_asked_twice_for_its_notes_keeps_one_notes_page():
+    prs = Presentation(str(DEFAULT_TEMPLATE))
+    pages = NotesPages()
+    first, second = (prs.slides.add_slide(prs.slide_layouts[1]) for _ in range(2))
+    for slide in (first, second, second):
+        pages.text_frame(slide).text = "Notes"
+    notes_rels = [r for r in second.part.rels.values() if r.reltype == RT.NOTES_SLIDE]
+    assert len(notes_rels) == 1
+    reopened = Presentation(_saved(prs))
+    assert [s.notes_slide.notes_text_frame.text for s in list(reopened.slides)[-2:]] == ["Notes", "Notes"]
