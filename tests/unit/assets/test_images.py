@@ -98,3 +98,20 @@ def test_a_pictures_upright_size_is_served_from_disk_until_its_bytes_change(tmp_
     picture.write_bytes(picture.read_bytes() + b"\0")
     with pytest.raises(AssertionError, match="measured again"):
         images.upright_size(picture)
+
+
+def test_an_images_check_is_served_from_disk_good_or_bad(tmp_path, monkeypatch):
+    """Issue 26: checking a picture decodes it whole; a fresh process takes the verdict from disk, a refusal too."""
+    monkeypatch.setenv("LEAFDECK_CACHE", str(tmp_path / "cache"))
+    good, bad = tmp_path / "circle.png", tmp_path / "notes.png"
+    good.write_bytes((FIXTURES / "minimal/images/circle.png").read_bytes())
+    bad.write_bytes(b"this is a text file, not a picture")
+    verdicts = [images._image_problem(str(p), p.stat().st_mtime_ns, p.name) for p in (good, bad)]
+    assert verdicts[0] is None and "cannot be read" in verdicts[1][0]
+    images._image_problem.cache_clear()  # a fresh process
+
+    def no_decoding(path, file):
+        raise AssertionError("checked again")
+
+    monkeypatch.setattr(images, "_check", no_decoding)
+    assert [images._image_problem(str(p), p.stat().st_mtime_ns, p.name) for p in (good, bad)] == verdicts
