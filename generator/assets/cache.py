@@ -1,5 +1,5 @@
-"""A cache of slow, deterministic results on disk (the web fonts cut with fontTools), so a fresh
-process does not redo in two seconds what the last one already did.
+"""A cache of slow, deterministic results on disk (parsed content, prepared pictures, hyphenation patterns, the
+web fonts cut with fontTools...), so a fresh process does not redo what the last one already did.
 
 Lives in ``$LEAFDECK_CACHE``, else the user's cache folder (``$XDG_CACHE_HOME/leafdeck`` or
 ``~/.cache/leafdeck``). Each entry is named by a digest of everything that made it and ends in the
@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import tempfile
 import time
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
+T = TypeVar("T")
 _TRAILER = 32  # bytes of SHA-256 after the payload
 # Each kind keeps at most this many bytes: every edit of a content file adds a parsed model, every new picture
 # its prepared forms, so without a bound the folder grows for as long as staff edit. Entries are deleted least
@@ -61,6 +65,41 @@ def cached(kind: str, key_parts: tuple[bytes | str, ...], make: Callable[[], byt
     except OSError:
         pass
     return payload
+
+
+class _NotKept(Exception):
+    """A result pickle cannot write: it is returned, not kept."""
+
+
+def cached_object(kind: str, key_parts: tuple[bytes | str, ...], make: Callable[[], T]) -> T:
+    """:func:`cached` for a result that is not bytes: kept pickled. The entries are the user's own, each checked
+    by its digest; a result that cannot be pickled is not kept, and an entry another library version wrote that
+    cannot be read back is made again. ``make``'s own errors are the caller's."""
+    made: list[T] = []
+
+    def pickled() -> bytes:
+        made.append(make())
+        try:
+            return pickle.dumps(made[-1], pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:
+            raise _NotKept from exc
+
+    try:
+        stored = cached(kind, key_parts, pickled)
+    except _NotKept:
+        return made[-1]
+    if made:
+        return made[-1]
+    try:
+        return pickle.loads(stored)
+    except Exception:  # noqa: BLE001 - written by another version of a library the result holds
+        return make()
+
+
+@cache
+def code_of(module_file: str) -> bytes:
+    """The source of the module that makes a cached result, for its key: changed code makes it anew."""
+    return Path(module_file).read_bytes()
 
 
 def _touch(path: Path) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import difflib
 import io
 import json
-import pickle
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +20,7 @@ import PIL
 from PIL import Image, UnidentifiedImageError
 
 from generator.assets import files
-from generator.assets.cache import cached
+from generator.assets.cache import cached, cached_object, code_of
 from generator.diagnostics import display_path
 
 
@@ -51,7 +50,7 @@ def _upright_size(path: str, _mtime: int, _size: int) -> tuple[int, int]:
     # A PNG's EXIF may follow its pixels: Pillow decodes the whole picture to find it (~10 ms a
     # megapixel), so the answer is kept until the file changes, and on disk by the file's bytes.
     data = Path(path).read_bytes()
-    stored = cached("upright", (PIL.__version__, Path(__file__).read_bytes(), data), lambda: _measure(data))
+    stored = cached("upright", (PIL.__version__, code_of(__file__), data), lambda: _measure(data))
     width, height = stored.split(b"x")
     return int(width), int(height)
 
@@ -86,9 +85,8 @@ def _prepared(path: str, _mtime: int, _size: int, max_width_px: int | None, pref
     # Kept on disk by the picture's bytes and the code that prepares it (issue 26): decoding and
     # resampling a large drawing is a fresh process's slowest first step, and its result never changes.
     data = Path(path).read_bytes()
-    key = (PIL.__version__, Path(__file__).read_bytes(), repr((max_width_px, prefer_jpeg)), data)
-    stored = cached("prepared", key, lambda: pickle.dumps(_prepare(data, max_width_px, prefer_jpeg)))
-    return pickle.loads(stored)  # the user's own cache folder, each entry checked by its digest
+    key = (PIL.__version__, code_of(__file__), repr((max_width_px, prefer_jpeg)), data)
+    return cached_object("prepared", key, lambda: _prepare(data, max_width_px, prefer_jpeg))
 
 
 def _prepare(data: bytes, max_width_px: int | None, prefer_jpeg: bool) -> Prepared:
@@ -159,7 +157,7 @@ def resolve_image(file: str, images_dir: Path) -> tuple[Path | None, str, str]:
 def _image_problem(path: str, _mtime_ns: int, file: str) -> tuple[str, str] | None:
     """(problem, hint) for an image that cannot be used, else None. Cached, and on disk by the file's bytes:
     decoding the whole picture is a fresh build's slowest step before drawing (~35 ms a large drawing)."""
-    key = (PIL.__version__, Path(__file__).read_bytes(), path, file, Path(path).read_bytes())
+    key = (PIL.__version__, code_of(__file__), path, file, Path(path).read_bytes())
     found = json.loads(cached("image-check", key, lambda: json.dumps(_check(path, file)).encode()))
     return tuple(found) if found else None
 

@@ -9,11 +9,9 @@ before parsing.
 
 from __future__ import annotations
 
-import pickle
-
 import pyphen
 
-from generator.assets.cache import cached
+from generator.assets.cache import cached_object
 
 # Not in pyphen's published stubs (types-pyphen), but module attributes of every pyphen since 0.10.
 _PATTERNS: dict = pyphen.hdcache  # type: ignore[attr-defined]
@@ -25,6 +23,5 @@ def dictionary(name: str) -> pyphen.Pyphen:
     path = pyphen.LANGUAGES[name]
     if path not in _PATTERNS:
         key = (_VERSION, path.read_bytes())
-        stored = cached("hyphenation", key, lambda: pickle.dumps(pyphen.HyphDict(path), pickle.HIGHEST_PROTOCOL))
-        _PATTERNS[path] = pickle.loads(stored)  # the user's own cache folder, each entry checked by its digest
+        _PATTERNS[path] = cached_object("hyphenation", key, lambda: pyphen.HyphDict(path))
     return pyphen.Pyphen(lang=name)

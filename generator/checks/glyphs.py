@@ -11,7 +11,7 @@ from pathlib import Path
 
 import fontpkg_arimo
 
-from generator.assets.cache import cached
+from generator.assets.cache import cached, code_of
 from generator.assets.fonts import FACES, body_family, chain, own_family, scripts
 from generator.diagnostics import Diagnostics, Location
 from generator.document.model import Document
@@ -26,7 +26,7 @@ def _coverage(path: Path) -> frozenset[int]:
     by the font's bytes: reading four faces' maps is most of a cold build's glyph check."""
     data = path.read_bytes()
     layout = f"{sys.byteorder} {array('I').itemsize}"  # how the code points are stored as bytes
-    stored = cached("coverage", (Path(__file__).read_bytes(), layout, data), lambda: _code_points(data))
+    stored = cached("coverage", (code_of(__file__), layout, data), lambda: _code_points(data))
     return frozenset(array("I", stored))
 
 

@@ -8,7 +8,6 @@ load leaves out, and names, the conditions with errors of their own).
 from __future__ import annotations
 
 import hashlib
-import pickle
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -64,17 +63,11 @@ def _parsed_on_disk(data: bytes, path: Path, display: str, model: type[M]) -> tu
     process reads what the last one parsed instead of running the pure-Python YAML parser again (~0.1 s a file).
     A damaged or stale entry is parsed again."""
 
-    def parse() -> bytes:
-        own = Diagnostics()
-        return pickle.dumps((parse_model(data, path, display, model, own), own.items), pickle.HIGHEST_PROTOCOL)
-
-    try:
-        stored = cache.cached("parsed", (_loader_digest(), model.__name__, display, data), parse)
-        result, items = pickle.loads(stored)  # the user's own cache folder, each entry checked by its digest
-    except Exception:  # noqa: BLE001 - not picklable, or an entry another library version wrote: parse here
+    def parse() -> tuple[M | None, list]:
         own = Diagnostics()
         return parse_model(data, path, display, model, own), own.items
-    return cast("M | None", result), items
+
+    return cache.cached_object("parsed", (_loader_digest(), model.__name__, display, data), parse)
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,6 @@ the same way from the same input, byte for byte, so a rebuild changes nothing.""
 from __future__ import annotations
 
 import io
-import pickle
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -14,7 +13,7 @@ import fontTools
 import PIL
 from PIL import Image, ImageOps
 
-from generator.assets.cache import cached
+from generator.assets.cache import cached, cached_object, code_of
 from generator.assets.fonts import LATIN, FontChain, body_family, chain, default_chain, own_family
 
 # (file name after the family's slug, CSS font-weight, CSS font-style, FontFamily field)
@@ -178,8 +177,8 @@ def _picture(path: Path, _mtime: int, stem: str) -> Picture:
     """Kept on disk by the picture's bytes (issue 26): encoding WebP at every width is a first render's
     slowest step, and its result never changes for the same picture, widths and quality."""
     data = path.read_bytes()
-    key = (PIL.__version__, repr(WIDTHS), str(WEBP_QUALITY), stem, data)
-    return pickle.loads(cached("pictures", key, lambda: pickle.dumps(_encoded(path, stem))))
+    key = (PIL.__version__, code_of(__file__), repr(WIDTHS), str(WEBP_QUALITY), stem, data)
+    return cached_object("pictures", key, lambda: _encoded(path, stem))
 
 
 def _encoded(path: Path, stem: str) -> Picture:

@@ -103,3 +103,16 @@ def test_an_entry_that_cannot_be_marked_used_is_still_served(folder, monkeypatch
 
     monkeypatch.setattr(cache.os, "utime", read_only)
     assert cache.cached("parsed", ("x",), lambda: pytest.fail("made again")) == b"made"
+
+
+def test_an_object_is_kept_pickled_and_what_cannot_be_is_made_again(folder):
+    assert cache.cached_object("objects", ("x",), lambda: {"a": (1, 2)}) == {"a": (1, 2)}
+    assert cache.cached_object("objects", ("x",), lambda: pytest.fail("made again")) == {"a": (1, 2)}
+
+    def unpicklable():
+        return lambda: "a function"
+
+    assert cache.cached_object("objects", ("f",), unpicklable)() == "a function"  # returned, not kept
+    assert len(list((folder / "objects").iterdir())) == 1
+    cache.cached("objects", ("old",), lambda: b"not a pickle: another version wrote it")
+    assert cache.cached_object("objects", ("old",), lambda: "made again") == "made again"
