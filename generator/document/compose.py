@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, TypeVar, cast
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from generator.assets import fonts
@@ -160,7 +160,7 @@ def compose_document(
     cover = figure(cover_asset.id, cover_asset) if cover_asset is not None else None
     review = condition.review
     reasons = []
-    signed = sign_off(content, language, images_dir)
+    signed = _per_language(content, ("sign-off", language, images_dir), lambda: sign_off(content, language, images_dir))
     approval = _approval(condition, signed, labels)
     if approval.state is SignOffState.CHANGED:
         reasons.append(f"changed since its clinical approval on {cast(dt.date, approval.date).isoformat()}")
@@ -170,7 +170,7 @@ def compose_document(
         reasons.append(f"next review date {review.next_review.isoformat()} has passed")
     if notes:
         reasons.append(f"{len(notes)} item(s) marked needs_review")
-    behind = _behind(content, language)
+    behind = _per_language(content, ("behind", language), lambda: _behind(content, language))
     if any(clinical(context) for context in behind):
         changed = ", ".join(context for context in behind if clinical(context))
         reasons.append(f"clinical text changed in the {condition.source_language} source since translated: {changed}")
@@ -285,24 +285,26 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
-# Per loaded condition (by identity, dropped with it), per language: a language's stale units are the same for
-# every clinic and audience, and comparing every unit with its source is a tenth of composing a document.
-_BEHIND: dict[int, dict[str, tuple[str, ...]]] = {}
+# Per loaded condition (by identity, dropped with it): what depends on the condition and one language only (its
+# stale units, its sign-off) is the same for every clinic and audience, and each walks every text unit.
+_PER_LANGUAGE: dict[int, dict[tuple, Any]] = {}
+T = TypeVar("T")
+
+
+def _per_language(content: ConditionContent, key: tuple, compute: Callable[[], T]) -> T:
+    """``compute()`` once per loaded condition and ``key`` (which names the language)."""
+    if id(content) not in _PER_LANGUAGE:
+        _PER_LANGUAGE[id(content)] = {}
+        weakref.finalize(content, _PER_LANGUAGE.pop, id(content), None)
+    known = _PER_LANGUAGE[id(content)]
+    if key not in known:
+        known[key] = compute()
+    return known[key]
 
 
 def _behind(content: ConditionContent, language: str) -> tuple[str, ...]:
     """The contexts of the units whose source text has changed since ``language`` translated them, or that
     the source has gained since."""
-    if id(content) not in _BEHIND:
-        _BEHIND[id(content)] = {}
-        weakref.finalize(content, _BEHIND.pop, id(content), None)
-    known = _BEHIND[id(content)]
-    if language not in known:
-        known[language] = _compare_with_source(content, language)
-    return known[language]
-
-
-def _compare_with_source(content: ConditionContent, language: str) -> tuple[str, ...]:
     lock = content.translated_from.get(language)
     if not lock or language == content.condition.source_language:
         return ()
