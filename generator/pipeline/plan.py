@@ -16,6 +16,7 @@ from generator.pipeline.targets import ALL, Options, in_shard, site_indexes
 
 if TYPE_CHECKING:  # imported where it is needed, so `check` and no-op runs stay light
     from generator.document.model import Document, SiteIndex
+    from generator.loading.model import Content
 
 SITE_TEMPLATES = "site"  # content/site/: a clinic's own page templates (README: "Your own page template")
 
@@ -34,6 +35,14 @@ def plan(options: Options, diagnostics: Diagnostics, partial: bool = False) -> t
     Returns the planned outputs and the conditions left out for their own content errors
     (only with ``partial``); raises ContentError for errors every output shares.
     """
+    planned, failed, _ = load_and_plan(options, diagnostics, partial)
+    return planned, failed
+
+
+def load_and_plan(
+    options: Options, diagnostics: Diagnostics, partial: bool = False
+) -> tuple[list[Planned], set[str], Content]:
+    """:func:`plan`, and the content it loaded (``check`` reads the translations' staleness from it)."""
     from generator.document.compose import compose_document  # noqa: PLC0415 - heavy: pydantic and ruamel.yaml, not on the no-op path
     from generator.document.site import compose_site_index  # noqa: PLC0415 - heavy: pydantic and ruamel.yaml, not on the no-op path
     from generator.loading.content import load_content  # noqa: PLC0415 - heavy: pydantic and ruamel.yaml, not on the no-op path
@@ -101,7 +110,7 @@ def plan(options: Options, diagnostics: Diagnostics, partial: bool = False) -> t
                     functools.partial(document, audience=Audience.PATIENT, clinic=clinic),
                 )
                 planned.append(Planned(target, index, clinic_file, site))
-    return planned, set(content.failed)
+    return planned, set(content.failed), content
 
 
 def _raise_shared(diagnostics: Diagnostics, content) -> None:

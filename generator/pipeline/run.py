@@ -43,13 +43,14 @@ def check(options: Options, diagnostics: Diagnostics) -> tuple[list[Planned], di
     """Validate everything a build would use and run every quality check, writing nothing.
 
     Returns the planned outputs and the readability figures per document."""
+    from generator.pipeline.plan import load_and_plan  # noqa: PLC0415 - check only
     from generator.pipeline.preflight import preflight  # noqa: PLC0415 - heavy: pydantic and the checks' renderers, not on the no-op path
 
-    planned = plan(options, diagnostics)[0]
+    planned, _, content = load_and_plan(options, diagnostics)
     figures = preflight(planned, options, diagnostics)
     from generator.pipeline import translate  # noqa: PLC0415 - check only: a no-op build loads no YAML parser
 
-    translate.warn_stale(options, diagnostics)
+    translate.warn_stale(content, options, diagnostics)
     return planned, figures
 
 

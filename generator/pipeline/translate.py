@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.diagnostics import ContentError, Diagnostics, Location, display_path
 from generator.loading.content import CONDITION_FILE, load_content, load_labels, source_languages
+from generator.loading.model import Content
 from generator.loading.translated_from import lock_path
 from generator.pipeline.output import write_atomic
 from generator.pipeline.targets import Options
@@ -367,13 +368,9 @@ def _new_language(data, language: str, source_language: str, po_name: str) -> No
 _HEADER_HINT = 'export the file with generate.py translate: its header says "Project-Id-Version: leafdeck <condition>"'
 
 
-def warn_stale(options: Options, diagnostics: Diagnostics) -> None:
+def warn_stale(content: Content, options: Options, diagnostics: Diagnostics) -> None:
     """``check``: a warning at each translated unit whose source text has changed since it was translated,
-    with the old and the new source (content errors were reported already; then nothing is said here)."""
-    try:
-        content = load_content(options.content_dir, options.images, Diagnostics(), conditions_wanted=options.conditions)
-    except ContentError:
-        return
+    with the old and the new source; ``content`` as ``check`` loaded it."""
     for entry in content.conditions:
         condition = entry.condition
         source = units(entry.texts[condition.source_language])
